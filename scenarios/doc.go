@@ -1,0 +1,2 @@
+// Package scenarios loads simulation scenarios and role-play scripts from TOML, strictly, with file:line errors.
+package scenarios

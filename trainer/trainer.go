@@ -1,0 +1,2 @@
+// Package trainer is the role-play engine: scripts, sessions, scoring and workshop rooms.
+package trainer
