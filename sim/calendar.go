@@ -1,0 +1,91 @@
+package sim
+
+// eventKind says what an event does when its time comes.
+type eventKind uint8
+
+const (
+	evBotDone  eventKind = iota + 1 // a bot session ends (id: contact)
+	evAbandon                       // a waiting customer's patience runs out (id: contact, gen)
+	evDone                          // an agent finishes a contact (id: agent)
+	evBoundary                      // an interval boundary: staffing and statistics (id: interval index)
+	evWarmup                        // steady state: statistics start
+	evHorizon                       // arrivals stop being counted (steady state) or stop (day)
+)
+
+// event is one entry of the calendar: a small value, no pointers, no closures.
+type event struct {
+	at   float64 // seconds since the run's start
+	seq  uint64  // scheduling order, breaks ties in at
+	id   int32
+	gen  uint32
+	kind eventKind
+}
+
+func (a *event) before(b *event) bool {
+	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
+}
+
+// calendar is a binary min-heap of events ordered by (at, seq), so events at
+// equal times run in the order they were scheduled.
+type calendar struct {
+	ev  []event
+	seq uint64
+}
+
+// push schedules an event.
+func (c *calendar) push(at float64, kind eventKind, id int32, gen uint32) {
+	c.seq++
+	c.ev = append(c.ev, event{at: at, seq: c.seq, id: id, gen: gen, kind: kind})
+	h := c.ev
+	i := len(h) - 1
+	e := h[i]
+	for i > 0 {
+		p := (i - 1) / 2
+		if !e.before(&h[p]) {
+			break
+		}
+		h[i] = h[p]
+		i = p
+	}
+	h[i] = e
+}
+
+// peek returns the time of the next event, or +Inf when the calendar is empty.
+func (c *calendar) peek() float64 {
+	if len(c.ev) == 0 {
+		return inf
+	}
+	return c.ev[0].at
+}
+
+// pop removes and returns the next event. The calendar must not be empty.
+func (c *calendar) pop() event {
+	h := c.ev
+	top := h[0]
+	n := len(h) - 1
+	e := h[n]
+	c.ev = h[:n]
+	h = h[:n]
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		if r := l + 1; r < n && h[r].before(&h[l]) {
+			l = r
+		}
+		if !h[l].before(&e) {
+			break
+		}
+		h[i] = h[l]
+		i = l
+	}
+	if n > 0 {
+		h[i] = e
+	}
+	return top
+}
+
+// len returns the number of scheduled events.
+func (c *calendar) len() int { return len(c.ev) }

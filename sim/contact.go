@@ -1,0 +1,60 @@
+package sim
+
+// contactState is where a contact is.
+type contactState uint8
+
+const (
+	stFree    contactState = iota // slot unused
+	stBot                         // in a bot session
+	stWaiting                     // in the human queue
+	stServed                      // with an agent
+)
+
+// Contact flags.
+const (
+	flCounted   uint8 = 1 << iota // arrived inside the measured window
+	flViaBot                      // had a bot session before reaching humans
+	flContext                     // the bot's context reached the agent
+	flEscalated                   // escalated by the bot (not an opt-out or overflow)
+)
+
+// contact is one customer in the system, kept in a slab and reused, so the
+// steady state allocates nothing per customer. Random attributes are drawn at
+// arrival.
+type contact struct {
+	queued   float64 // time it entered the human queue, seconds
+	patience float64 // seconds it will wait in the human queue; +Inf: forever
+	handle   float64 // human handle time, seconds (after context effects)
+	botU     float64 // uniform deciding the bot outcome
+	hangU    float64 // uniform deciding hang-up versus escalation
+	gen      uint32  // bumped each time the slot is reused, to spot stale events
+	intent   uint16
+	arrCell  uint16 // interval of arrival
+	state    contactState
+	flags    uint8
+}
+
+// contacts is a slab of contact slots with a free list.
+type contacts struct {
+	c    []contact
+	free []int32
+}
+
+// alloc returns a free slot.
+func (s *contacts) alloc() int32 {
+	if n := len(s.free); n > 0 {
+		id := s.free[n-1]
+		s.free = s.free[:n-1]
+		return id
+	}
+	s.c = append(s.c, contact{})
+	return int32(len(s.c) - 1)
+}
+
+// release returns a slot to the free list and invalidates events naming it.
+func (s *contacts) release(id int32) {
+	c := &s.c[id]
+	c.state = stFree
+	c.gen++
+	s.free = append(s.free, id)
+}

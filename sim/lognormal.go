@@ -1,0 +1,40 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+)
+
+// LogNormal is the log-normal distribution given by its mean and coefficient of variation.
+type LogNormal struct {
+	MeanS float64 // mean, seconds
+	CV    float64 // standard deviation / mean
+}
+
+// params returns mu and sigma of the underlying normal.
+func (l LogNormal) params() (mu, sigma float64) {
+	s2 := math.Log1p(l.CV * l.CV)
+	return math.Log(l.MeanS) - s2/2, math.Sqrt(s2)
+}
+
+// Rand draws a log-normal value.
+func (l LogNormal) Rand(r *rand.Rand) float64 {
+	mu, sigma := l.params()
+	return math.Exp(mu + sigma*r.NormFloat64())
+}
+
+// Mean returns the mean in seconds.
+func (l LogNormal) Mean() float64 { return l.MeanS }
+
+// Validate checks mean and cv are positive.
+func (l LogNormal) Validate() error {
+	if err := checkPositive("mean", l.MeanS); err != nil {
+		return err
+	}
+	return checkPositive("cv", l.CV)
+}
+
+func (l LogNormal) String() string {
+	return fmt.Sprintf("lognormal(mean %s, cv %g)", secs(l.MeanS), l.CV)
+}

@@ -1,0 +1,232 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+	"time"
+)
+
+var inf = math.Inf(1)
+
+// Runner is one replication of a scenario that can be driven step by step.
+// It is not safe for concurrent use.
+type Runner struct {
+	sc  *Scenario
+	rep int
+	now float64 // seconds since the run's start
+
+	cal     calendar
+	cs      contacts
+	queue   humanQueue
+	staff   staff
+	stats   *tally
+	scratch cell // absorbs the statistics of contacts outside the measured window
+
+	rArr, rIntent, rPat, rHandle, rBot *rand.Rand
+
+	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
+	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
+	cum      []float64 // cumulative intent shares
+	interval float64   // reporting interval, seconds; +Inf when there is one bucket
+	origin   float64   // start of bucket 0
+	buckets  int
+	thresh   float64 // service-level threshold, seconds
+
+	measuring bool    // inside [warm-up, horizon): time integrals accumulate
+	counting  bool    // arrivals now are counted
+	lastT     float64 // time integrals are accumulated up to here
+	span      int     // bucket the time integrals go to
+	pending   int     // counted contacts still in the system
+	botBusy   int
+	events    uint64
+	done      bool
+}
+
+// NewRun prepares replication rep of sc with the given seed. sc must be valid
+// (see Scenario.Validate); NewRun keeps a pointer to it, so do not change it
+// while the run is in use.
+func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
+	r := &Runner{sc: sc, rep: rep, thresh: sc.ServiceLevel.Threshold.Seconds()}
+	r.rArr = newStream(seed, rep, streamArrivals)
+	r.rIntent = newStream(seed, rep, streamIntent)
+	r.rPat = newStream(seed, rep, streamPatience)
+	r.rHandle = newStream(seed, rep, streamHandle)
+	r.rBot = newStream(seed, rep, streamBot)
+	sum := 0.0
+	for _, in := range sc.Intents {
+		sum += in.Share
+		r.cum = append(r.cum, sum)
+	}
+	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
+	r.staff = newStaff(sc.Groups)
+	r.buckets = max(1, sc.Intervals())
+	r.stats = newTally(r.buckets, len(sc.Intents), len(sc.Groups))
+	r.interval = inf
+	if sc.Arrivals.Interval > 0 && sc.Intervals() > 0 {
+		r.interval = sc.Arrivals.Interval.Seconds()
+	}
+	r.schedule()
+	return r
+}
+
+// schedule sets up staffing, the first arrival and the fixed events.
+func (r *Runner) schedule() {
+	sc := r.sc
+	for g, gr := range sc.Groups {
+		n := gr.Count
+		if gr.Counts != nil {
+			n = gr.Counts[0]
+		}
+		r.staff.setTarget(g, n, 0)
+	}
+	if sc.Arrivals.Day() {
+		r.arrEnd = (sc.Arrivals.Close - sc.Arrivals.Open).Seconds()
+		r.measuring, r.counting = true, true
+	} else {
+		r.arrEnd = sc.Horizon.Seconds()
+		r.origin = sc.Warmup.Seconds()
+		if r.origin > 0 {
+			r.cal.push(r.origin, evWarmup, 0, 0)
+		} else {
+			r.measuring, r.counting = true, true
+		}
+	}
+	for k := 1; k < r.buckets; k++ {
+		r.cal.push(r.origin+float64(k)*r.interval, evBoundary, int32(k), 0)
+	}
+	r.cal.push(r.arrEnd, evHorizon, 0, 0)
+	r.nextArr = r.arrivalAfter(0)
+}
+
+// arrivalAfter returns the next arrival time after t: exponential gaps at the
+// current rate, restarted at each interval boundary of a day profile
+// (exact for a piecewise-constant rate, by memorylessness).
+func (r *Runner) arrivalAfter(t float64) float64 {
+	a := &r.sc.Arrivals
+	if !a.Day() {
+		return t + r.rArr.ExpFloat64()*3600/a.Rate
+	}
+	width := a.Interval.Seconds()
+	for {
+		i := int(t / width)
+		if i >= len(a.Profile) {
+			return inf
+		}
+		end := float64(i+1) * width
+		if rate := a.Profile[i] / width; rate > 0 {
+			if next := t + r.rArr.ExpFloat64()/rate; next < end {
+				return next
+			}
+		}
+		t = end
+	}
+}
+
+// bucket returns the reporting interval of time t.
+func (r *Runner) bucket(t float64) int {
+	if r.buckets == 1 {
+		return 0
+	}
+	b := int((t - r.origin) / r.interval)
+	return min(max(b, 0), r.buckets-1)
+}
+
+// Now returns the simulated time since the run's start.
+func (r *Runner) Now() time.Duration { return time.Duration(r.now * float64(time.Second)) }
+
+// Done reports whether the run has finished: arrivals are over and every counted contact has left.
+func (r *Runner) Done() bool { return r.done }
+
+// Events returns the number of events processed so far (arrivals included).
+func (r *Runner) Events() uint64 { return r.events }
+
+// RunUntil advances the simulation to time t (or to its end, if sooner) and
+// reports whether it has finished.
+func (r *Runner) RunUntil(t time.Duration) bool {
+	r.runUntil(t.Seconds())
+	return r.done
+}
+
+func (r *Runner) runUntil(limit float64) {
+	for !r.done && r.nextTime() <= limit {
+		r.step()
+	}
+	if !r.done && limit < inf && limit > r.now {
+		r.advance(limit)
+	}
+}
+
+// nextTime is the time of the next arrival or event.
+func (r *Runner) nextTime() float64 { return min(r.nextArr, r.cal.peek()) }
+
+// step processes the next arrival or event and notes when the run is over.
+func (r *Runner) step() {
+	if next := r.cal.peek(); r.nextArr <= next {
+		if r.nextArr == inf {
+			r.done = true // nothing left at all
+			return
+		}
+		r.advance(r.nextArr)
+		r.arrive()
+		r.nextArr = r.arrivalAfter(r.now)
+	} else {
+		e := r.cal.pop()
+		r.advance(e.at)
+		r.dispatch(e)
+	}
+	r.events++
+	if r.pending == 0 && !r.counting && r.now >= r.arrEnd {
+		r.done = true
+	}
+}
+
+// advance moves the clock to t, accumulating the time integrals.
+func (r *Runner) advance(t float64) {
+	if r.measuring {
+		dt := t - r.lastT
+		sp := &r.stats.spans[r.span]
+		sp.seconds += dt
+		sp.queueArea += float64(r.queue.waiting) * dt
+		for g := range r.staff.groups {
+			gs := &r.staff.groups[g]
+			sp.busy[g] += float64(gs.busy) * dt
+			sp.onDuty[g] += float64(gs.onDuty) * dt
+		}
+	}
+	r.lastT = t
+	r.now = t
+}
+
+func (r *Runner) dispatch(e event) {
+	switch e.kind {
+	case evDone:
+		r.finishService(e.id)
+	case evAbandon:
+		r.abandon(e.id, e.gen)
+	case evBotDone:
+		r.botDone(e.id)
+	case evBoundary:
+		r.boundary(int(e.id))
+	case evWarmup:
+		r.measuring, r.counting = true, true
+	case evHorizon:
+		r.measuring, r.counting = false, false
+	}
+}
+
+// boundary starts interval k: statistics go to its bucket and staffing changes.
+func (r *Runner) boundary(k int) {
+	r.span = k
+	if !r.sc.Arrivals.Day() {
+		return
+	}
+	joined := false
+	for g, gr := range r.sc.Groups {
+		if gr.Counts != nil {
+			joined = r.staff.setTarget(g, gr.Counts[k], r.now) || joined
+		}
+	}
+	if joined {
+		r.serveQueue()
+	}
+}
