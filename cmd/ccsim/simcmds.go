@@ -5,7 +5,12 @@ import (
 	"errors"
 )
 
-func runRun(ctx context.Context, e env, args []string) error      { return errors.New("run: not built yet") }
-func runValidate(ctx context.Context, e env, args []string) error { return errors.New("validate: not built yet") }
-func runErlang(ctx context.Context, e env, args []string) error   { return errors.New("erlang: not built yet") }
-func runExamples(ctx context.Context, e env, args []string) error { return errors.New("examples: not built yet") }
+func runValidate(ctx context.Context, e env, args []string) error {
+	return errors.New("validate: not built yet")
+}
+func runErlang(ctx context.Context, e env, args []string) error {
+	return errors.New("erlang: not built yet")
+}
+func runExamples(ctx context.Context, e env, args []string) error {
+	return errors.New("examples: not built yet")
+}

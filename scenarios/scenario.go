@@ -1,0 +1,241 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"time"
+
+	"github.com/ccsim/ccsim/sim"
+)
+
+// Defaults applied to keys a scenario leaves out (documented in README).
+const (
+	DefaultSeed         = 1
+	DefaultReplications = 10
+	DefaultThreshold    = 20 * time.Second
+	DefaultTarget       = 0.8
+	DefaultInterval     = 30 * time.Minute
+)
+
+// file is the TOML schema of a simulation scenario.
+type file struct {
+	Name         string       `toml:"name"`
+	Description  string       `toml:"description"`
+	Seed         *uint64      `toml:"seed"`
+	Replications *int         `toml:"replications"`
+	Horizon      duration     `toml:"horizon"`
+	Warmup       *duration    `toml:"warmup"`
+	ServiceLevel fileSL       `toml:"service_level"`
+	Arrivals     fileArrivals `toml:"arrivals"`
+	Patience     *fileDist    `toml:"patience"`
+	Bot          *fileBot     `toml:"bot"`
+	Intents      []fileIntent `toml:"intents"`
+	Agents       []fileAgents `toml:"agents"`
+}
+
+type fileSL struct {
+	Threshold  *duration `toml:"threshold"`
+	Target     *float64  `toml:"target"`
+	Definition string    `toml:"definition"`
+}
+
+type fileArrivals struct {
+	Rate     float64   `toml:"rate"`
+	Open     clock     `toml:"open"`
+	Close    clock     `toml:"close"`
+	Interval duration  `toml:"interval"`
+	Profile  []float64 `toml:"profile"`
+}
+
+type fileBot struct {
+	HandleTime       *fileDist `toml:"handle_time"`
+	Capacity         int       `toml:"capacity"`
+	HangUp           float64   `toml:"hang_up"`
+	OptOut           float64   `toml:"opt_out"`
+	ContextTransfer  *bool     `toml:"context_transfer"`
+	ContextSaving    float64   `toml:"context_saving"`
+	NoContextPenalty float64   `toml:"no_context_penalty"`
+}
+
+type fileIntent struct {
+	Name           string    `toml:"name"`
+	Share          *float64  `toml:"share"`
+	BotContainment float64   `toml:"bot_containment"`
+	HandleTime     *fileDist `toml:"handle_time"`
+}
+
+type fileAgents struct {
+	Group  string `toml:"group"`
+	Count  *int   `toml:"count"`
+	Counts []int  `toml:"counts"`
+}
+
+// loader converts one decoded file, collecting every error with its line.
+type loader struct {
+	d    *doc
+	fsys fs.FS // resolves files a scenario names (empirical values); may be nil
+	dir  string
+	errs ErrorList
+}
+
+// Load reads and validates the scenario at name in fsys. Errors are an
+// ErrorList whose entries say file:line: key: problem.
+func Load(fsys fs.FS, name string) (*sim.Scenario, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("scenarios: %w", err)
+	}
+	return parse(name, data, fsys, path.Dir(name))
+}
+
+// Parse reads and validates a scenario from TOML text; name labels errors.
+// An empirical distribution cannot name a file here.
+func Parse(name string, data []byte) (*sim.Scenario, error) {
+	return parse(name, data, nil, "")
+}
+
+func parse(name string, data []byte, fsys fs.FS, dir string) (*sim.Scenario, error) {
+	var f file
+	d, err := decodeStrict(name, data, &f)
+	if err != nil {
+		return nil, err
+	}
+	l := &loader{d: d, fsys: fsys, dir: dir}
+	sc := l.scenario(&f)
+	if err := l.errs.err(); err != nil {
+		return nil, err
+	}
+	if err := sc.Validate(); err != nil {
+		var ve sim.ValidationErrors
+		if !errors.As(err, &ve) {
+			return nil, ErrorList{&Error{File: name, Msg: err.Error()}}
+		}
+		for _, fe := range ve {
+			l.errs = append(l.errs, d.errorf(fe.Key, "%s", fe.Msg))
+		}
+		return nil, l.errs.err()
+	}
+	return sc, nil
+}
+
+func (l *loader) scenario(f *file) *sim.Scenario {
+	sc := &sim.Scenario{
+		Name:         f.Name,
+		Seed:         DefaultSeed,
+		Replications: DefaultReplications,
+		Horizon:      f.Horizon.Duration,
+	}
+	if f.Name == "" {
+		sc.Name = l.d.name
+	}
+	if f.Seed != nil {
+		sc.Seed = *f.Seed
+	}
+	if f.Replications != nil {
+		sc.Replications = *f.Replications
+	}
+	sc.Warmup = sc.Horizon / 10
+	if f.Warmup != nil {
+		sc.Warmup = f.Warmup.Duration
+	}
+	sc.ServiceLevel = sim.ServiceLevel{Threshold: DefaultThreshold, Target: DefaultTarget, Definition: sim.Definition(f.ServiceLevel.Definition)}
+	if t := f.ServiceLevel.Threshold; t != nil {
+		sc.ServiceLevel.Threshold = t.Duration
+	}
+	if t := f.ServiceLevel.Target; t != nil {
+		sc.ServiceLevel.Target = *t
+	}
+	l.arrivals(f, sc)
+	if f.Patience != nil {
+		sc.Patience = l.dist("patience", f.Patience)
+	}
+	if f.Bot != nil {
+		sc.Bot = l.bot(f.Bot)
+	}
+	l.intents(f, sc)
+	for _, a := range f.Agents {
+		g := sim.Group{Name: a.Group, Counts: a.Counts}
+		if a.Count != nil {
+			g.Count = *a.Count
+		}
+		sc.Groups = append(sc.Groups, g)
+	}
+	for i, a := range f.Agents {
+		if a.Count != nil && a.Counts != nil {
+			l.errs = append(l.errs, l.d.errorf(fmt.Sprintf("agents.%d.counts", i), "give either count or counts, not both"))
+		}
+		if a.Count == nil && a.Counts == nil {
+			l.errs = append(l.errs, l.d.errorf(fmt.Sprintf("agents.%d", i), "agent group %q needs count or counts", a.Group))
+		}
+	}
+	return sc
+}
+
+func (l *loader) arrivals(f *file, sc *sim.Scenario) {
+	a := f.Arrivals
+	sc.Arrivals = sim.Arrivals{Rate: a.Rate, Open: a.Open.Duration, Close: a.Close.Duration, Interval: a.Interval.Duration, Profile: a.Profile}
+	day := a.Profile != nil
+	if day && !a.Interval.set {
+		sc.Arrivals.Interval = DefaultInterval
+	}
+	if day && len(a.Profile) == 0 {
+		l.errs = append(l.errs, l.d.errorf("arrivals.profile", "is empty; give one number of contacts per interval"))
+	}
+	if !day && (a.Open.set || a.Close.set) {
+		l.errs = append(l.errs, l.d.errorf("arrivals.profile", "open and close need a profile of contacts per interval"))
+	}
+	if day && (!a.Open.set || !a.Close.set) {
+		l.errs = append(l.errs, l.d.errorf("arrivals", "a day profile needs open and close"))
+	}
+	if day && f.Horizon.set {
+		l.errs = append(l.errs, l.d.errorf("horizon", "a day profile sets its own horizon; remove horizon"))
+	}
+	if !day && !f.Horizon.set {
+		l.errs = append(l.errs, l.d.errorf("horizon", "a steady-state run (arrivals.rate) needs a horizon, e.g. horizon = \"100h\""))
+	}
+	if day {
+		sc.Warmup = 0
+		if f.Warmup != nil {
+			l.errs = append(l.errs, l.d.errorf("warmup", "a day starts empty at opening; warmup applies to steady-state runs only"))
+		}
+	}
+}
+
+func (l *loader) bot(b *fileBot) *sim.Bot {
+	bot := &sim.Bot{
+		Capacity: b.Capacity, HangUp: b.HangUp, OptOut: b.OptOut, ContextTransfer: true,
+		ContextSaving: b.ContextSaving, NoContextPenalty: b.NoContextPenalty,
+	}
+	if b.ContextTransfer != nil {
+		bot.ContextTransfer = *b.ContextTransfer
+	}
+	if b.HandleTime == nil {
+		l.errs = append(l.errs, l.d.errorf("bot.handle_time", "is required, e.g. handle_time = { dist = \"exponential\", mean = \"60s\" }"))
+	} else {
+		bot.HandleTime = l.dist("bot.handle_time", b.HandleTime)
+	}
+	return bot
+}
+
+func (l *loader) intents(f *file, sc *sim.Scenario) {
+	for i, fi := range f.Intents {
+		key := fmt.Sprintf("intents.%d", i)
+		in := sim.Intent{Name: fi.Name, BotContainment: fi.BotContainment}
+		switch {
+		case fi.Share != nil:
+			in.Share = *fi.Share
+		case len(f.Intents) == 1:
+			in.Share = 1
+		default:
+			l.errs = append(l.errs, l.d.errorf(key, "intent %q needs a share", fi.Name))
+		}
+		if fi.HandleTime == nil {
+			l.errs = append(l.errs, l.d.errorf(key, "intent %q needs a handle_time distribution", fi.Name))
+		} else {
+			in.HandleTime = l.dist(key+".handle_time", fi.HandleTime)
+		}
+		sc.Intents = append(sc.Intents, in)
+	}
+}
