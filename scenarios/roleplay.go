@@ -1,7 +1,385 @@
 package scenarios
 
-// RoleplayNames lists the bundled role-play scripts by name (issue 3 fills this in).
-func RoleplayNames() []string { return nil }
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ccsim/ccsim/trainer"
+)
+
+//go:embed roleplays/*.roleplay.toml
+var roleplayFS embed.FS
+
+const roleplaySuffix = ".roleplay.toml"
+
+// RoleplayNames lists the bundled role-play scripts by name, sorted.
+func RoleplayNames() []string {
+	entries, _ := fs.ReadDir(roleplayFS, "roleplays")
+	var names []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), roleplaySuffix); ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
 
 // RoleplaySource returns the TOML text of the bundled role-play name.
-func RoleplaySource(name string) ([]byte, bool) { return nil, false }
+func RoleplaySource(name string) ([]byte, bool) {
+	if strings.ContainsAny(name, "/\\") {
+		return nil, false
+	}
+	data, err := roleplayFS.ReadFile("roleplays/" + name + roleplaySuffix)
+	return data, err == nil
+}
+
+// BundledRoleplay loads the bundled role-play name.
+func BundledRoleplay(name string) (*trainer.Script, error) {
+	data, ok := RoleplaySource(name)
+	if !ok {
+		return nil, fmt.Errorf("scenarios: no bundled role-play %q (have %s)", name, strings.Join(RoleplayNames(), ", "))
+	}
+	return ParseRoleplay(name+roleplaySuffix, data)
+}
+
+// LoadRoleplay reads and parses the role-play script at path in fsys.
+func LoadRoleplay(fsys fs.FS, p string) (*trainer.Script, error) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, fmt.Errorf("scenarios: %w", err)
+	}
+	return ParseRoleplay(p, data)
+}
+
+// ParseRoleplay decodes a *.roleplay.toml text strictly and validates the
+// script. Errors are an ErrorList of file:line: key: message entries; lint
+// findings that do not stop play are left to LintRoleplay.
+func ParseRoleplay(name string, data []byte) (*trainer.Script, error) {
+	sc, d, err := decodeRoleplay(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := sc.Validate(); err != nil {
+		var fl trainer.Findings
+		if errors.As(err, &fl) {
+			return nil, d.findingErrors(fl).err()
+		}
+		return nil, err
+	}
+	return sc, nil
+}
+
+// LintRoleplay runs every check on a role-play text: decoding, validation and
+// trainer.Lint. It returns the errors and the warnings, each in line order.
+func LintRoleplay(name string, data []byte) (errs, warnings ErrorList) {
+	sc, d, err := decodeRoleplay(name, data)
+	if err != nil {
+		var l ErrorList
+		if errors.As(err, &l) {
+			return l, nil
+		}
+		return ErrorList{{File: name, Msg: err.Error()}}, nil
+	}
+	all := trainer.Lint(sc)
+	errs = d.findingErrors(all.Errors())
+	for _, f := range all {
+		if f.Severity == trainer.SevWarning {
+			e := d.errorf(f.Path, "warning: %s", f.Msg)
+			warnings = append(warnings, e)
+		}
+	}
+	errs.err()
+	warnings.err()
+	return errs, warnings
+}
+
+func (d *doc) findingErrors(fl trainer.Findings) ErrorList {
+	var list ErrorList
+	for _, f := range fl {
+		list = append(list, d.errorf(f.Path, "%s", f.Msg))
+	}
+	return list
+}
+
+func decodeRoleplay(name string, data []byte) (*trainer.Script, *doc, error) {
+	var f rpFile
+	d, err := decodeStrict(name, data, &f)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := converter{d: d}
+	sc := c.script(&f)
+	sum := sha256.Sum256(data)
+	sc.Hash = hex.EncodeToString(sum[:8])
+	if err := c.errs.err(); err != nil {
+		return nil, nil, err
+	}
+	return sc, d, nil
+}
+
+// converter turns the TOML structs into a trainer.Script, collecting type errors.
+type converter struct {
+	d    *doc
+	errs ErrorList
+}
+
+func (c *converter) errorf(key, format string, args ...any) {
+	c.errs = append(c.errs, c.d.errorf(key, format, args...))
+}
+
+// byLine returns the keys of a table in the order they are written.
+func (c *converter) byLine(prefix string, keys []string) []string {
+	sort.SliceStable(keys, func(i, j int) bool {
+		li, lj := c.d.lines.lookup(prefix+"."+keys[i]), c.d.lines.lookup(prefix+"."+keys[j])
+		if li != lj {
+			return li < lj
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (c *converter) script(f *rpFile) *trainer.Script {
+	s := f.Scenario
+	sc := &trainer.Script{ID: s.ID, Title: s.Title, Version: s.Version, Start: s.Start,
+		TimeLimitS: s.TimeLimitS, OnTimeLimit: s.OnTimeLimit, Seed: s.Seed,
+		Persona: trainer.Persona{Name: f.Persona.Name, Brief: f.Persona.Brief, Facts: f.Persona.Facts}}
+	for _, m := range s.Modes {
+		sc.Modes = append(sc.Modes, trainer.Mode(m))
+	}
+	sc.Vars = c.vars(f.Vars)
+	for _, k := range c.byLine("const", keys(f.Const)) {
+		v := f.Const[k]
+		if _, ok := v.(float64); ok {
+			c.errorf("const."+k, "constants are integers, bools or strings")
+		}
+		sc.Consts = append(sc.Consts, trainer.Const{Name: k, Value: v})
+	}
+	sc.Handoff = c.handoff(f.Handoff)
+	for _, k := range c.byLine("lexicon", keys(f.Lexicon)) {
+		sc.Lexicon = append(sc.Lexicon, trainer.LexEntry{Name: k, Patterns: f.Lexicon[k]})
+	}
+	sc.Rubric = c.rubric(f.Rubric)
+	for i, r := range f.Rule {
+		sc.Rules = append(sc.Rules, c.rule(r, fmt.Sprintf("rule.%d", i)))
+	}
+	for i, t := range f.Trigger {
+		sc.Triggers = append(sc.Triggers, trainer.Trigger{ID: t.ID, When: t.When, Once: t.Once,
+			Effect: c.effect(t.rpEffect, fmt.Sprintf("trigger.%d", i))})
+	}
+	for i, t := range f.Tick {
+		sc.Ticks = append(sc.Ticks, trainer.Tick{EveryS: t.EveryS, When: t.When,
+			Effect: c.effect(t.rpEffect, fmt.Sprintf("tick.%d", i))})
+	}
+	for i, in := range f.Inject {
+		sc.Injects = append(sc.Injects, trainer.Inject{ID: in.ID, Label: in.Label,
+			Effect: c.effect(in.rpEffect, fmt.Sprintf("inject.%d", i))})
+	}
+	for _, id := range c.byLine("node", keys(f.Node)) {
+		sc.Nodes = append(sc.Nodes, c.node(id, f.Node[id]))
+	}
+	for i, t := range f.Test {
+		sc.Tests = append(sc.Tests, c.test(t, fmt.Sprintf("test.%d", i)))
+	}
+	return sc
+}
+
+func (c *converter) vars(m map[string]rpVar) []trainer.Var {
+	var out []trainer.Var
+	for _, name := range c.byLine("vars", keys(m)) {
+		v := m[name]
+		tv := trainer.Var{Name: name, Type: v.Type, InitExpr: v.InitExpr, Min: v.Min, Max: v.Max, Values: v.Values, Doc: v.Doc}
+		switch x := v.Init.(type) {
+		case nil, int64, bool, string:
+			tv.Init = x
+		case []any:
+			list := make([]string, 0, len(x))
+			for _, e := range x {
+				s, ok := e.(string)
+				if !ok {
+					c.errorf("vars."+name+".init", "set members are strings")
+				}
+				list = append(list, s)
+			}
+			tv.Init = list
+		default:
+			c.errorf("vars."+name+".init", "init must be an integer, bool, string or list of strings")
+		}
+		out = append(out, tv)
+	}
+	return out
+}
+
+func (c *converter) handoff(h *rpHandoff) *trainer.Handoff {
+	if h == nil {
+		return nil
+	}
+	out := &trainer.Handoff{From: h.From, BotTranscript: h.BotTranscript}
+	for _, name := range c.byLine("handoff.variants", keys(h.Variants)) {
+		key := "handoff.variants." + name
+		v := trainer.Variant{Name: name, Context: strings.HasPrefix(name, "with_context")}
+		switch x := h.Variants[name].(type) {
+		case float64:
+			v.Weight = x
+		case int64:
+			v.Weight = float64(x)
+		case map[string]any:
+			v.Weight, v.Context = c.variantTable(key, x)
+		default:
+			c.errorf(key, "a variant is a weight or { weight = 0.5, context = true }")
+		}
+		out.Variants = append(out.Variants, v)
+	}
+	for _, k := range c.byLine("handoff.context", keys(h.Context)) {
+		out.Context = append(out.Context, trainer.KV{Key: k, Value: fmt.Sprint(h.Context[k])})
+	}
+	return out
+}
+
+func (c *converter) variantTable(key string, m map[string]any) (float64, bool) {
+	var w float64
+	var ctx bool
+	for k, v := range m {
+		switch k {
+		case "weight":
+			switch x := v.(type) {
+			case float64:
+				w = x
+			case int64:
+				w = float64(x)
+			default:
+				c.errorf(key+".weight", "weight must be a number")
+			}
+		case "context":
+			b, ok := v.(bool)
+			if !ok {
+				c.errorf(key+".context", "context must be true or false")
+			}
+			ctx = b
+		default:
+			c.errorf(key+"."+k, "unknown key (want weight or context)")
+		}
+	}
+	return w, ctx
+}
+
+func (c *converter) rubric(r rpRubric) trainer.Rubric {
+	out := trainer.Rubric{PassPct: r.PassPct}
+	for _, name := range c.byLine("rubric.bands", keys(r.Bands)) {
+		out.Bands = append(out.Bands, trainer.Band{Name: name, MinPct: r.Bands[name]})
+	}
+	sort.SliceStable(out.Bands, func(i, j int) bool { return out.Bands[i].MinPct > out.Bands[j].MinPct })
+	for _, d := range r.Dims {
+		out.Dims = append(out.Dims, trainer.Dim{ID: d.ID, Label: d.Label, Weight: d.Weight, Max: d.Max, Auto: d.Auto})
+	}
+	return out
+}
+
+func (c *converter) rule(r rpRule, key string) trainer.Rule {
+	switch r.Severity {
+	case "", "minor", "major", "critical":
+	default:
+		c.errorf(key+".severity", "unknown severity %q (want minor, major or critical)", r.Severity)
+	}
+	return trainer.Rule{ID: r.ID, Require: r.Require, Forbid: r.Forbid, When: r.When, BeforeTag: r.BeforeTag,
+		Dim: r.Dim, Penalty: r.Penalty, Critical: r.Severity == "critical", Debrief: r.Debrief, Better: r.Better}
+}
+
+func (c *converter) effect(e rpEffect, key string) trainer.Effect {
+	return trainer.Effect{Do: e.Do, Score: e.Score, Lines: c.lines(e.Say, e.Lines, key), Goto: e.Goto, Debrief: e.Debrief}
+}
+
+// lines converts `say` (one line) and `lines`; say comes first.
+func (c *converter) lines(say string, ls []rpLine, key string) []trainer.Line {
+	var out []trainer.Line
+	if say != "" {
+		out = append(out, trainer.Line{Text: []string{say}})
+	}
+	for i, l := range ls {
+		tl := trainer.Line{When: l.When, Pick: l.Pick}
+		switch x := l.Text.(type) {
+		case string:
+			tl.Text = []string{x}
+		case []any:
+			for _, e := range x {
+				s, ok := e.(string)
+				if !ok {
+					c.errorf(fmt.Sprintf("%s.lines.%d.text", key, i), "text alternatives are strings")
+				}
+				tl.Text = append(tl.Text, s)
+			}
+		case nil:
+		default:
+			c.errorf(fmt.Sprintf("%s.lines.%d.text", key, i), "text is a string or a list of strings")
+		}
+		out = append(out, tl)
+	}
+	return out
+}
+
+func (c *converter) node(id string, n rpNode) *trainer.Node {
+	key := "node." + id
+	tn := &trainer.Node{ID: id, Tags: n.Tags, Debrief: n.Debrief, IncludeReplies: n.IncludeReplies,
+		Next: n.Next, End: n.End, TimeoutS: n.TimeoutS,
+		Enter: trainer.Effect{Do: n.Do, Score: n.Score, Lines: c.lines(n.Say, n.Lines, key)}}
+	for i, r := range n.Reply {
+		rk := fmt.Sprintf("%s.reply.%d", key, i)
+		tn.Replies = append(tn.Replies, &trainer.Reply{ID: r.ID, Label: r.Label, Text: r.Text,
+			Match:    trainer.Match{Any: r.Match.Any, All: r.Match.All, None: r.Match.None},
+			Examples: r.Examples, When: r.When, Once: r.Once, Effect: c.effect(r.rpEffect, rk)})
+	}
+	if n.Fallback != nil {
+		e := c.effect(*n.Fallback, key+".fallback")
+		tn.Fallback = &e
+	}
+	if n.OnTimeout != nil {
+		e := c.effect(*n.OnTimeout, key+".on_timeout")
+		tn.OnTimeout = &e
+	}
+	for _, b := range n.Branch {
+		tn.Branch = append(tn.Branch, trainer.Branch{When: b.When, Goto: b.Goto})
+	}
+	return tn
+}
+
+func (c *converter) test(t rpTest, key string) trainer.TestPlan {
+	e := t.Expect
+	tp := trainer.TestPlan{Name: t.Name, Seed: t.Seed, Variant: t.Variant, Mode: trainer.Mode(t.Mode),
+		Replies: t.Replies, Choose: t.Choose, Runs: t.Runs,
+		Expect: trainer.Expect{EndIn: e.EndIn, FiredNone: e.FiredNone, FiredAll: e.FiredAll, Node: e.Node,
+			MinPct: e.MinPct, MaxPct: e.MaxPct, Pass: e.Pass, NoRuntimeErrors: e.NoRuntimeErrors,
+			ReachAllEnds: e.ReachAllEnds, ReachAllNodes: e.ReachAllNodes}}
+	if len(t.Set) > 0 {
+		tp.Set = map[string]string{}
+		for k, v := range t.Set {
+			switch x := v.(type) {
+			case int64:
+				tp.Set[k] = strconv.FormatInt(x, 10)
+			case bool:
+				tp.Set[k] = strconv.FormatBool(x)
+			case string:
+				tp.Set[k] = strconv.Quote(x)
+			default:
+				c.errorf(key+".set."+k, "set values are integers, bools or strings")
+			}
+		}
+	}
+	return tp
+}

@@ -1,0 +1,179 @@
+package scenarios
+
+// The TOML schema of *.roleplay.toml files. Every key is documented in
+// docs/roleplay-format.md; unknown keys are errors.
+
+type rpFile struct {
+	Scenario rpScenario          `toml:"scenario"`
+	Persona  rpPersona           `toml:"persona"`
+	Vars     map[string]rpVar    `toml:"vars"`
+	Const    map[string]any      `toml:"const"`
+	Handoff  *rpHandoff          `toml:"handoff"`
+	Lexicon  map[string][]string `toml:"lexicon"`
+	Rubric   rpRubric            `toml:"rubric"`
+	Rule     []rpRule            `toml:"rule"`
+	Trigger  []rpTrigger         `toml:"trigger"`
+	Tick     []rpTick            `toml:"tick"`
+	Inject   []rpInject          `toml:"inject"`
+	Node     map[string]rpNode   `toml:"node"`
+	Test     []rpTest            `toml:"test"`
+}
+
+type rpScenario struct {
+	ID          string   `toml:"id"`
+	Title       string   `toml:"title"`
+	Version     int      `toml:"version"`
+	Start       string   `toml:"start"`
+	Modes       []string `toml:"modes"`
+	TimeLimitS  int      `toml:"time_limit_s"`
+	OnTimeLimit string   `toml:"on_time_limit"`
+	Seed        uint64   `toml:"seed"`
+}
+
+type rpPersona struct {
+	Name  string   `toml:"name"`
+	Brief string   `toml:"brief"`
+	Facts []string `toml:"facts"`
+}
+
+type rpVar struct {
+	Type     string   `toml:"type"`
+	Init     any      `toml:"init"`
+	InitExpr string   `toml:"init_expr"`
+	Min      *int64   `toml:"min"`
+	Max      *int64   `toml:"max"`
+	Values   []string `toml:"values"`
+	Doc      string   `toml:"doc"`
+}
+
+type rpHandoff struct {
+	From          string         `toml:"from"`
+	Variants      map[string]any `toml:"variants"`
+	BotTranscript []string       `toml:"bot_transcript"`
+	Context       map[string]any `toml:"context"`
+}
+
+type rpRubric struct {
+	PassPct int            `toml:"pass_pct"`
+	Bands   map[string]int `toml:"bands"`
+	Dims    []rpDim        `toml:"dims"`
+}
+
+type rpDim struct {
+	ID     string `toml:"id"`
+	Label  string `toml:"label"`
+	Weight int    `toml:"weight"`
+	Max    int    `toml:"max"`
+	Auto   string `toml:"auto"`
+}
+
+type rpRule struct {
+	ID        string `toml:"id"`
+	Require   string `toml:"require"`
+	Forbid    string `toml:"forbid"`
+	When      string `toml:"when"`
+	BeforeTag string `toml:"before_tag"`
+	Dim       string `toml:"dim"`
+	Penalty   int    `toml:"penalty"`
+	Severity  string `toml:"severity"`
+	Debrief   string `toml:"debrief"`
+	Better    string `toml:"better"`
+}
+
+type rpEffect struct {
+	Do      []string       `toml:"do"`
+	Score   map[string]int `toml:"score"`
+	Say     string         `toml:"say"`
+	Lines   []rpLine       `toml:"lines"`
+	Goto    string         `toml:"goto"`
+	Debrief string         `toml:"debrief"`
+}
+
+type rpLine struct {
+	When string `toml:"when"`
+	Text any    `toml:"text"`
+	Pick string `toml:"pick"`
+}
+
+type rpTrigger struct {
+	ID   string `toml:"id"`
+	When string `toml:"when"`
+	Once bool   `toml:"once"`
+	rpEffect
+}
+
+type rpTick struct {
+	EveryS int    `toml:"every_s"`
+	When   string `toml:"when"`
+	rpEffect
+}
+
+type rpInject struct {
+	ID    string `toml:"id"`
+	Label string `toml:"label"`
+	rpEffect
+}
+
+type rpNode struct {
+	Tags           []string       `toml:"tags"`
+	Debrief        string         `toml:"debrief"`
+	Say            string         `toml:"say"`
+	Lines          []rpLine       `toml:"lines"`
+	Do             []string       `toml:"do"`
+	Score          map[string]int `toml:"score"`
+	Reply          []rpReply      `toml:"reply"`
+	IncludeReplies []string       `toml:"include_replies"`
+	Fallback       *rpEffect      `toml:"fallback"`
+	Branch         []rpBranch     `toml:"branch"`
+	Next           string         `toml:"next"`
+	End            string         `toml:"end"`
+	TimeoutS       int            `toml:"timeout_s"`
+	OnTimeout      *rpEffect      `toml:"on_timeout"`
+}
+
+type rpBranch struct {
+	When string `toml:"when"`
+	Goto string `toml:"goto"`
+}
+
+type rpReply struct {
+	ID       string   `toml:"id"`
+	Label    string   `toml:"label"`
+	Text     string   `toml:"text"`
+	Match    rpMatch  `toml:"match"`
+	Examples []string `toml:"examples"`
+	When     string   `toml:"when"`
+	Once     bool     `toml:"once"`
+	rpEffect
+}
+
+type rpMatch struct {
+	Any  []string `toml:"any"`
+	All  []string `toml:"all"`
+	None []string `toml:"none"`
+}
+
+type rpTest struct {
+	Name    string         `toml:"name"`
+	Seed    uint64         `toml:"seed"`
+	Variant string         `toml:"variant"`
+	Mode    string         `toml:"mode"`
+	Set     map[string]any `toml:"set"`
+	Replies []string       `toml:"replies"`
+	Choose  []string       `toml:"choose"`
+	Runs    int            `toml:"runs"`
+	Expect  rpExpect       `toml:"expect"`
+}
+
+type rpExpect struct {
+	EndIn           []string `toml:"end_in"`
+	FiredNone       []string `toml:"fired_none"`
+	FiredAll        []string `toml:"fired_all"`
+	Node            string   `toml:"node"`
+	MinPct          *float64 `toml:"min_pct"`
+	MaxPct          *float64 `toml:"max_pct"`
+	Pass            *bool    `toml:"pass"`
+	NoRuntimeErrors bool     `toml:"no_runtime_errors"`
+	ReachAllEnds    bool     `toml:"reach_all_ends"`
+	ReachAllNodes   bool     `toml:"reach_all_nodes"`
+}

@@ -1,0 +1,440 @@
+package trainer
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// program is a Script compiled for play: names resolved to indices,
+// expressions to closures, patterns to RE2 regexps.
+type program struct {
+	s        *Script
+	findings Findings
+
+	varSlot  map[string]int
+	varTypes []typ
+	initVals []Value
+	initFns  []evalFn
+	consts   map[string]Value
+	lex      map[string]string
+	patterns map[string]*regexp.Regexp
+
+	replyIndex, ruleIndex, dimIndex, nodeIndex map[string]int
+	reads, writes                              map[string]bool
+	tags                                       map[string]bool
+
+	nodes    []*cnode
+	replies  []*creply
+	rules    []*crule
+	triggers []*ctrigger
+	ticks    []*ctick
+	injects  []*ceffect
+	dims     []evalFn // auto formulas; nil where none
+	nlines   int
+	timeLim  int    // node index entered at the time limit, or -1
+	pure     string // when set, where random draws are not allowed
+}
+
+type cnode struct {
+	n        *Node
+	idx      int
+	enter    ceffect
+	own      []*creply
+	replies  []*creply // own, then included
+	fallback *ceffect
+	branch   []cbranch
+	next     int // -1 when none
+	timeout  *ceffect
+}
+
+type cbranch struct {
+	when evalFn // nil for else
+	to   int
+}
+
+type creply struct {
+	r     *Reply
+	idx   int
+	node  *cnode
+	when  evalFn
+	m     matcher
+	eff   ceffect
+	utter string // what the agent says when the reply is chosen in guided mode
+}
+
+type ceffect struct {
+	e     *Effect
+	do    []execFn
+	score []dimPoints
+	lines []cline
+	to    int // -1 stays
+}
+
+type dimPoints struct{ dim, pts int }
+
+type cline struct {
+	l    *Line
+	idx  int
+	when evalFn
+}
+
+type crule struct {
+	r               *Rule
+	require, forbid *regexp.Regexp
+	when            evalFn
+	dim             int
+}
+
+type ctrigger struct {
+	t    *Trigger
+	when evalFn
+	eff  ceffect
+}
+
+type ctick struct {
+	every time.Duration
+	when  evalFn
+	eff   ceffect
+}
+
+// Validate checks the script and compiles it for play. It returns Findings
+// (every error, with key paths) when the script cannot be played.
+func (s *Script) Validate() error {
+	p := compile(s)
+	if errs := p.findings.Errors(); len(errs) > 0 {
+		return errs
+	}
+	s.prog = p
+	return nil
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+func compile(s *Script) *program {
+	p := &program{s: s, varSlot: map[string]int{}, consts: map[string]Value{}, lex: map[string]string{},
+		patterns: map[string]*regexp.Regexp{}, replyIndex: map[string]int{}, ruleIndex: map[string]int{},
+		dimIndex: map[string]int{}, nodeIndex: map[string]int{}, reads: map[string]bool{},
+		writes: map[string]bool{}, tags: map[string]bool{}, timeLim: -1}
+	p.indexNames()
+	p.compileConsts()
+	p.compileVars()
+	p.compileLexicon()
+	p.compileHandoff()
+	p.compileNodes()
+	p.compileRules()
+	p.compileEvents()
+	p.compileRubric()
+	p.compileScenario()
+	p.compileInits()
+	return p
+}
+
+// indexNames gives every node, reply, rule and dimension its index and reports duplicates.
+func (p *program) indexNames() {
+	for i, n := range p.s.Nodes {
+		path := "node." + n.ID
+		if !idPattern.MatchString(n.ID) {
+			p.errorf(path, "node id %q: use letters, digits, _ and -", n.ID)
+		}
+		if _, dup := p.nodeIndex[n.ID]; dup {
+			p.errorf(path, "duplicate node %q", n.ID)
+		}
+		p.nodeIndex[n.ID] = i
+		for _, t := range n.Tags {
+			p.tags[t] = true
+		}
+		for j, r := range n.Replies {
+			rp := fmt.Sprintf("%s.reply.%d.id", path, j)
+			if r.ID == "" {
+				p.errorf(rp, "reply needs an id")
+				continue
+			}
+			if _, dup := p.replyIndex[r.ID]; dup {
+				p.errorf(rp, "duplicate reply id %q (reply ids are unique in a script)", r.ID)
+				continue
+			}
+			p.replyIndex[r.ID] = len(p.replyIndex)
+		}
+	}
+	for i, r := range p.s.Rules {
+		if r.ID == "" {
+			p.errorf(fmt.Sprintf("rule.%d", i), "rule needs an id")
+		} else if _, dup := p.ruleIndex[r.ID]; dup {
+			p.errorf(fmt.Sprintf("rule.%d.id", i), "duplicate rule id %q", r.ID)
+		}
+		p.ruleIndex[r.ID] = i
+	}
+	for i, d := range p.s.Rubric.Dims {
+		if _, dup := p.dimIndex[d.ID]; dup {
+			p.errorf(fmt.Sprintf("rubric.dims.%d.id", i), "duplicate dimension %q", d.ID)
+		}
+		p.dimIndex[d.ID] = i
+	}
+}
+
+func (p *program) compileConsts() {
+	for _, c := range p.s.Consts {
+		path := "const." + c.Name
+		switch v := c.Value.(type) {
+		case int64:
+			p.consts[c.Name] = IntValue(v)
+		case int:
+			p.consts[c.Name] = IntValue(int64(v))
+		case bool:
+			p.consts[c.Name] = BoolValue(v)
+		case string:
+			p.consts[c.Name] = StrValue(v)
+		default:
+			p.errorf(path, "constant %q must be an integer, bool or string, not %T", c.Name, c.Value)
+		}
+	}
+}
+
+// compileVars checks declarations and literal initial values.
+func (p *program) compileVars() {
+	for i := range p.s.Vars {
+		v := &p.s.Vars[i]
+		path := "vars." + v.Name
+		if _, dup := p.varSlot[v.Name]; dup {
+			p.errorf(path, "duplicate variable %q", v.Name)
+		}
+		if _, c := p.consts[v.Name]; c {
+			p.errorf(path, "%q is both a variable and a constant", v.Name)
+		}
+		p.varSlot[v.Name] = i
+		t, init := p.varType(v, path)
+		p.varTypes = append(p.varTypes, t)
+		p.initVals = append(p.initVals, init)
+	}
+}
+
+func (p *program) varType(v *Var, path string) (typ, Value) {
+	if v.Init != nil && v.InitExpr != "" {
+		p.errorf(path+".init_expr", "give init or init_expr, not both")
+	}
+	switch v.Type {
+	case "int":
+		return typ{k: KindInt}, p.intInit(v, path)
+	case "bool":
+		b, ok := v.Init.(bool)
+		if v.Init != nil && !ok {
+			p.errorf(path+".init", "init of bool %q must be true or false", v.Name)
+		}
+		return typ{k: KindBool}, BoolValue(b)
+	case "str":
+		str, ok := v.Init.(string)
+		if v.Init != nil && !ok {
+			p.errorf(path+".init", "init of str %q must be a string", v.Name)
+		}
+		return typ{k: KindStr}, StrValue(str)
+	case "enum":
+		return p.enumInit(v, path)
+	case "set":
+		return p.setInit(v, path)
+	}
+	p.errorf(path+".type", "unknown type %q (want int, bool, str, enum or set)", v.Type)
+	return typ{k: KindInt}, IntValue(0)
+}
+
+func (p *program) intInit(v *Var, path string) Value {
+	if v.Min != nil && v.Max != nil && *v.Min > *v.Max {
+		p.errorf(path+".min", "min %d is above max %d", *v.Min, *v.Max)
+	}
+	var n int64
+	switch x := v.Init.(type) {
+	case nil:
+	case int64:
+		n = x
+	case int:
+		n = int64(x)
+	default:
+		p.errorf(path+".init", "init of int %q must be an integer", v.Name)
+	}
+	if lo, hi := v.bounds(); v.InitExpr == "" && (n < lo || n > hi) {
+		p.errorf(path+".init", "init %d is out of range [%s, %s]", n, bound(v.Min), bound(v.Max))
+	}
+	return IntValue(n)
+}
+
+func bound(b *int64) string {
+	if b == nil {
+		return "-"
+	}
+	return strconv.FormatInt(*b, 10)
+}
+
+func (p *program) enumInit(v *Var, path string) (typ, Value) {
+	t := typ{k: KindStr, dom: v.Values}
+	if len(v.Values) == 0 {
+		p.errorf(path+".values", "enum %q needs values", v.Name)
+		return t, StrValue("")
+	}
+	if v.Init == nil {
+		return t, StrValue(v.Values[0])
+	}
+	s, ok := v.Init.(string)
+	if !ok || indexOf(v.Values, s) < 0 {
+		p.errorf(path+".init", "init of enum %q must be one of %v", v.Name, v.Values)
+	}
+	return t, StrValue(s)
+}
+
+func (p *program) setInit(v *Var, path string) (typ, Value) {
+	t := typ{k: KindSet, dom: v.Values}
+	if len(v.Values) == 0 || len(v.Values) > maxSetValues {
+		p.errorf(path+".values", "set %q needs 1 to %d values", v.Name, maxSetValues)
+		return t, setValue(0, v.Values)
+	}
+	var mask int64
+	list, ok := v.Init.([]string)
+	if v.Init != nil && !ok {
+		p.errorf(path+".init", "init of set %q must be a list of its values", v.Name)
+	}
+	for _, m := range list {
+		i := indexOf(v.Values, m)
+		if i < 0 {
+			p.errorf(path+".init", "%q is not a value of set %q", m, v.Name)
+			continue
+		}
+		mask |= 1 << i
+	}
+	return t, setValue(mask, v.Values)
+}
+
+// compileInits compiles init_expr after everything else is known.
+func (p *program) compileInits() {
+	p.initFns = make([]evalFn, len(p.s.Vars))
+	for i, v := range p.s.Vars {
+		if v.InitExpr == "" {
+			continue
+		}
+		f, t, err := p.compileExpr(v.InitExpr, KindInvalid)
+		switch {
+		case err != nil:
+			p.errorf("vars."+v.Name+".init_expr", "%v", err)
+		case t.k != p.varTypes[i].k:
+			p.errorf("vars."+v.Name+".init_expr", "init_expr is %s, variable %q is %s", t, v.Name, p.varTypes[i])
+		default:
+			p.initFns[i] = f
+		}
+	}
+}
+
+func (p *program) compileHandoff() {
+	h := p.s.Handoff
+	if h == nil {
+		return
+	}
+	total := 0.0
+	for i, v := range h.Variants {
+		if v.Weight < 0 {
+			p.errorf(fmt.Sprintf("handoff.variants.%s", v.Name), "weight %g is negative", v.Weight)
+		}
+		total += v.Weight
+		_ = i
+	}
+	if len(h.Variants) > 0 && total <= 0 {
+		p.errorf("handoff.variants", "variant weights must add up to more than 0")
+	}
+}
+
+func (p *program) variantNames() []string {
+	if p.s.Handoff == nil {
+		return []string{""}
+	}
+	names := make([]string, 0, len(p.s.Handoff.Variants))
+	for _, v := range p.s.Handoff.Variants {
+		names = append(names, v.Name)
+	}
+	return names
+}
+
+// knownNames lists every name an expression may read, for suggestions.
+func (p *program) knownNames() []string {
+	names := []string{nameTurn, nameElapsed, nameVariant, nameContext, nameMode}
+	for _, v := range p.s.Vars {
+		names = append(names, v.Name)
+	}
+	for _, c := range p.s.Consts {
+		names = append(names, c.Name)
+	}
+	return names
+}
+
+func (p *program) target(id, path string) int {
+	i, ok := p.nodeIndex[id]
+	if !ok {
+		msg := fmt.Sprintf("unknown node %q", id)
+		ids := make([]string, 0, len(p.s.Nodes))
+		for _, n := range p.s.Nodes {
+			ids = append(ids, n.ID)
+		}
+		if s := closest(id, ids); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		p.errorf(path, "%s", msg)
+		return -1
+	}
+	return i
+}
+
+// cond compiles a bool condition at path; "" compiles to nil (always true).
+func (p *program) cond(src, path string) evalFn {
+	if src == "" {
+		return nil
+	}
+	f, _, err := p.compileExpr(src, KindBool)
+	if err != nil {
+		p.errorf(path, "%v", err)
+	}
+	return f
+}
+
+func (p *program) effect(e *Effect, path string) ceffect {
+	c := ceffect{e: e, to: -1}
+	for i, st := range e.Do {
+		f, err := p.compileStmt(st)
+		if err != nil {
+			p.errorf(fmt.Sprintf("%s.do.%d", path, i), "%v", err)
+			continue
+		}
+		c.do = append(c.do, f)
+	}
+	dims := make([]string, 0, len(e.Score))
+	for d := range e.Score {
+		dims = append(dims, d)
+	}
+	sort.Strings(dims)
+	for _, d := range dims {
+		i, ok := p.dimIndex[d]
+		if !ok {
+			p.errorf(path+".score."+d, "unknown rubric dimension %q", d)
+			continue
+		}
+		c.score = append(c.score, dimPoints{i, e.Score[d]})
+	}
+	for i := range e.Lines {
+		c.lines = append(c.lines, p.line(&e.Lines[i], fmt.Sprintf("%s.lines.%d", path, i)))
+	}
+	if e.Goto != "" {
+		c.to = p.target(e.Goto, path+".goto")
+	}
+	return c
+}
+
+func (p *program) line(l *Line, path string) cline {
+	c := cline{l: l, idx: p.nlines, when: p.cond(l.When, path+".when")}
+	p.nlines++
+	switch l.Pick {
+	case "", "sequence", "cycle", "once", "shuffle":
+	default:
+		p.errorf(path+".pick", "unknown pick %q (want sequence, cycle, once or shuffle)", l.Pick)
+	}
+	if len(l.Text) == 0 {
+		p.errorf(path+".text", "line has no text")
+	}
+	return c
+}

@@ -1,0 +1,165 @@
+package trainer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// TurnTime is how long the agent took to answer on one turn.
+type TurnTime struct {
+	Turn    int     `json:"turn"`
+	Node    string  `json:"node"`
+	Seconds float64 `json:"seconds"` // active seconds from the customer's last prompt to the answer
+}
+
+// Note is a debrief remark collected during play (node and effect debrief texts).
+type Note struct {
+	Turn int    `json:"turn"`
+	Node string `json:"node"`
+	Text string `json:"text"`
+}
+
+// Debrief is the report on a session.
+type Debrief struct {
+	Script     string     `json:"script"`
+	Title      string     `json:"title"`
+	Version    int        `json:"version"`
+	Mode       Mode       `json:"mode"`
+	Seed       uint64     `json:"seed"`
+	Variant    string     `json:"variant,omitempty"`
+	Context    bool       `json:"context"`
+	Ended      bool       `json:"ended"`
+	Outcome    string     `json:"outcome"`
+	Turns      int        `json:"turns"`
+	ElapsedS   float64    `json:"elapsed_s"`
+	Score      Score      `json:"score"`
+	Rules      []RuleHit  `json:"rules_fired"`
+	Notes      []Note     `json:"notes"`
+	Path       []string   `json:"path"`
+	TurnTimes  []TurnTime `json:"turn_times"`
+	Vars       []VarState `json:"vars"`
+	BotLog     []string   `json:"bot_transcript,omitempty"`
+	Transcript []Entry    `json:"transcript"`
+	Errors     []string   `json:"errors,omitempty"`
+}
+
+// Debrief reports on the session as it stands (normally after it ended).
+func (s *Session) Debrief() Debrief {
+	d := Debrief{Script: s.sc.ID, Title: s.sc.Title, Version: s.sc.Version, Mode: s.mode, Seed: s.opt.Seed,
+		Variant: s.variant, Context: s.context, Ended: s.ended, Outcome: s.outcome, Turns: s.turn,
+		ElapsedS: s.clock.Seconds(), Score: s.Score(), Rules: nonNil(s.hits), Notes: nonNil(s.notes),
+		Path: nonNil(s.path), TurnTimes: nonNil(s.turns), Vars: s.Vars(),
+		Transcript: nonNil(s.transcript), Errors: s.errs}
+	if s.sc.Handoff != nil {
+		d.BotLog = s.sc.Handoff.BotTranscript
+	}
+	return d
+}
+
+func nonNil[T any](x []T) []T {
+	if x == nil {
+		return []T{}
+	}
+	return append([]T(nil), x...)
+}
+
+// Text renders the debrief for a terminal: outcome, scores, rules, notes, timing and transcript.
+func (d Debrief) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Debrief: %s\n", d.Title)
+	outcome := d.Outcome
+	if !d.Ended {
+		outcome = "(not finished)"
+	}
+	fmt.Fprintf(&b, "Outcome: %s after %d turns, %s", outcome, d.Turns, fmtSeconds(d.ElapsedS))
+	if d.Variant != "" {
+		fmt.Fprintf(&b, " (hand-off: %s)", d.Variant)
+	}
+	b.WriteString("\n\n")
+	d.scoreText(&b)
+	d.rulesText(&b)
+	if len(d.Notes) > 0 {
+		b.WriteString("\nNotes:\n")
+		for _, n := range d.Notes {
+			fmt.Fprintf(&b, "  turn %d, %s: %s\n", n.Turn, n.Node, n.Text)
+		}
+	}
+	fmt.Fprintf(&b, "\nPath: %s\n", strings.Join(d.Path, " → "))
+	if len(d.TurnTimes) > 0 {
+		b.WriteString("Time per turn:")
+		for _, t := range d.TurnTimes {
+			fmt.Fprintf(&b, " %d:%s", t.Turn, fmtSeconds(t.Seconds))
+		}
+		b.WriteString("\n")
+	}
+	for _, e := range d.Errors {
+		fmt.Fprintf(&b, "Script error: %s\n", e)
+	}
+	b.WriteString("\nTranscript:\n")
+	for _, e := range d.Transcript {
+		fmt.Fprintf(&b, "  [%s] %-8s %s\n", fmtSeconds(float64(e.AtMS)/1000), e.Speaker+":", e.Text)
+	}
+	return b.String()
+}
+
+func (d Debrief) scoreText(b *strings.Builder) {
+	sc := d.Score
+	verdict := "FAIL"
+	if sc.Pass {
+		verdict = "PASS"
+	}
+	band := sc.Band
+	if band == "" {
+		band = "no band"
+	}
+	fmt.Fprintf(b, "Score: %.1f%% %s (pass mark %d%%, %s)", sc.TotalPct, verdict, sc.PassPct, band)
+	if sc.Capped {
+		b.WriteString(", capped by a critical rule")
+	}
+	b.WriteString("\n")
+	for _, dim := range sc.Dims {
+		name := dim.ID
+		if dim.Label != "" {
+			name = dim.Label
+		}
+		fmt.Fprintf(b, "  %-22s %s %d/%d", name, bar(dim.Points, dim.Max, 10), dim.Points, dim.Max)
+		if dim.Penalty > 0 {
+			fmt.Fprintf(b, " (-%d)", dim.Penalty)
+		}
+		fmt.Fprintf(b, "  weight %d\n", dim.Weight)
+	}
+}
+
+func (d Debrief) rulesText(b *strings.Builder) {
+	if len(d.Rules) == 0 {
+		b.WriteString("\nRules: none broken.\n")
+		return
+	}
+	b.WriteString("\nRules broken:\n")
+	for _, r := range d.Rules {
+		crit := ""
+		if r.Critical {
+			crit = " CRITICAL"
+		}
+		fmt.Fprintf(b, "  %s%s (turn %d, %s, -%d %s): %s\n", r.ID, crit, r.Turn, r.Node, r.Penalty, r.Dim, r.Debrief)
+		if r.Better != "" {
+			fmt.Fprintf(b, "    better: %s\n", r.Better)
+		}
+	}
+}
+
+// bar draws n of max as a bar of width cells.
+func bar(n, max, width int) string {
+	if max <= 0 {
+		return strings.Repeat("░", width)
+	}
+	full := min(width, max0(n)*width/max)
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
+}
+
+func max0(n int) int { return max(0, n) }
+
+func fmtSeconds(sec float64) string {
+	s := int(sec + 0.5)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
