@@ -86,6 +86,3 @@ func (c *calendar) pop() event {
 	}
 	return top
 }
-
-// len returns the number of scheduled events.
-func (c *calendar) len() int { return len(c.ev) }

@@ -44,13 +44,6 @@ func (q *fifo) pop() (t ticket, ok bool) {
 	return t, true
 }
 
-// each calls f for every ticket from oldest to newest.
-func (q *fifo) each(f func(ticket)) {
-	for i := 0; i < q.size; i++ {
-		f(q.buf[(q.head+i)&(len(q.buf)-1)])
-	}
-}
-
 // humanQueue is the FCFS queue of contacts waiting for an agent. Abandoned
 // contacts stay in the ring as stale tickets until they reach the head.
 type humanQueue struct {

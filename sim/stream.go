@@ -19,7 +19,7 @@ const (
 // newStream returns the PCG generator for (seed, replication, purpose).
 func newStream(seed uint64, rep int, p purpose) *rand.Rand {
 	a := splitmix(seed ^ splitmix(uint64(rep)+0x9e3779b97f4a7c15))
-	b := splitmix(a ^ splitmix(uint64(p)<<32|0xda3e39cb94b95bdb))
+	b := splitmix(a ^ splitmix(uint64(p)*0xda3e39cb94b95bdb))
 	return rand.New(rand.NewPCG(a, b))
 }
 

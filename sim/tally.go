@@ -2,7 +2,6 @@ package sim
 
 import (
 	"math"
-	"sort"
 )
 
 // cell counts contacts of one intent in one interval. Arrival and bot figures
@@ -150,11 +149,4 @@ func (h *histogram) bins() (edges []float64, counts []uint64) {
 		}
 	}
 	return edges, counts
-}
-
-// sortedCopy returns xs sorted, leaving xs alone.
-func sortedCopy(xs []float64) []float64 {
-	ys := append([]float64(nil), xs...)
-	sort.Float64s(ys)
-	return ys
 }
