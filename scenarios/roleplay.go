@@ -115,7 +115,7 @@ func decodeRoleplay(name string, data []byte) (*trainer.Script, *doc, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	c := converter{d: d}
+	c := converter{d: d, src: strings.Split(string(data), "\n")}
 	sc := c.script(&f)
 	sum := sha256.Sum256(data)
 	sc.Hash = hex.EncodeToString(sum[:8])
@@ -128,6 +128,7 @@ func decodeRoleplay(name string, data []byte) (*trainer.Script, *doc, error) {
 // converter turns the TOML structs into a trainer.Script, collecting type errors.
 type converter struct {
 	d    *doc
+	src  []string // source lines, to order keys of inline tables
 	errs ErrorList
 }
 
@@ -142,9 +143,23 @@ func (c *converter) byLine(prefix string, keys []string) []string {
 		if li != lj {
 			return li < lj
 		}
-		return keys[i] < keys[j]
+		return c.column(li, keys[i]) < c.column(lj, keys[j])
 	})
 	return keys
+}
+
+// column is where key is written on 1-based line n, for keys of one inline table.
+func (c *converter) column(n int, key string) int {
+	if n < 1 || n > len(c.src) {
+		return 0
+	}
+	line := c.src[n-1]
+	for _, pat := range []string{key + " =", key + "=", `"` + key + `"`} {
+		if i := strings.Index(line, pat); i >= 0 {
+			return i
+		}
+	}
+	return len(line)
 }
 
 func keys[V any](m map[string]V) []string {

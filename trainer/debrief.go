@@ -88,7 +88,7 @@ func (d Debrief) Text() string {
 	if len(d.TurnTimes) > 0 {
 		b.WriteString("Time per turn:")
 		for _, t := range d.TurnTimes {
-			fmt.Fprintf(&b, " %d:%s", t.Turn, fmtSeconds(t.Seconds))
+			fmt.Fprintf(&b, "  #%d %s", t.Turn, fmtSeconds(t.Seconds))
 		}
 		b.WriteString("\n")
 	}
@@ -97,7 +97,7 @@ func (d Debrief) Text() string {
 	}
 	b.WriteString("\nTranscript:\n")
 	for _, e := range d.Transcript {
-		fmt.Fprintf(&b, "  [%s] %-8s %s\n", fmtSeconds(float64(e.AtMS)/1000), e.Speaker+":", e.Text)
+		fmt.Fprintf(&b, "  [%s] %-9s %s\n", fmtSeconds(float64(e.AtMS)/1000), e.Speaker+":", e.Text)
 	}
 	return b.String()
 }

@@ -203,9 +203,9 @@ type TestPlan struct {
 	Variant string
 	Mode    Mode
 	Set     map[string]string // variable overrides at start, as expressions
-	Replies []string       // free text, said in order
-	Choose  []string       // reply ids, chosen in order (guided)
-	Runs    int            // random playthroughs instead of the scripted inputs
+	Replies []string          // free text, said in order
+	Choose  []string          // reply ids, chosen in order (guided)
+	Runs    int               // random playthroughs instead of the scripted inputs
 	Expect  Expect
 }
 

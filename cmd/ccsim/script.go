@@ -1,0 +1,197 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/trainer"
+)
+
+// errFailed marks a tool run that found problems it already printed: exit 1.
+var errFailed = errors.New("script: problems found")
+
+// runScript runs the role-play authoring tools: ccsim script lint|graph|test|stats.
+func runScript(ctx context.Context, e env, args []string) error {
+	tools := map[string]func(env, []string) error{
+		"lint": scriptLint, "graph": scriptGraph, "test": scriptTest, "stats": scriptStats,
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintln(e.stderr, "Usage: ccsim script lint|graph|test|stats FILE|NAME ...\n\n"+
+			"  lint FILE...                          check scripts; file:line messages, exit 1 on errors\n"+
+			"  graph FILE [--format dot|mermaid]     draw the conversation graph\n"+
+			"  test FILE... [--runs N]               run [[test]] plans and random playthroughs, report coverage\n"+
+			"  stats FILE                            count nodes, replies, lines and rules")
+		if len(args) == 0 {
+			return usageError{errors.New("script: name a tool: lint, graph, test or stats")}
+		}
+		return errHelp
+	}
+	tool, ok := tools[args[0]]
+	if !ok {
+		return usageError{fmt.Errorf("script: unknown tool %q (want lint, graph, test or stats)", args[0])}
+	}
+	return tool(e, args[1:])
+}
+
+func scriptLint(e env, args []string) error {
+	fs := newFlags("script lint", "script lint FILE|NAME...", e.stderr)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 1, -1, "one or more scripts"); err != nil {
+		return err
+	}
+	failed := false
+	for _, arg := range pos {
+		name, data, err := roleplaySource(arg)
+		if err != nil {
+			return err
+		}
+		errs, warns := scenarios.LintRoleplay(name, data)
+		all := append(append(scenarios.ErrorList{}, errs...), warns...)
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
+		for _, f := range all {
+			fmt.Fprintln(e.stdout, f.Error())
+		}
+		fmt.Fprintf(e.stdout, "%s: %d error(s), %d warning(s)\n", name, len(errs), len(warns))
+		failed = failed || len(errs) > 0
+	}
+	if failed {
+		return errFailed
+	}
+	return nil
+}
+
+func scriptGraph(e env, args []string) error {
+	fs := newFlags("script graph", "script graph FILE|NAME [--format dot|mermaid] [--visits N]", e.stderr)
+	format := fs.String("format", "dot", "dot (Graphviz) or mermaid")
+	visits := fs.Int("visits", 0, "overlay node visit counts from N seeded random playthroughs")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 1, 1, "one script"); err != nil {
+		return err
+	}
+	sc, err := loadRoleplay(pos[0])
+	if err != nil {
+		return err
+	}
+	var counts map[string]int
+	if *visits > 0 {
+		counts = map[string]int{}
+		for i := 0; i < *visits; i++ {
+			s, err := trainer.RandomPlay(sc, uint64(i+1), "", 300)
+			if err != nil {
+				return err
+			}
+			for _, n := range sc.Nodes {
+				counts[n.ID] += s.Visits(n.ID)
+			}
+		}
+	}
+	out, err := sc.Graph(trainer.GraphOptions{Format: *format, Visits: counts})
+	if err != nil {
+		return usageError{err}
+	}
+	_, err = io.WriteString(e.stdout, out)
+	return err
+}
+
+func scriptTest(e env, args []string) error {
+	fs := newFlags("script test", "script test FILE|NAME... [--runs N]", e.stderr)
+	runs := fs.Int("runs", 200, "random playthroughs when a script has no fuzz plan of its own")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 1, -1, "one or more scripts"); err != nil {
+		return err
+	}
+	failed := false
+	for _, arg := range pos {
+		sc, err := loadRoleplay(arg)
+		if err != nil {
+			return err
+		}
+		rep, err := trainer.Playtest(sc, *runs)
+		if err != nil {
+			return err
+		}
+		if printReport(e.stdout, sc, rep) {
+			failed = true
+		}
+	}
+	if failed {
+		return errFailed
+	}
+	return nil
+}
+
+// printReport prints plan results and coverage; it reports whether the script failed.
+func printReport(w io.Writer, sc *trainer.Script, rep *trainer.Report) bool {
+	fmt.Fprintf(w, "%s (v%d)\n", sc.ID, sc.Version)
+	for _, p := range rep.Plans {
+		status := "ok  "
+		if len(p.Failures) > 0 {
+			status = "FAIL"
+		}
+		runs := ""
+		if p.Runs > 1 {
+			runs = fmt.Sprintf(" (%d runs)", p.Runs)
+		}
+		fmt.Fprintf(w, "  %s %s%s\n", status, p.Name, runs)
+		for _, f := range p.Failures {
+			fmt.Fprintf(w, "       %s\n", f)
+		}
+	}
+	cov := rep.Coverage
+	nodes, replies := len(sc.Nodes), 0
+	for _, n := range sc.Nodes {
+		replies += len(n.Replies)
+	}
+	ends := len(sc.Outcomes())
+	fmt.Fprintf(w, "  coverage: nodes %d/%d, replies %d/%d, endings %d/%d, best score %.1f%%\n",
+		nodes-len(rep.MissedNodes), nodes, replies-len(rep.MissedReplies), replies,
+		ends-len(rep.MissedEnds), ends, rep.BestPct)
+	var outs []string
+	for o, n := range cov.Outcomes {
+		outs = append(outs, fmt.Sprintf("%s %d", o, n))
+	}
+	sort.Strings(outs)
+	fmt.Fprintf(w, "  outcomes: %s\n", strings.Join(outs, ", "))
+	missed := func(what string, ids []string) {
+		if len(ids) > 0 {
+			fmt.Fprintf(w, "  never reached %s: %s\n", what, strings.Join(ids, ", "))
+		}
+	}
+	missed("nodes", rep.MissedNodes)
+	missed("endings", rep.MissedEnds)
+	missed("replies", rep.MissedReplies)
+	return rep.Failed() || len(rep.MissedNodes) > 0 || len(rep.MissedEnds) > 0
+}
+
+func scriptStats(e env, args []string) error {
+	fs := newFlags("script stats", "script stats FILE|NAME", e.stderr)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 1, -1, "one or more scripts"); err != nil {
+		return err
+	}
+	for _, arg := range pos {
+		sc, err := loadRoleplay(arg)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s (v%d): %s\n%s", sc.ID, sc.Version, sc.Title, sc.Stats().Text())
+	}
+	return nil
+}
