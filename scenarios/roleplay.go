@@ -249,16 +249,13 @@ func (c *converter) handoff(h *rpHandoff) *trainer.Handoff {
 	out := &trainer.Handoff{From: h.From, BotTranscript: h.BotTranscript}
 	for _, name := range c.byLine("handoff.variants", keys(h.Variants)) {
 		key := "handoff.variants." + name
-		v := trainer.Variant{Name: name, Context: strings.HasPrefix(name, "with_context")}
-		switch x := h.Variants[name].(type) {
-		case float64:
-			v.Weight = x
-		case int64:
-			v.Weight = float64(x)
-		case map[string]any:
-			v.Weight, v.Context = c.variantTable(key, x)
-		default:
-			c.errorf(key, "a variant is a weight or { weight = 0.5, context = true }")
+		rv := h.Variants[name]
+		v := trainer.Variant{Name: name, Weight: rv.Weight, Context: strings.HasPrefix(name, "with_context")}
+		if rv.Context != nil {
+			v.Context = *rv.Context
+		}
+		if rv.err != "" {
+			c.errorf(key, "%s", rv.err)
 		}
 		out.Variants = append(out.Variants, v)
 	}
@@ -266,33 +263,6 @@ func (c *converter) handoff(h *rpHandoff) *trainer.Handoff {
 		out.Context = append(out.Context, trainer.KV{Key: k, Value: fmt.Sprint(h.Context[k])})
 	}
 	return out
-}
-
-func (c *converter) variantTable(key string, m map[string]any) (float64, bool) {
-	var w float64
-	var ctx bool
-	for k, v := range m {
-		switch k {
-		case "weight":
-			switch x := v.(type) {
-			case float64:
-				w = x
-			case int64:
-				w = float64(x)
-			default:
-				c.errorf(key+".weight", "weight must be a number")
-			}
-		case "context":
-			b, ok := v.(bool)
-			if !ok {
-				c.errorf(key+".context", "context must be true or false")
-			}
-			ctx = b
-		default:
-			c.errorf(key+"."+k, "unknown key (want weight or context)")
-		}
-	}
-	return w, ctx
 }
 
 func (c *converter) rubric(r rpRubric) trainer.Rubric {

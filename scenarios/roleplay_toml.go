@@ -1,5 +1,7 @@
 package scenarios
 
+import "fmt"
+
 // The TOML schema of *.roleplay.toml files. Every key is documented in
 // docs/roleplay-format.md; unknown keys are errors.
 
@@ -48,9 +50,51 @@ type rpVar struct {
 
 type rpHandoff struct {
 	From          string         `toml:"from"`
-	Variants      map[string]any `toml:"variants"`
+	Variants      map[string]rpVariant `toml:"variants"`
 	BotTranscript []string       `toml:"bot_transcript"`
 	Context       map[string]any `toml:"context"`
+}
+
+// rpVariant is a hand-off variant: a weight, or { weight = 0.5, context = true }.
+type rpVariant struct {
+	Weight  float64
+	Context *bool
+	err     string
+}
+
+// UnmarshalTOML accepts a number or a table with weight and context.
+func (v *rpVariant) UnmarshalTOML(data any) error {
+	switch x := data.(type) {
+	case float64:
+		v.Weight = x
+	case int64:
+		v.Weight = float64(x)
+	case map[string]any:
+		for k, val := range x {
+			switch k {
+			case "weight":
+				w, ok := val.(float64)
+				if i, isInt := val.(int64); isInt {
+					w, ok = float64(i), true
+				}
+				if !ok {
+					v.err = "weight must be a number"
+				}
+				v.Weight = w
+			case "context":
+				b, ok := val.(bool)
+				if !ok {
+					v.err = "context must be true or false"
+				}
+				v.Context = &b
+			default:
+				v.err = fmt.Sprintf("unknown key %q (want weight or context)", k)
+			}
+		}
+	default:
+		v.err = "a variant is a weight or { weight = 0.5, context = true }"
+	}
+	return nil
 }
 
 type rpRubric struct {
