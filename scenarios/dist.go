@@ -14,15 +14,15 @@ import (
 // fileDist is a distribution table: { dist = "lognormal", mean = "4m", cv = 0.8 }.
 type fileDist struct {
 	Dist   string     `toml:"dist"`
-	Mean   duration   `toml:"mean"`
-	CV     *float64   `toml:"cv"`
-	K      *int       `toml:"k"`
-	Min    duration   `toml:"min"`
-	Max    duration   `toml:"max"`
-	Value  duration   `toml:"value"`
-	Values []duration `toml:"values"`
-	File   string     `toml:"file"`   // empirical: CSV of values in seconds
-	Column string     `toml:"column"` // empirical: the CSV column (header name); default the first
+	Mean   duration   `toml:"mean,omitempty"`
+	CV     *float64   `toml:"cv,omitempty"`
+	K      *int       `toml:"k,omitempty"`
+	Min    duration   `toml:"min,omitempty"`
+	Max    duration   `toml:"max,omitempty"`
+	Value  duration   `toml:"value,omitempty"`
+	Values []duration `toml:"values,omitempty"`
+	File   string     `toml:"file,omitempty"`   // empirical: CSV of values in seconds
+	Column string     `toml:"column,omitempty"` // empirical: the CSV column (header name); default the first
 }
 
 // distParams lists the keys each distribution takes; the first ones are required.

@@ -266,7 +266,11 @@ func (s *lineScanner) value(path string) {
 			}
 			elem := path + "." + strconv.Itoa(i)
 			s.ix.record(elem, s.line)
+			before := s.pos
 			s.value(elem)
+			if s.pos == before { // a stray '}' or other text: skip it so the scan always advances
+				s.next()
+			}
 		}
 	case '"', '\'':
 		s.str()

@@ -58,3 +58,17 @@ id = "r3"
 		t.Errorf("key inside a multi-line string was indexed")
 	}
 }
+
+// TestIndexLinesTerminates feeds malformed text that once made the scanner spin.
+func TestIndexLinesTerminates(t *testing.T) {
+	for _, src := range []string{
+		"profile = [10, 20\n[[intents]]\nhandle_time = { dist = \"e\", mean = \"3m\" }\n",
+		"a = [}}}",
+		"a = [ { b = 1 ",
+		"a = \"\"\"unterminated",
+		"[[",
+		"x = [[[[",
+	} {
+		indexLines(src) // must return
+	}
+}

@@ -21,16 +21,16 @@ const (
 
 // file is the TOML schema of a simulation scenario.
 type file struct {
-	Name         string       `toml:"name"`
-	Description  string       `toml:"description"`
+	Name         string       `toml:"name,omitempty"`
+	Description  string       `toml:"description,omitempty"`
 	Seed         *uint64      `toml:"seed"`
 	Replications *int         `toml:"replications"`
-	Horizon      duration     `toml:"horizon"`
-	Warmup       *duration    `toml:"warmup"`
+	Horizon      duration     `toml:"horizon,omitempty"`
+	Warmup       *duration    `toml:"warmup,omitempty"`
 	ServiceLevel fileSL       `toml:"service_level"`
 	Arrivals     fileArrivals `toml:"arrivals"`
-	Patience     *fileDist    `toml:"patience"`
-	Bot          *fileBot     `toml:"bot"`
+	Patience     *fileDist    `toml:"patience,omitempty"`
+	Bot          *fileBot     `toml:"bot,omitempty"`
 	Intents      []fileIntent `toml:"intents"`
 	Agents       []fileAgents `toml:"agents"`
 }
@@ -38,38 +38,38 @@ type file struct {
 type fileSL struct {
 	Threshold  *duration `toml:"threshold"`
 	Target     *float64  `toml:"target"`
-	Definition string    `toml:"definition"`
+	Definition string    `toml:"definition,omitempty"`
 }
 
 type fileArrivals struct {
-	Rate     float64   `toml:"rate"`
-	Open     clock     `toml:"open"`
-	Close    clock     `toml:"close"`
-	Interval duration  `toml:"interval"`
-	Profile  []float64 `toml:"profile"`
+	Rate     float64   `toml:"rate,omitzero"`
+	Open     clock     `toml:"open,omitempty"`
+	Close    clock     `toml:"close,omitempty"`
+	Interval duration  `toml:"interval,omitempty"`
+	Profile  []float64 `toml:"profile,omitempty"`
 }
 
 type fileBot struct {
 	HandleTime       *fileDist `toml:"handle_time"`
-	Capacity         int       `toml:"capacity"`
-	HangUp           float64   `toml:"hang_up"`
-	OptOut           float64   `toml:"opt_out"`
+	Capacity         int       `toml:"capacity,omitzero"`
+	HangUp           float64   `toml:"hang_up,omitzero"`
+	OptOut           float64   `toml:"opt_out,omitzero"`
 	ContextTransfer  *bool     `toml:"context_transfer"`
-	ContextSaving    float64   `toml:"context_saving"`
-	NoContextPenalty float64   `toml:"no_context_penalty"`
+	ContextSaving    float64   `toml:"context_saving,omitzero"`
+	NoContextPenalty float64   `toml:"no_context_penalty,omitzero"`
 }
 
 type fileIntent struct {
-	Name           string    `toml:"name"`
+	Name           string    `toml:"name,omitempty"`
 	Share          *float64  `toml:"share"`
-	BotContainment float64   `toml:"bot_containment"`
+	BotContainment float64   `toml:"bot_containment,omitzero"`
 	HandleTime     *fileDist `toml:"handle_time"`
 }
 
 type fileAgents struct {
 	Group  string `toml:"group"`
-	Count  *int   `toml:"count"`
-	Counts []int  `toml:"counts"`
+	Count  *int   `toml:"count,omitempty"`
+	Counts []int  `toml:"counts,omitempty"`
 }
 
 // loader converts one decoded file, collecting every error with its line.
