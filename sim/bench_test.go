@@ -2,6 +2,8 @@ package sim
 
 import (
 	"context"
+	"fmt"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -60,5 +62,28 @@ func BenchmarkReplications(b *testing.B) {
 		if _, err := Run(context.Background(), sc, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkMemory reports the peak heap of one replication of 1 and 10
+// million customers: memory must not grow with the number simulated.
+func BenchmarkMemory(b *testing.B) {
+	for _, n := range []int{1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("customers=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				runtime.GC()
+				var before runtime.MemStats
+				runtime.ReadMemStats(&before)
+				r := NewRun(botScenario(n), 1, 0)
+				peak := uint64(0)
+				for !r.done {
+					r.runEvents(1 << 20)
+					var m runtime.MemStats
+					runtime.ReadMemStats(&m)
+					peak = max(peak, m.HeapInuse)
+				}
+				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+			}
+		})
 	}
 }
