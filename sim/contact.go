@@ -22,7 +22,13 @@ const (
 // steady state allocates nothing per customer. Random attributes are drawn at
 // arrival.
 type contact struct {
+	arrival  float64 // arrival time, seconds
 	queued   float64 // time it entered the human queue, seconds
+	answered float64 // time an agent answered or it abandoned (records only)
+	botStart float64 // bot session (records only)
+	botEnd   float64
+	serial   uint64  // arrival number, from 1
+	agent    int32   // agent seat handling it
 	patience float64 // seconds it will wait in the human queue; +Inf: forever
 	handle   float64 // human handle time, seconds (after context effects)
 	botU     float64 // uniform deciding the bot outcome
@@ -32,6 +38,7 @@ type contact struct {
 	arrCell  uint16 // interval of arrival
 	state    contactState
 	flags    uint8
+	route    Route
 }
 
 // contacts is a slab of contact slots with a free list.

@@ -14,6 +14,10 @@ func (r *Runner) arrive() {
 		in++
 	}
 	intent := &sc.Intents[in]
+	r.arrivals++
+	c.serial = r.arrivals
+	c.arrival = r.now
+	c.route = RouteNone
 	c.intent = uint16(in)
 	c.arrCell = uint16(r.bucket(r.now))
 	c.flags = 0
@@ -28,6 +32,7 @@ func (r *Runner) arrive() {
 		r.cell(c, int(c.arrCell)).offered++
 	}
 	if sc.Bot == nil {
+		c.route = RouteDirect
 		r.toQueue(id)
 		return
 	}
@@ -37,6 +42,7 @@ func (r *Runner) arrive() {
 	c.botU = r.rBot.Float64()
 	c.hangU = r.rBot.Float64()
 	if !intent.BotEligible() {
+		c.route = RouteDirect
 		r.toQueue(id)
 		return
 	}
@@ -45,13 +51,16 @@ func (r *Runner) arrive() {
 	switch {
 	case optU < b.OptOut:
 		cl.optedOut++
+		c.route = RouteOptOut
 		r.toQueue(id)
 	case b.Capacity > 0 && r.botBusy >= b.Capacity:
 		cl.overflow++
+		c.route = RouteOverflow
 		r.toQueue(id)
 	default:
 		r.botBusy++
 		c.state = stBot
+		c.botStart = r.now
 		r.cal.push(r.now+botTime, evBotDone, id, c.gen)
 	}
 }
@@ -71,19 +80,22 @@ func (r *Runner) botDone(id int32) {
 	c := &r.cs.c[id]
 	b := r.sc.Bot
 	cl := r.cell(c, int(c.arrCell))
+	c.botEnd = r.now
 	if c.botU < r.sc.Intents[c.intent].BotContainment {
 		cl.contained++
-		r.leave(id)
+		r.leave(id, OutContained)
 		return
 	}
 	if c.hangU < b.HangUp {
 		cl.botHangup++
-		r.leave(id)
+		r.leave(id, OutBotHangup)
 		return
 	}
 	c.flags |= flViaBot | flEscalated
+	c.route = RouteEscalatedNoCtx
 	if b.ContextTransfer {
 		c.flags |= flContext
+		c.route = RouteEscalatedCtx
 		cl.escCtx++
 		c.handle *= 1 - b.ContextSaving
 	} else {
@@ -117,6 +129,8 @@ func (r *Runner) toQueue(id int32) {
 func (r *Runner) answer(id, a int32) {
 	c := &r.cs.c[id]
 	c.state = stServed
+	c.answered = r.now
+	c.agent = a
 	wait := r.now - c.queued
 	cl := r.cell(c, r.bucket(c.queued))
 	cl.answered++
@@ -146,6 +160,7 @@ func (r *Runner) abandon(id int32, gen uint32) {
 		return
 	}
 	c.state = stFree // the queue skips it; leave() releases the slot
+	c.answered = r.now
 	r.queue.waiting--
 	wait := r.now - c.queued
 	cl := r.cell(c, r.bucket(c.queued))
@@ -154,13 +169,13 @@ func (r *Runner) abandon(id int32, gen uint32) {
 	if wait > r.thresh {
 		cl.abandonedAfter++
 	}
-	r.leave(id)
+	r.leave(id, OutAbandoned)
 }
 
 // finishService frees agent a and gives it the next contact, if any.
 func (r *Runner) finishService(a int32) {
 	ag := &r.staff.agents[a]
-	r.leave(ag.contact)
+	r.leave(ag.contact, OutAnswered)
 	gs := &r.staff.groups[ag.group]
 	gs.busy--
 	if ag.leaving {
@@ -186,8 +201,11 @@ func (r *Runner) serveQueue() {
 	}
 }
 
-// leave releases contact id's slot.
-func (r *Runner) leave(id int32) {
+// leave releases contact id's slot, reporting it to the observer if any.
+func (r *Runner) leave(id int32, out Outcome) {
+	if r.observe != nil {
+		r.record(id, out)
+	}
 	if r.cs.c[id].flags&flCounted != 0 {
 		r.pending--
 	}

@@ -39,7 +39,11 @@ type Runner struct {
 	pending   int     // counted contacts still in the system
 	botBusy   int
 	events    uint64
+	arrivals  uint64 // contacts created so far
 	done      bool
+
+	observe func(*Record) // nil: no records
+	rec     Record        // reused for every record
 }
 
 // NewRun prepares replication rep of sc with the given seed. sc must be valid
