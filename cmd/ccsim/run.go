@@ -53,10 +53,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, res)
 	}
-	if *out == "" {
-		return reports.WriteSummary(e.stdout, res)
-	}
-	return nil
+	return reports.WriteSummary(e.stdout, res)
 }
 
 func writeRunDir(dir string, res *sim.Results) error {
