@@ -49,10 +49,10 @@ type rpVar struct {
 }
 
 type rpHandoff struct {
-	From          string         `toml:"from"`
+	From          string               `toml:"from"`
 	Variants      map[string]rpVariant `toml:"variants"`
-	BotTranscript []string       `toml:"bot_transcript"`
-	Context       map[string]any `toml:"context"`
+	BotTranscript []string             `toml:"bot_transcript"`
+	Context       map[string]any       `toml:"context"`
 }
 
 // rpVariant is a hand-off variant: a weight, or { weight = 0.5, context = true }.

@@ -355,7 +355,6 @@ func TestDebriefText(t *testing.T) {
 	}
 }
 
-
 func TestReplayRandom(t *testing.T) {
 	sc := testScript()
 	for seed := uint64(1); seed <= 200; seed++ {
