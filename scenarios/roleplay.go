@@ -220,7 +220,7 @@ func (c *converter) vars(m map[string]rpVar) []trainer.Var {
 	var out []trainer.Var
 	for _, name := range c.byLine("vars", keys(m)) {
 		v := m[name]
-		tv := trainer.Var{Name: name, Type: v.Type, InitExpr: v.InitExpr, Min: v.Min, Max: v.Max, Values: v.Values, Doc: v.Doc}
+		tv := trainer.Var{Name: name, Type: v.Type, InitExpr: v.InitExpr, Min: v.Min, Max: v.Max, Values: v.Values, Doc: v.Doc, Hidden: v.Hidden}
 		switch x := v.Init.(type) {
 		case nil, int64, bool, string:
 			tv.Init = x

@@ -46,6 +46,7 @@ type rpVar struct {
 	Max      *int64   `toml:"max"`
 	Values   []string `toml:"values"`
 	Doc      string   `toml:"doc"`
+	Hidden   bool     `toml:"hidden"`
 }
 
 type rpHandoff struct {

@@ -56,6 +56,7 @@ type Var struct {
 	Min, Max *int64   // bounds of an int; nil means unbounded
 	Values   []string // allowed values of an enum or members of a set
 	Doc      string   // what the variable means, for the watch and the docs
+	Hidden   bool     // left out of the trainee's watch display
 }
 
 func (v *Var) bounds() (lo, hi int64) {

@@ -54,12 +54,13 @@ func (s *Session) Path() []string { return s.path }
 
 // VarState is the current value of one variable, for a watch display.
 type VarState struct {
-	Name  string `json:"name"`
-	Type  string `json:"type"`
-	Value string `json:"value"`
-	Int   int64  `json:"int"`
-	Min   *int64 `json:"min,omitempty"`
-	Max   *int64 `json:"max,omitempty"`
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	Value  string `json:"value"`
+	Int    int64  `json:"int"`
+	Min    *int64 `json:"min,omitempty"`
+	Max    *int64 `json:"max,omitempty"`
+	Hidden bool   `json:"hidden,omitempty"`
 }
 
 // Vars returns every variable's current value in declaration order.
@@ -71,7 +72,7 @@ func (s *Session) Vars() []VarState {
 		if v.k == KindStr {
 			val = v.s
 		}
-		out[i] = VarState{Name: d.Name, Type: d.Type, Value: val, Int: v.Int(), Min: d.Min, Max: d.Max}
+		out[i] = VarState{Name: d.Name, Type: d.Type, Value: val, Int: v.Int(), Min: d.Min, Max: d.Max, Hidden: d.Hidden}
 	}
 	return out
 }

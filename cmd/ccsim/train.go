@@ -283,7 +283,7 @@ func (t *terminal) update(s *trainer.Session) {
 func (t *terminal) watch(s *trainer.Session) string {
 	var parts []string
 	for _, v := range s.Vars() {
-		if v.Type != "int" || v.Min == nil || v.Max == nil {
+		if v.Type != "int" || v.Min == nil || v.Max == nil || v.Hidden {
 			continue
 		}
 		lo, hi := *v.Min, *v.Max
