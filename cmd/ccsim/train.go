@@ -263,6 +263,9 @@ func (t *terminal) flush(s *trainer.Session) {
 
 // update prints new transcript lines, the watch and, if the session runs, the prompt.
 func (t *terminal) update(s *trainer.Session) {
+	if t.ansi {
+		fmt.Fprint(t.out, "\r\x1b[2K") // clear the prompt line a timer may interrupt
+	}
 	t.flush(s)
 	if s.Ended() {
 		return
