@@ -4,84 +4,67 @@ package sim
 type agentState uint8
 
 const (
-	agOff  agentState = iota // not on duty
-	agIdle                   // on duty, waiting for a contact
-	agBusy                   // handling a contact
+	agOff  agentState = iota // not on duty (off shift, on break, or shrinkage)
+	agIdle                   // on duty, no work
+	agBusy                   // handling a voice call or e-mail, or one or more chats
 )
 
 // agent is one agent seat.
 type agent struct {
 	idleSince float64 // when it last became idle, seconds
-	contact   int32   // the contact it handles when busy
-	idleGen   uint32  // bumped whenever it leaves the idle pool
+	factor    float64 // handle-time multiplier: proficiency and AI assistance
+	idleGen   uint32  // bumped whenever it leaves the idle pools
+	chatGen   uint32  // bumped whenever its chat-pool tickets become stale
 	group     uint16
+	chats     uint8 // chats in progress
 	state     agentState
-	leaving   bool // go off duty when the current contact ends
+	leaving   bool // go off duty when the current work ends
+	adopter   bool // uses AI assistance
 }
 
 // groupState tracks one group's seats and levels.
 type groupState struct {
-	seats   []int32 // agent ids of this group
-	target  int     // agents that should be on duty now
-	onDuty  int     // idle + busy (including those leaving after their contact)
-	busy    int
-	leaving int
+	seats     []int32 // agent ids of this group
+	target    int     // agents that should be on duty now
+	scheduled int     // agents scheduled now (before breaks and shrinkage)
+	onDuty    int     // idle + busy (including those leaving after their work)
+	busy      int
+	leaving   int
 }
 
-// staff is every agent and the pool of idle agents, longest idle first.
+// staff is every agent seat.
 type staff struct {
 	agents []agent
 	groups []groupState
-	idle   fifo // tickets: agent id, idleGen
-	nIdle  int
+	joined []int32 // scratch: agents that came on duty in the last setTarget
 }
 
-func newStaff(groups []Group) staff {
+// newStaff makes seats for the most agents each group ever has on duty;
+// AI adopters are spread evenly over the seats.
+func newStaff(groups []Group, peak []int) staff {
 	s := staff{groups: make([]groupState, len(groups))}
 	for g, gr := range groups {
-		n := gr.Count
-		for _, c := range gr.Counts {
-			n = max(n, c)
-		}
-		for i := 0; i < n; i++ {
+		for i := 0; i < peak[g]; i++ {
+			adopter := int(float64(i+1)*gr.AIAdoption) > int(float64(i)*gr.AIAdoption)
+			factor := gr.HandleFactor
+			if factor == 0 {
+				factor = 1
+			}
+			if adopter {
+				factor *= 1 - gr.AIReduction
+			}
 			s.groups[g].seats = append(s.groups[g].seats, int32(len(s.agents)))
-			s.agents = append(s.agents, agent{group: uint16(g)})
+			s.agents = append(s.agents, agent{group: uint16(g), adopter: adopter, factor: factor})
 		}
 	}
 	return s
 }
 
-// makeIdle puts agent id into the idle pool at time now.
-func (s *staff) makeIdle(id int32, now float64) {
-	a := &s.agents[id]
-	a.state = agIdle
-	a.idleSince = now
-	a.idleGen++
-	s.idle.push(ticket{id: id, gen: a.idleGen})
-	s.nIdle++
-}
-
-// takeIdle removes and returns the longest-idle agent.
-func (s *staff) takeIdle() (int32, bool) {
-	for {
-		t, ok := s.idle.pop()
-		if !ok {
-			return 0, false
-		}
-		a := &s.agents[t.id]
-		if a.state == agIdle && a.idleGen == t.gen {
-			a.idleGen++
-			s.nIdle--
-			return t.id, true
-		}
-	}
-}
-
 // setTarget changes group g's agents on duty to n at time now: idle agents
-// (most recently idle first) leave at once, busy ones after their contact;
-// returning agents cancel pending departures first. It reports whether agents
-// joined the idle pool.
-func (s *staff) setTarget(g, n int, now float64) (joined bool) {
+// (most recently idle first) leave at once, busy ones after their work;
+// returning agents cancel pending departures first. Agents coming on duty are
+// listed in s.joined; the caller gives them work or makes them idle.
+func (s *staff) setTarget(g, n int, now float64) {
 	gs := &s.groups[g]
 	gs.target = n
 	for gs.onDuty-gs.leaving > n {
@@ -94,16 +77,21 @@ func (s *staff) setTarget(g, n int, now float64) (joined bool) {
 			s.unmarkLeaving(g)
 			continue
 		}
+		joined := false
 		for _, id := range gs.seats {
-			if s.agents[id].state == agOff {
-				s.makeIdle(id, now)
+			if a := &s.agents[id]; a.state == agOff {
+				a.state = agIdle
+				a.idleSince = now
 				gs.onDuty++
+				s.joined = append(s.joined, id)
 				joined = true
 				break
 			}
 		}
+		if !joined {
+			break
+		}
 	}
-	return joined
 }
 
 // releaseOne takes one agent of group g off duty (or marks a busy one leaving).
@@ -120,7 +108,6 @@ func (s *staff) releaseOne(g int) bool {
 		a := &s.agents[best]
 		a.state = agOff
 		a.idleGen++
-		s.nIdle--
 		gs.onDuty--
 		return true
 	}
@@ -128,6 +115,7 @@ func (s *staff) releaseOne(g int) bool {
 		a := &s.agents[gs.seats[i]]
 		if a.state == agBusy && !a.leaving {
 			a.leaving = true
+			a.chatGen++ // takes no new chats
 			gs.leaving++
 			return true
 		}
@@ -141,6 +129,7 @@ func (s *staff) unmarkLeaving(g int) {
 		if a := &s.agents[id]; a.leaving {
 			a.leaving = false
 			gs.leaving--
+			s.joined = append(s.joined, id) // may take chats again
 			return
 		}
 	}

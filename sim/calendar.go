@@ -6,8 +6,11 @@ type eventKind uint8
 const (
 	evBotDone  eventKind = iota + 1 // a bot session ends (id: contact)
 	evAbandon                       // a waiting customer's patience runs out (id: contact, gen)
-	evDone                          // an agent finishes a contact (id: agent)
-	evBoundary                      // an interval boundary: staffing and statistics (id: interval index)
+	evDone                          // an agent finishes a contact (id: contact, gen)
+	evBoundary                      // an interval boundary: statistics (id: interval index)
+	evStaff                         // staffing changes (id: index into the timeline)
+	evOverflow                      // a waiting contact may reach the next routing level (id: contact, gen)
+	evAgain                         // a retrial or repeat contact arrives (id: contact, gen)
 	evWarmup                        // steady state: statistics start
 	evHorizon                       // arrivals stop being counted (steady state) or stop (day)
 )
@@ -25,8 +28,9 @@ func (a *event) before(b *event) bool {
 	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
 }
 
-// calendar is a binary min-heap of events ordered by (at, seq), so events at
-// equal times run in the order they were scheduled.
+// calendar is a 4-ary min-heap of events ordered by (at, seq), so events at
+// equal times run in the order they were scheduled. Four children per node
+// halve the depth of a binary heap and keep siblings in one cache line pair.
 type calendar struct {
 	ev  []event
 	seq uint64
@@ -35,12 +39,12 @@ type calendar struct {
 // push schedules an event.
 func (c *calendar) push(at float64, kind eventKind, id int32, gen uint32) {
 	c.seq++
-	c.ev = append(c.ev, event{at: at, seq: c.seq, id: id, gen: gen, kind: kind})
+	e := event{at: at, seq: c.seq, id: id, gen: gen, kind: kind}
+	c.ev = append(c.ev, e)
 	h := c.ev
 	i := len(h) - 1
-	e := h[i]
 	for i > 0 {
-		p := (i - 1) / 2
+		p := (i - 1) / 4
 		if !e.before(&h[p]) {
 			break
 		}
@@ -64,22 +68,26 @@ func (c *calendar) pop() event {
 	top := h[0]
 	n := len(h) - 1
 	e := h[n]
-	c.ev = h[:n]
 	h = h[:n]
+	c.ev = h
 	i := 0
 	for {
-		l := 2*i + 1
-		if l >= n {
+		first := 4*i + 1
+		if first >= n {
 			break
 		}
-		if r := l + 1; r < n && h[r].before(&h[l]) {
-			l = r
+		m := first
+		last := min(first+4, n)
+		for k := first + 1; k < last; k++ {
+			if h[k].before(&h[m]) {
+				m = k
+			}
 		}
-		if !h[l].before(&e) {
+		if !h[m].before(&e) {
 			break
 		}
-		h[i] = h[l]
-		i = l
+		h[i] = h[m]
+		i = m
 	}
 	if n > 0 {
 		h[i] = e

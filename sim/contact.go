@@ -8,14 +8,19 @@ const (
 	stBot                         // in a bot session
 	stWaiting                     // in the human queue
 	stServed                      // with an agent
+	stPending                     // will contact the center again (a retrial or repeat)
 )
 
 // Contact flags.
 const (
-	flCounted   uint8 = 1 << iota // arrived inside the measured window
-	flViaBot                      // had a bot session before reaching humans
-	flContext                     // the bot's context reached the agent
-	flEscalated                   // escalated by the bot (not an opt-out or overflow)
+	flCounted    uint16 = 1 << iota // arrived inside the measured window
+	flContext                       // the bot's context reached the agent
+	flEscalated                     // escalated by the bot (not an opt-out or overflow)
+	flEmotional                     // emotionally charged
+	flBotSession                    // had a bot session
+	flCallback                      // accepted a callback: keeps its place without waiting on the line
+	flRetrial                       // a new attempt after abandoning
+	flRepeat                        // a repeat contact after an unresolved one
 )
 
 // contact is one customer in the system, kept in a slab and reused, so the
@@ -31,13 +36,17 @@ type contact struct {
 	agent    int32   // agent seat handling it
 	patience float64 // seconds it will wait in the human queue; +Inf: forever
 	handle   float64 // human handle time, seconds (after context effects)
+	botTime  float64 // bot session length, seconds
+	optU     float64 // uniform deciding an opt-out
 	botU     float64 // uniform deciding the bot outcome
 	hangU    float64 // uniform deciding hang-up versus escalation
+	extra    uint64  // four more 16-bit uniforms (see uniform)
+	origin   uint64  // serial of the contact this one retries or repeats
 	gen      uint32  // bumped each time the slot is reused, to spot stale events
 	intent   uint16
 	arrCell  uint16 // interval of arrival
 	state    contactState
-	flags    uint8
+	flags    uint16
 	route    Route
 }
 

@@ -1,47 +1,92 @@
 package sim
 
+import (
+	"math"
+	"math/rand/v2"
+)
+
 // This file moves contacts through the center: arrival, bot, human queue, agent.
 
-// arrive creates a contact at r.now and draws all its random attributes, so
-// that scenarios differing only in staffing or routing see the same customers.
+// draws are the random streams a contact's attributes come from: the main
+// streams for fresh arrivals, the retrial stream for retrials and repeats.
+type draws struct{ pat, handle, bot, extra *rand.Rand }
+
+// arrive creates a fresh contact at r.now. Its intent and all its random
+// attributes are drawn now, so that scenarios differing only in staffing or
+// routing see the same customers.
 func (r *Runner) arrive() {
-	sc := r.sc
-	id := r.cs.alloc()
-	c := &r.cs.c[id]
 	u := r.rIntent.Float64()
 	in := 0
 	for u >= r.cum[in] {
 		in++
 	}
-	intent := &sc.Intents[in]
+	id := r.cs.alloc()
+	r.initContact(id, in, draws{r.rPat, r.rHandle, r.rBot, r.rExtra})
+	r.enter(id)
+}
+
+// initContact draws contact id's attributes for intent in.
+func (r *Runner) initContact(id int32, in int, d draws) {
+	sc := r.sc
+	c := &r.cs.c[id]
 	r.arrivals++
 	c.serial = r.arrivals
 	c.arrival = r.now
 	c.route = RouteNone
 	c.intent = uint16(in)
 	c.arrCell = uint16(r.bucket(r.now))
-	c.flags = 0
+	c.flags &= flRetrial | flRepeat
 	c.patience = inf
 	if sc.Patience != nil {
-		c.patience = sc.Patience.Rand(r.rPat)
+		c.patience = sc.Patience.Rand(d.pat)
 	}
-	c.handle = intent.HandleTime.Rand(r.rHandle)
+	c.handle = sc.Intents[in].HandleTime.Rand(d.handle)
+	if sc.Bot != nil {
+		c.botTime = sc.Bot.HandleTime.Rand(d.bot)
+		c.optU = d.bot.Float64()
+		c.botU = d.bot.Float64()
+		c.hangU = d.bot.Float64()
+	}
+	if r.needExtra {
+		c.extra = d.extra.Uint64()
+		if r.uniform(c, uEmotional) < r.router.routes[in].emotion {
+			c.flags |= flEmotional
+		}
+	}
+}
+
+// Slots of a contact's extra random bits: four 16-bit uniforms.
+const (
+	uEmotional = iota
+	uRetrial
+	uCallback
+	uRepeat
+)
+
+// uniform returns the contact's k-th extra uniform in (0, 1).
+func (r *Runner) uniform(c *contact, k int) float64 {
+	return (float64(uint16(c.extra>>(16*k))) + 0.5) / 65536
+}
+
+// enter counts contact id and sends it to the bot or the human queue.
+func (r *Runner) enter(id int32) {
+	sc := r.sc
+	c := &r.cs.c[id]
 	if r.counting {
 		c.flags |= flCounted
 		r.pending++
-		r.cell(c, int(c.arrCell)).offered++
+		cl := r.cell(c, int(c.arrCell))
+		cl.offered++
+		if c.flags&(flRetrial|flRepeat) == flRetrial {
+			cl.retrials++
+		}
+		if c.flags&flEmotional != 0 {
+			cl.emotional++
+		}
 	}
-	if sc.Bot == nil {
-		c.route = RouteDirect
-		r.toQueue(id)
-		return
-	}
+	intent := &sc.Intents[c.intent]
 	b := sc.Bot
-	botTime := b.HandleTime.Rand(r.rBot)
-	optU := r.rBot.Float64()
-	c.botU = r.rBot.Float64()
-	c.hangU = r.rBot.Float64()
-	if !intent.BotEligible() {
+	if b == nil || !intent.BotEligible() || (b.EmotionalToHuman && c.flags&flEmotional != 0) {
 		c.route = RouteDirect
 		r.toQueue(id)
 		return
@@ -49,7 +94,7 @@ func (r *Runner) arrive() {
 	cl := r.cell(c, int(c.arrCell))
 	cl.sentToBot++
 	switch {
-	case optU < b.OptOut:
+	case c.optU < b.OptOut:
 		cl.optedOut++
 		c.route = RouteOptOut
 		r.toQueue(id)
@@ -60,8 +105,9 @@ func (r *Runner) arrive() {
 	default:
 		r.botBusy++
 		c.state = stBot
+		c.flags |= flBotSession
 		c.botStart = r.now
-		r.cal.push(r.now+botTime, evBotDone, id, c.gen)
+		r.cal.push(r.now+c.botTime, evBotDone, id, c.gen)
 	}
 }
 
@@ -91,7 +137,7 @@ func (r *Runner) botDone(id int32) {
 		r.leave(id, OutBotHangup)
 		return
 	}
-	c.flags |= flViaBot | flEscalated
+	c.flags |= flEscalated
 	c.route = RouteEscalatedNoCtx
 	if b.ContextTransfer {
 		c.flags |= flContext
@@ -105,24 +151,83 @@ func (r *Runner) botDone(id int32) {
 	r.toQueue(id)
 }
 
-// toQueue offers contact id to the agents: answered at once by the
-// longest-idle agent, or queued with an abandonment timer.
+// toQueue offers contact id to the agents: answered at once by an available
+// agent, or queued with its abandonment, overflow and callback rules.
 func (r *Runner) toQueue(id int32) {
 	c := &r.cs.c[id]
 	c.queued = r.now
 	c.state = stWaiting
 	cl := r.cell(c, r.bucket(r.now))
 	cl.toHuman++
-	if a, ok := r.staff.takeIdle(); ok {
+	rt := &r.router.routes[c.intent]
+	if a, ok := r.findAgent(rt, 0); ok {
 		r.answer(id, a)
 		return
 	}
 	cl.waited++
-	r.queue.push(ticket{id: id, gen: c.gen})
-	r.queue.waiting++
-	if c.patience < inf {
+	q := &r.router.queues[rt.skill][rt.channel][rt.class]
+	if cb := r.sc.Callback; cb != nil && rt.channel == Voice && r.expectedWait(rt) > cb.OfferAbove.Seconds() {
+		cl.callbacksOffered++
+		if r.uniform(c, uCallback) < cb.Accept {
+			c.flags |= flCallback
+		}
+	}
+	q.push(ticket{id: id, gen: c.gen})
+	q.waiting++
+	r.router.waiting++
+	if c.patience < inf && rt.channel != Email && c.flags&flCallback == 0 {
 		r.cal.push(r.now+c.patience, evAbandon, id, c.gen)
 	}
+	for l := 1; l < rt.levels; l++ {
+		r.cal.push(r.now+float64(l)*r.router.overflow, evOverflow, id, c.gen)
+	}
+}
+
+// findAgent returns an available agent of routing level l for a contact of route rt.
+func (r *Runner) findAgent(rt *route, l int) (int32, bool) {
+	if a, ok := r.takeIdle(rt.skill, l); ok {
+		return a, true
+	}
+	if rt.channel == Chat {
+		return r.takeChat(rt.skill, l)
+	}
+	return 0, false
+}
+
+// expectedWait estimates a new voice contact's wait: the contacts ahead of it
+// times the mean handle time, spread over the agents on duty.
+func (r *Runner) expectedWait(rt *route) float64 {
+	ahead := 0
+	for _, q := range r.router.queues[rt.skill][Voice] {
+		ahead += q.waiting
+	}
+	agents := 0
+	for _, g := range r.skillGroups[rt.skill] {
+		agents += r.staff.groups[g].onDuty
+	}
+	return float64(ahead+1) * rt.handle / float64(max(agents, 1))
+}
+
+// overflowed lets a waiting contact reach the next routing level's agents.
+func (r *Runner) overflowed(id int32, gen uint32) {
+	c := &r.cs.c[id]
+	if c.gen != gen || c.state != stWaiting {
+		return
+	}
+	rt := &r.router.routes[c.intent]
+	l := min(int((r.now-c.queued)/r.router.overflow+1e-9), rt.levels-1)
+	if a, ok := r.findAgent(rt, l); ok {
+		r.unqueue(c)
+		r.answer(id, a)
+	}
+}
+
+// unqueue counts a waiting contact out of its queue (its ticket goes stale).
+func (r *Runner) unqueue(c *contact) {
+	rt := &r.router.routes[c.intent]
+	r.router.queues[rt.skill][rt.channel][rt.class].waiting--
+	r.router.waiting--
+	c.state = stServed
 }
 
 // answer connects contact id to agent a now.
@@ -131,53 +236,120 @@ func (r *Runner) answer(id, a int32) {
 	c.state = stServed
 	c.answered = r.now
 	c.agent = a
+	rt := &r.router.routes[c.intent]
 	wait := r.now - c.queued
 	cl := r.cell(c, r.bucket(c.queued))
 	cl.answered++
-	cl.sumWait += wait
-	cl.sumHandle += c.handle
-	if wait <= r.thresh {
-		cl.answeredWithin++
+	ag := &r.staff.agents[a]
+	service := c.handle * ag.factor
+	if rt.channel == Chat {
+		ag.chats++
+		service *= 1 + r.sc.Groups[ag.group].ChatStretch*float64(ag.chats-1)
+	}
+	cl.sumHandle += service
+	if c.flags&flCallback != 0 {
+		cl.callbacks++
+	} else {
+		cl.answeredWithin += b2i(wait <= rt.thresh)
+		cl.sumWait += wait
+		if c.flags&flCounted != 0 {
+			if cl.hist == nil {
+				cl.hist = new(histogram)
+			}
+			cl.hist[histBin(wait)]++
+		}
 	}
 	if c.flags&flCounted != 0 {
-		if cl.hist == nil {
-			cl.hist = new(histogram)
-		}
-		cl.hist[histBin(wait)]++
+		r.countWork(ag.group, c, rt)
 	}
-	ag := &r.staff.agents[a]
-	ag.state = agBusy
-	ag.contact = id
-	r.staff.groups[ag.group].busy++
-	r.cal.push(r.now+c.handle, evDone, a, 0)
+	if ag.state != agBusy {
+		ag.state = agBusy
+		ag.idleGen++
+		r.staff.groups[ag.group].busy++
+	}
+	if rt.channel == Chat && int(ag.chats) < r.chatMax[ag.group] && !ag.leaving {
+		r.offerChatSlot(a)
+	}
+	r.cal.push(r.now+service, evDone, id, c.gen)
+}
+
+// countWork adds a handled contact to its agent group's work mix.
+func (r *Runner) countWork(g uint16, c *contact, rt *route) {
+	sp := &r.stats.spans[r.span]
+	sp.handled[g]++
+	if c.flags&flEmotional != 0 {
+		sp.emotional[g]++
+	}
+	if rt.complex {
+		sp.complex[g]++
+	}
 }
 
 // abandon removes a waiting customer whose patience ran out, unless it was
-// answered in the meantime (a stale timer).
+// answered in the meantime (a stale timer); some call again later.
 func (r *Runner) abandon(id int32, gen uint32) {
 	c := &r.cs.c[id]
 	if c.gen != gen || c.state != stWaiting {
 		return
 	}
-	c.state = stFree // the queue skips it; leave() releases the slot
+	r.unqueue(c)
 	c.answered = r.now
-	r.queue.waiting--
 	wait := r.now - c.queued
 	cl := r.cell(c, r.bucket(c.queued))
 	cl.abandoned++
 	cl.sumAbandonWait += wait
-	if wait > r.thresh {
+	if wait > r.router.routes[c.intent].thresh {
 		cl.abandonedAfter++
+	}
+	if rt := r.sc.Retrials; rt != nil && r.uniform(c, uRetrial) < rt.Share {
+		r.scheduleAgain(c, rt.Delay, flRetrial)
 	}
 	r.leave(id, OutAbandoned)
 }
 
-// finishService frees agent a and gives it the next contact, if any.
-func (r *Runner) finishService(a int32) {
+// scheduleAgain makes the customer of contact c contact the center again
+// after a delay drawn from d: a retrial or a repeat contact.
+func (r *Runner) scheduleAgain(c *contact, d Dist, flag uint16) {
+	in, origin := c.intent, c.serial
+	id := r.cs.alloc() // may move r.cs.c: c is not used after this
+	n := &r.cs.c[id]
+	n.state = stPending
+	n.intent = in
+	n.origin = origin
+	n.flags = flag
+	r.cal.push(r.now+d.Rand(r.rRetry), evAgain, id, n.gen)
+}
+
+// again is a retrial or repeat contact arriving.
+func (r *Runner) again(id int32) {
+	c := &r.cs.c[id]
+	if r.now >= r.arrEnd && r.sc.Arrivals.Day() {
+		r.cs.release(id) // the center has closed
+		return
+	}
+	r.initContact(id, int(c.intent), draws{r.rRetry, r.rRetry, r.rRetry, r.rRetry})
+	r.enter(id)
+}
+
+// finishService ends contact id's service and gives its agent more work.
+func (r *Runner) finishService(id int32) {
+	a := r.cs.c[id].agent
+	chat := r.router.routes[r.cs.c[id].intent].channel == Chat
+	r.leave(id, OutAnswered)
 	ag := &r.staff.agents[a]
-	r.leave(ag.contact, OutAnswered)
+	if chat {
+		ag.chats--
+		ag.chatGen++
+		if ag.chats > 0 {
+			if !ag.leaving {
+				r.chatSlotFree(a)
+			}
+			return
+		}
+	}
 	gs := &r.staff.groups[ag.group]
 	gs.busy--
+	ag.state = agIdle // no work now; agentFree finds some or pools it
 	if ag.leaving {
 		ag.leaving = false
 		ag.state = agOff
@@ -185,29 +357,75 @@ func (r *Runner) finishService(a int32) {
 		gs.onDuty--
 		return
 	}
-	if id, ok := r.queue.next(&r.cs); ok {
-		r.answer(id, a)
-		return
-	}
-	r.staff.makeIdle(a, r.now)
+	r.agentFree(a)
 }
 
-// serveQueue matches idle agents with waiting contacts (after staff joins).
-func (r *Runner) serveQueue() {
-	for r.queue.waiting > 0 && r.staff.nIdle > 0 {
-		a, _ := r.staff.takeIdle()
-		id, _ := r.queue.next(&r.cs)
-		r.answer(id, a)
-	}
-}
-
-// leave releases contact id's slot, reporting it to the observer if any.
+// leave releases contact id's slot, scoring and reporting it.
 func (r *Runner) leave(id int32, out Outcome) {
+	c := &r.cs.c[id]
+	if c.flags&flCounted != 0 {
+		r.pending--
+	}
+	if x := r.sc.Experience; x != nil {
+		if out == OutAnswered || out == OutContained {
+			r.maybeRepeat(id, out)
+			c = &r.cs.c[id]
+		}
+		r.score(c, out, x)
+	}
 	if r.observe != nil {
 		r.record(id, out)
 	}
-	if r.cs.c[id].flags&flCounted != 0 {
-		r.pending--
-	}
 	r.cs.release(id)
+}
+
+// maybeRepeat schedules a repeat contact for a resolved contact id, with the
+// intent's repeat probability (the contact was not resolved after all).
+func (r *Runner) maybeRepeat(id int32, out Outcome) {
+	c := &r.cs.c[id]
+	intent := &r.sc.Intents[c.intent]
+	p := intent.Repeat
+	if out == OutContained {
+		p = intent.BotRepeat
+	}
+	if p > 0 && r.uniform(c, uRepeat) < p {
+		r.cell(c, int(c.arrCell)).repeats++
+		r.scheduleAgain(c, r.sc.Experience.RepeatDelay, flRepeat)
+	}
+}
+
+// score adds a contact's satisfaction (0-10) to its cell.
+func (r *Runner) score(c *contact, out Outcome, x *Experience) {
+	s := x.Base
+	if out == OutAbandoned || out == OutBotHangup {
+		s -= x.Unresolved
+	}
+	if c.route != RouteNone && c.flags&flCallback == 0 {
+		if over := c.answered - c.queued - x.WaitTolerance.Seconds(); over > 0 {
+			s -= x.WaitPerMinute * over / 60
+		}
+	}
+	if c.flags&flEscalated != 0 {
+		s -= x.FailedBot
+		if c.flags&flContext == 0 {
+			s -= x.RepeatInfo
+		}
+	}
+	if c.flags&(flEmotional|flBotSession) == flEmotional|flBotSession {
+		s -= x.EmotionalBot
+	}
+	s = math.Max(0, math.Min(10, s))
+	cl := r.cell(c, int(c.arrCell))
+	cl.satSum += s
+	cl.satN++
+	if s < x.DetractorBelow {
+		cl.detractors++
+	}
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }

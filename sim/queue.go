@@ -50,18 +50,3 @@ type humanQueue struct {
 	fifo
 	waiting int // live contacts in the queue
 }
-
-// next removes and returns the longest-waiting live contact.
-func (q *humanQueue) next(cs *contacts) (int32, bool) {
-	for {
-		t, ok := q.pop()
-		if !ok {
-			return 0, false
-		}
-		c := &cs.c[t.id]
-		if c.gen == t.gen && c.state == stWaiting {
-			q.waiting--
-			return t.id, true
-		}
-	}
-}

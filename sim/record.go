@@ -50,6 +50,11 @@ type Record struct {
 	Agent      int     // agent seat that handled it (-1: none)
 	Group      int     // that agent's group (-1: none)
 	Outcome    Outcome
+	Channel    Channel
+	Emotional  bool
+	Callback   bool   // accepted a callback
+	RetrialOf  uint64 // ID of the contact this one retries (0: a fresh contact)
+	RepeatOf   uint64 // ID of the contact this one repeats (0: none)
 }
 
 // Observe registers f to receive a Record for every contact when it leaves
@@ -63,8 +68,15 @@ func (r *Runner) record(id int32, out Outcome) {
 	x := &r.rec
 	*x = Record{ID: c.serial, Counted: c.flags&flCounted != 0, Intent: int(c.intent), Arrival: c.arrival,
 		BotStart: math.NaN(), BotEnd: math.NaN(), Route: c.route, QueueEntry: math.NaN(), QueueExit: math.NaN(),
-		End: r.now, Agent: -1, Group: -1, Outcome: out}
-	if c.flags&flViaBot != 0 || out == OutContained || out == OutBotHangup {
+		End: r.now, Agent: -1, Group: -1, Outcome: out, Channel: r.router.routes[c.intent].channel,
+		Emotional: c.flags&flEmotional != 0, Callback: c.flags&flCallback != 0}
+	switch {
+	case c.flags&flRetrial != 0:
+		x.RetrialOf = c.origin
+	case c.flags&flRepeat != 0:
+		x.RepeatOf = c.origin
+	}
+	if c.flags&flBotSession != 0 {
 		x.BotStart, x.BotEnd = c.botStart, c.botEnd
 	}
 	if c.route != RouteNone {

@@ -91,7 +91,7 @@ func (r *Runner) figures() *repFigures {
 	nI, nG := len(sc.Intents), len(sc.Groups)
 	f := &repFigures{events: r.events}
 	var all cell
-	allSpan := span{busy: make([]float64, nG), onDuty: make([]float64, nG)}
+	allSpan := newSpan(nG)
 	byIntent := make([]cell, nI)
 	for b := range t.cells {
 		var iv cell

@@ -17,12 +17,18 @@ type Runner struct {
 
 	cal     calendar
 	cs      contacts
-	queue   humanQueue
+	router  *router
 	staff   staff
 	stats   *tally
 	scratch cell // absorbs the statistics of contacts outside the measured window
 
-	rArr, rIntent, rPat, rHandle, rBot *rand.Rand
+	rArr, rIntent, rPat, rHandle, rBot, rExtra, rRetry *rand.Rand
+
+	staffing    []staffChange
+	skillGroups [][]int // groups having each skill
+	chatMax     []int   // per group
+	needExtra   bool    // some feature uses the contacts' extra uniforms
+	rate        float64 // arrival-rate multiplier of this replication (day factor × busyness)
 
 	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
 	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
@@ -56,13 +62,36 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 	r.rPat = newStream(seed, rep, streamPatience)
 	r.rHandle = newStream(seed, rep, streamHandle)
 	r.rBot = newStream(seed, rep, streamBot)
+	r.rExtra = newStream(seed, rep, streamRouting)
+	r.rRetry = newStream(seed, rep, streamRetrial)
+	r.rate = 1
+	r.needExtra = sc.Retrials != nil || sc.Callback != nil || sc.Experience != nil
+	for _, in := range sc.Intents {
+		r.needExtra = r.needExtra || in.Emotional > 0
+	}
+	if f := sc.Arrivals.DayFactor; f > 0 {
+		r.rate = f
+	}
+	if k := sc.Arrivals.Overdispersion; k > 0 {
+		r.rate *= gammaRand(newStream(seed, rep, streamDemand), k) / k
+	}
 	sum := 0.0
 	for _, in := range sc.Intents {
 		sum += in.Share
 		r.cum = append(r.cum, sum)
 	}
 	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
-	r.staff = newStaff(sc.Groups)
+	var peak []int
+	r.staffing, peak = timeline(sc)
+	r.staff = newStaff(sc.Groups, peak)
+	r.router = newRouter(sc, len(r.staff.agents))
+	r.skillGroups = make([][]int, len(r.router.idle))
+	for g := range sc.Groups {
+		for _, sk := range r.router.skillsOf[g] {
+			r.skillGroups[sk.skill] = append(r.skillGroups[sk.skill], g)
+		}
+		r.chatMax = append(r.chatMax, max(1, sc.Groups[g].ChatConcurrency))
+	}
 	r.buckets = max(1, sc.Intervals())
 	r.stats = newTally(r.buckets, len(sc.Intents), len(sc.Groups))
 	r.interval = inf
@@ -76,12 +105,9 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 // schedule sets up staffing, the first arrival and the fixed events.
 func (r *Runner) schedule() {
 	sc := r.sc
-	for g, gr := range sc.Groups {
-		n := gr.Count
-		if gr.Counts != nil {
-			n = gr.Counts[0]
-		}
-		r.staff.setTarget(g, n, 0)
+	r.applyStaffing(0)
+	for i := 1; i < len(r.staffing); i++ {
+		r.cal.push(r.staffing[i].at, evStaff, int32(i), 0)
 	}
 	if sc.Arrivals.Day() {
 		r.arrEnd = (sc.Arrivals.Close - sc.Arrivals.Open).Seconds()
@@ -108,7 +134,7 @@ func (r *Runner) schedule() {
 func (r *Runner) arrivalAfter(t float64) float64 {
 	a := &r.sc.Arrivals
 	if !a.Day() {
-		return t + r.rArr.ExpFloat64()*3600/a.Rate
+		return t + r.rArr.ExpFloat64()*3600/(a.Rate*r.rate)
 	}
 	width := a.Interval.Seconds()
 	for {
@@ -117,7 +143,7 @@ func (r *Runner) arrivalAfter(t float64) float64 {
 			return inf
 		}
 		end := float64(i+1) * width
-		if rate := a.Profile[i] / width; rate > 0 {
+		if rate := a.Profile[i] * r.rate / width; rate > 0 {
 			if next := t + r.rArr.ExpFloat64()/rate; next < end {
 				return next
 			}
@@ -190,11 +216,12 @@ func (r *Runner) advance(t float64) {
 		dt := t - r.lastT
 		sp := &r.stats.spans[r.span]
 		sp.seconds += dt
-		sp.queueArea += float64(r.queue.waiting) * dt
+		sp.queueArea += float64(r.router.waiting) * dt
 		for g := range r.staff.groups {
 			gs := &r.staff.groups[g]
 			sp.busy[g] += float64(gs.busy) * dt
 			sp.onDuty[g] += float64(gs.onDuty) * dt
+			sp.scheduled[g] += float64(gs.scheduled) * dt
 		}
 	}
 	r.lastT = t
@@ -205,6 +232,12 @@ func (r *Runner) dispatch(e event) {
 	switch e.kind {
 	case evDone:
 		r.finishService(e.id)
+	case evOverflow:
+		r.overflowed(e.id, e.gen)
+	case evStaff:
+		r.applyStaffing(int(e.id))
+	case evAgain:
+		r.again(e.id)
 	case evAbandon:
 		r.abandon(e.id, e.gen)
 	case evBotDone:
@@ -218,19 +251,23 @@ func (r *Runner) dispatch(e event) {
 	}
 }
 
-// boundary starts interval k: statistics go to its bucket and staffing changes.
-func (r *Runner) boundary(k int) {
-	r.span = k
-	if !r.sc.Arrivals.Day() {
-		return
+// boundary starts interval k: statistics go to its bucket.
+func (r *Runner) boundary(k int) { r.span = k }
+
+// applyStaffing applies staffing change i and gives agents coming on duty work.
+func (r *Runner) applyStaffing(i int) {
+	ch := &r.staffing[i]
+	r.staff.joined = r.staff.joined[:0]
+	for g := range r.sc.Groups {
+		r.staff.groups[g].scheduled = ch.scheduled[g]
+		r.staff.setTarget(g, ch.target[g], r.now)
 	}
-	joined := false
-	for g, gr := range r.sc.Groups {
-		if gr.Counts != nil {
-			joined = r.staff.setTarget(g, gr.Counts[k], r.now) || joined
+	for _, a := range r.staff.joined {
+		switch ag := &r.staff.agents[a]; {
+		case ag.state == agIdle:
+			r.agentFree(a)
+		case ag.chats > 0 && int(ag.chats) < r.chatMax[ag.group]:
+			r.chatSlotFree(a)
 		}
-	}
-	if joined {
-		r.serveQueue()
 	}
 }

@@ -21,7 +21,12 @@ type Scenario struct {
 	Patience     Dist // time a customer waits in the human queue before hanging up; nil: forever
 	Bot          *Bot // the bot front end; nil: a human-only center
 	Intents      []Intent
-	Groups       []Group // agent groups; all serve the one FCFS human queue
+	Groups       []Group // agent groups
+	Routing      Routing
+	Channels     map[Channel]ServiceLevel // per-channel service-level goals; missing channels use ServiceLevel
+	Retrials     *Retrials                // nil: abandoning customers never call again
+	Callback     *Callback                // nil: no callbacks
+	Experience   *Experience              // nil: satisfaction is not modelled
 }
 
 // Definition names how service level is computed.
@@ -49,6 +54,11 @@ type Arrivals struct {
 	Close    time.Duration // day: closing time since midnight
 	Interval time.Duration // reporting (and, in a day, profile) interval length
 	Profile  []float64     // day: expected contacts in each interval, (Close-Open)/Interval values
+	// Overdispersion is the shape k of a Gamma(k, 1/k) busyness factor drawn
+	// once per replication (day) that multiplies all rates: daily volume then
+	// has variance m + m²/k for mean m. 0 means none (plain Poisson).
+	Overdispersion float64
+	DayFactor      float64 // multiplies the rate or profile (e.g. a weekday's factor); 0 means 1
 }
 
 // Day reports whether the arrivals describe a finite day rather than a steady state.
@@ -63,6 +73,9 @@ type Bot struct {
 	ContextTransfer  bool    // whether escalations carry the bot's context to the agent
 	ContextSaving    float64 // fraction of human handle time saved when context reaches the agent
 	NoContextPenalty float64 // fraction of human handle time added when an escalation arrives without context
+	// EmotionalToHuman sends emotionally charged contacts of bot-eligible
+	// intents straight to humans; otherwise the bot tries first.
+	EmotionalToHuman bool
 }
 
 // Intent is one reason for contact.
@@ -71,6 +84,13 @@ type Intent struct {
 	Share          float64 // share of arrivals; shares sum to 1
 	BotContainment float64 // probability the bot resolves a session; 0: never sent to the bot
 	HandleTime     Dist    // human handle time
+	Skill          string  // skill an agent needs; "" means the default skill
+	Channel        Channel
+	Priority       int     // priority class: higher classes are served first
+	Emotional      float64 // share of contacts that are emotionally charged
+	Complex        bool    // counts as complex work in the agent-experience figures
+	Repeat         float64 // probability a contact handled by an agent needs a repeat contact
+	BotRepeat      float64 // probability a contact contained by the bot needs a repeat contact
 }
 
 // BotEligible reports whether contacts of this intent go to the bot first.
@@ -79,8 +99,18 @@ func (i Intent) BotEligible() bool { return i.BotContainment > 0 }
 // Group is a team of agents.
 type Group struct {
 	Name   string
-	Count  int   // agents on duty all the time
-	Counts []int // or agents per interval of the day (overrides Count)
+	Count  int     // agents on duty all the time
+	Counts []int   // or agents per interval of the day
+	Shifts []Shift // or agents by shift (a day only)
+	// Shrinkage is the share of scheduled agents unavailable (absence,
+	// meetings, training): one value, or one per interval of the day.
+	Shrinkage       []float64
+	Skills          []Skill // skills and priorities; empty: the default skill at priority 1
+	HandleFactor    float64 // proficiency: multiplies handle times (1.2 = 20 % slower); 0 means 1
+	ChatConcurrency int     // chats an agent holds at once; 0 means 1
+	ChatStretch     float64 // each extra concurrent chat stretches a chat's handle time by this fraction
+	AIAdoption      float64 // share of the group's agents using AI assistance
+	AIReduction     float64 // handle-time reduction for those agents
 }
 
 // FieldError is a validation problem with one scenario key. Key is the TOML

@@ -19,7 +19,7 @@ type Snapshot struct {
 
 // Snapshot returns the current state. It allocates; call it per frame, not per event.
 func (r *Runner) Snapshot() Snapshot {
-	s := Snapshot{Now: r.Now(), Waiting: r.queue.waiting, InBot: r.botBusy, Done: r.done}
+	s := Snapshot{Now: r.Now(), Waiting: r.router.waiting, InBot: r.botBusy, Done: r.done}
 	for _, g := range r.staff.groups {
 		s.Busy = append(s.Busy, g.busy)
 		s.OnDuty = append(s.OnDuty, g.onDuty)

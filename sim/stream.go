@@ -13,7 +13,9 @@ const (
 	streamPatience
 	streamHandle
 	streamBot
-	streamRouting
+	streamRouting // extra per-contact uniforms: emotional, retrial, callback, repeat
+	streamRetrial // retrials and repeat contacts: their delays and attributes
+	streamDemand  // the day's busyness factor
 )
 
 // newStream returns the PCG generator for (seed, replication, purpose).

@@ -12,8 +12,10 @@ type cell struct {
 	escCtx, escNoCtx                                             int64
 	toHuman, waited, answered, answeredWithin                    int64
 	abandoned, abandonedAfter                                    int64
-	sumWait, sumAbandonWait, sumHandle                           float64
-	hist                                                         *histogram // waits of answered contacts
+	retrials, emotional, callbacksOffered, callbacks             int64
+	repeats, satN, detractors                                    int64
+	sumWait, sumAbandonWait, sumHandle, satSum                   float64
+	hist                                                         *histogram // waits of answered contacts (callbacks excluded)
 }
 
 func (c *cell) add(o *cell) {
@@ -34,6 +36,14 @@ func (c *cell) add(o *cell) {
 	c.sumWait += o.sumWait
 	c.sumAbandonWait += o.sumAbandonWait
 	c.sumHandle += o.sumHandle
+	c.retrials += o.retrials
+	c.emotional += o.emotional
+	c.callbacksOffered += o.callbacksOffered
+	c.callbacks += o.callbacks
+	c.repeats += o.repeats
+	c.satN += o.satN
+	c.detractors += o.detractors
+	c.satSum += o.satSum
 	if o.hist != nil {
 		if c.hist == nil {
 			c.hist = new(histogram)
@@ -49,6 +59,15 @@ type span struct {
 	queueArea float64
 	busy      []float64 // per group, agent-seconds
 	onDuty    []float64 // per group, agent-seconds
+	scheduled []float64 // per group, agent-seconds
+	handled   []int64   // per group, contacts answered
+	emotional []int64   // per group, emotionally charged contacts answered
+	complex   []int64   // per group, complex contacts answered
+}
+
+func newSpan(groups int) span {
+	return span{busy: make([]float64, groups), onDuty: make([]float64, groups), scheduled: make([]float64, groups),
+		handled: make([]int64, groups), emotional: make([]int64, groups), complex: make([]int64, groups)}
 }
 
 func (s *span) add(o *span) {
@@ -57,6 +76,10 @@ func (s *span) add(o *span) {
 	for g := range o.busy {
 		s.busy[g] += o.busy[g]
 		s.onDuty[g] += o.onDuty[g]
+		s.scheduled[g] += o.scheduled[g]
+		s.handled[g] += o.handled[g]
+		s.emotional[g] += o.emotional[g]
+		s.complex[g] += o.complex[g]
 	}
 }
 
@@ -70,7 +93,7 @@ func newTally(intervals, intents, groups int) *tally {
 	t := &tally{cells: make([][]cell, intervals), spans: make([]span, intervals)}
 	for i := range t.cells {
 		t.cells[i] = make([]cell, intents)
-		t.spans[i] = span{busy: make([]float64, groups), onDuty: make([]float64, groups)}
+		t.spans[i] = newSpan(groups)
 	}
 	return t
 }
