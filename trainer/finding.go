@@ -14,6 +14,7 @@ const (
 	SevWarning                 // suspicious but playable
 )
 
+// String returns "error" or "warning".
 func (s Severity) String() string {
 	if s == SevWarning {
 		return "warning"
@@ -29,6 +30,7 @@ type Finding struct {
 	Msg      string
 }
 
+// String formats the finding as "path: [warning: ]message".
 func (f Finding) String() string {
 	s := f.Msg
 	if f.Severity == SevWarning {
@@ -43,6 +45,7 @@ func (f Finding) String() string {
 // Findings is a list of problems; as an error it holds only errors.
 type Findings []Finding
 
+// Error joins the findings, one per line.
 func (l Findings) Error() string {
 	msgs := make([]string, len(l))
 	for i, f := range l {

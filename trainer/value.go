@@ -19,6 +19,7 @@ const (
 	KindSet          // a subset of a declared list of names
 )
 
+// String returns the kind's name in the expression language.
 func (k Kind) String() string {
 	switch k {
 	case KindInt:

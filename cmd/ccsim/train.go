@@ -15,56 +15,37 @@ import (
 	"github.com/ccsim/ccsim/trainer"
 )
 
+// trainFlags are the options of ccsim train.
+type trainFlags struct {
+	mode, variant, logFile string
+	seed                   uint64
+	asJSON                 bool
+}
+
 // runTrain plays a role-play in the terminal: ccsim train [FILE|NAME] [flags].
 func runTrain(ctx context.Context, e env, args []string) error {
-	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--seed S] [--variant V] [--json] [--log FILE]", e.stderr)
-	mode := fs.String("mode", "guided", "guided (numbered replies) or free (type your replies)")
-	seed := fs.Uint64("seed", 0, "random seed; 0 picks one and prints it")
-	variant := fs.String("variant", "", "force the bot hand-off variant, e.g. with_context or no_context")
-	asJSON := fs.Bool("json", false, "print the debrief as JSON on stdout (the session is shown on stderr)")
-	logFile := fs.String("log", "", "write the session's event log (JSON) to this file")
-	pos, err := parseFlags(fs, args)
+	sc, f, err := parseTrain(e, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		return usageError{fmt.Errorf("train: name a script file or a bundled role-play: %s", strings.Join(scenarios.RoleplayNames(), ", "))}
-	}
-	if err := wantArgs(pos, 1, 1, "one script"); err != nil {
-		return err
-	}
-	sc, err := loadRoleplay(pos[0])
-	if err != nil {
-		return err
-	}
-	m := trainer.Mode(*mode)
-	if m != trainer.ModeGuided && m != trainer.ModeFree {
-		return usageError{fmt.Errorf("train: --mode must be guided or free, not %q", *mode)}
-	}
-	if !sc.HasMode(m) {
-		return usageError{fmt.Errorf("train: %s cannot be played in %s mode", sc.ID, m)}
-	}
-	if *seed == 0 {
-		*seed = uint64(time.Now().UnixNano()%1_000_000) + 1
 	}
 	out := e.stdout
-	if *asJSON {
+	if f.asJSON {
 		out = e.stderr
 	}
 	t := &terminal{out: out, ansi: e.isTerminal && isTerminalReader(e.stdin)}
-	s, err := trainer.Start(sc, trainer.Options{Mode: m, Seed: *seed, Variant: *variant, Now: time.Now})
+	s, err := trainer.Start(sc, trainer.Options{Mode: trainer.Mode(f.mode), Seed: f.seed, Variant: f.variant, Now: time.Now})
 	if err != nil {
 		return usageError{err}
 	}
-	t.header(s, *seed)
+	t.header(s, f.seed)
 	t.play(ctx, s, e.stdin)
-	if *logFile != "" {
-		if err := writeEventLog(*logFile, s.Events()); err != nil {
+	if f.logFile != "" {
+		if err := writeEventLog(f.logFile, s.Events()); err != nil {
 			return err
 		}
 	}
 	d := s.Debrief()
-	if *asJSON {
+	if f.asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(d)
@@ -72,6 +53,42 @@ func runTrain(ctx context.Context, e env, args []string) error {
 	fmt.Fprintln(out)
 	fmt.Fprint(out, d.Text())
 	return nil
+}
+
+// parseTrain parses the flags and loads the script.
+func parseTrain(e env, args []string) (*trainer.Script, trainFlags, error) {
+	var f trainFlags
+	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--seed S] [--variant V] [--json] [--log FILE]", e.stderr)
+	fs.StringVar(&f.mode, "mode", "guided", "guided (numbered replies) or free (type your replies)")
+	fs.Uint64Var(&f.seed, "seed", 0, "random seed; 0 picks one and prints it")
+	fs.StringVar(&f.variant, "variant", "", "force the bot hand-off variant, e.g. with_context or no_context")
+	fs.BoolVar(&f.asJSON, "json", false, "print the debrief as JSON on stdout (the session is shown on stderr)")
+	fs.StringVar(&f.logFile, "log", "", "write the session's event log (JSON) to this file")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, f, err
+	}
+	if len(pos) == 0 {
+		return nil, f, usageError{fmt.Errorf("train: name a script file or a bundled role-play: %s", strings.Join(scenarios.RoleplayNames(), ", "))}
+	}
+	if err := wantArgs(pos, 1, 1, "one script"); err != nil {
+		return nil, f, err
+	}
+	sc, err := loadRoleplay(pos[0])
+	if err != nil {
+		return nil, f, err
+	}
+	m := trainer.Mode(f.mode)
+	if m != trainer.ModeGuided && m != trainer.ModeFree {
+		return nil, f, usageError{fmt.Errorf("train: --mode must be guided or free, not %q", f.mode)}
+	}
+	if !sc.HasMode(m) {
+		return nil, f, usageError{fmt.Errorf("train: %s cannot be played in %s mode", sc.ID, m)}
+	}
+	if f.seed == 0 {
+		f.seed = uint64(time.Now().UnixNano()%1_000_000) + 1
+	}
+	return sc, f, nil
 }
 
 // writeEventLog writes a session's event log as indented JSON.
