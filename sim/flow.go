@@ -21,6 +21,7 @@ func (r *Runner) arrive() {
 		in++
 	}
 	id := r.cs.alloc()
+	r.cs.c[id].flags = 0 // a fresh contact: nothing carried over from the slot's last use
 	r.initContact(id, in, draws{r.rPat, r.rHandle, r.rBot, r.rExtra})
 	r.enter(id)
 }

@@ -5,33 +5,44 @@ import "math"
 // Metric names, as they appear in results JSON and CSV. The first eight are the
 // stable core of DESIGN.md.
 const (
-	MOffered        = "offered"         // contacts that arrived
-	MServiceLevel   = "service_level"   // share answered within the threshold, by the scenario's definition
-	MPWait          = "p_wait"          // share of human-queue contacts that found no free agent
-	MASA            = "asa_seconds"     // mean wait of answered contacts
-	MAbandonRate    = "abandon_rate"    // abandoned / reached the human queue
-	MOccupancy      = "occupancy"       // busy agent time / on-duty agent time
-	MBotContainment = "bot_containment" // resolved by the bot / sent to the bot
-	MEscalationRate = "escalation_rate" // (escalated + opted out + overflow) / sent to the bot
-	MToHuman        = "to_human"        // contacts that reached the human queue
-	MAnswered       = "answered"        // answered by an agent
-	MAbandoned      = "abandoned"       // hung up while waiting for an agent
-	MSentToBot      = "sent_to_bot"     // bot-eligible arrivals
-	MContained      = "contained"       // resolved by the bot
-	MEscalatedCtx   = "escalated_with_context"
-	MEscalatedNoCtx = "escalated_without_context"
-	MOptedOut       = "opted_out"        // asked for a human at once
-	MBotHangup      = "bot_hangup"       // hung up in the bot, unresolved
-	MBotOverflow    = "bot_overflow"     // found the bot full and went to the human queue
-	MWaitP50        = "wait_p50_seconds" // wait quantiles of answered contacts
-	MWaitP80        = "wait_p80_seconds"
-	MWaitP90        = "wait_p90_seconds"
-	MWaitP95        = "wait_p95_seconds"
-	MWaitP99        = "wait_p99_seconds"
-	MQueueLength    = "queue_length"         // time-average number waiting for an agent
-	MAgents         = "agents"               // time-average agents on duty
-	MMeanHandle     = "handle_seconds"       // mean human handle time of answered contacts
-	MAbandonWait    = "abandon_wait_seconds" // mean wait of abandoned contacts before hanging up
+	MOffered          = "offered"         // contacts that arrived
+	MServiceLevel     = "service_level"   // share answered within the threshold, by the scenario's definition
+	MPWait            = "p_wait"          // share of human-queue contacts that found no free agent
+	MASA              = "asa_seconds"     // mean wait of answered contacts
+	MAbandonRate      = "abandon_rate"    // abandoned / reached the human queue
+	MOccupancy        = "occupancy"       // busy agent time / on-duty agent time
+	MBotContainment   = "bot_containment" // resolved by the bot / sent to the bot
+	MEscalationRate   = "escalation_rate" // (escalated + opted out + overflow) / sent to the bot
+	MToHuman          = "to_human"        // contacts that reached the human queue
+	MAnswered         = "answered"        // answered by an agent
+	MAbandoned        = "abandoned"       // hung up while waiting for an agent
+	MSentToBot        = "sent_to_bot"     // bot-eligible arrivals
+	MContained        = "contained"       // resolved by the bot
+	MEscalatedCtx     = "escalated_with_context"
+	MEscalatedNoCtx   = "escalated_without_context"
+	MOptedOut         = "opted_out"        // asked for a human at once
+	MBotHangup        = "bot_hangup"       // hung up in the bot, unresolved
+	MBotOverflow      = "bot_overflow"     // found the bot full and went to the human queue
+	MWaitP50          = "wait_p50_seconds" // wait quantiles of answered contacts
+	MWaitP80          = "wait_p80_seconds"
+	MWaitP90          = "wait_p90_seconds"
+	MWaitP95          = "wait_p95_seconds"
+	MWaitP99          = "wait_p99_seconds"
+	MQueueLength      = "queue_length"         // time-average number waiting for an agent
+	MAgents           = "agents"               // time-average agents on duty
+	MMeanHandle       = "handle_seconds"       // mean human handle time of answered contacts
+	MAbandonWait      = "abandon_wait_seconds" // mean wait of abandoned contacts before hanging up
+	MRetrials         = "retrials"             // arrivals that are new attempts after abandoning
+	MCallbacksOffered = "callbacks_offered"    // waiting voice contacts offered a callback
+	MCallbacks        = "callbacks"            // contacts answered by calling back
+	MEmotionalShare   = "emotional_share"      // emotionally charged share of arrivals (of work, for groups)
+	MComplexShare     = "complex_share"        // groups: complex share of the contacts handled
+	MSatisfaction     = "satisfaction"         // mean satisfaction score (0-10) of contacts that left
+	MDetractors       = "detractors"           // share of contacts scoring below the detractor mark
+	MFCR              = "fcr"                  // first-contact resolution: resolved contacts needing no repeat contact
+	MRepeats          = "repeat_contacts"      // repeat contacts caused
+	MScheduled        = "scheduled_agents"     // time-average agents scheduled (before breaks and shrinkage)
+	MBusy             = "busy_agents"          // time-average agents busy
 )
 
 // MetricNames lists every metric in display order.
@@ -41,6 +52,8 @@ func MetricNames() []string {
 		MToHuman, MAnswered, MAbandoned, MSentToBot, MContained, MEscalatedCtx, MEscalatedNoCtx,
 		MOptedOut, MBotHangup, MBotOverflow,
 		MWaitP50, MWaitP80, MWaitP90, MWaitP95, MWaitP99, MQueueLength, MAgents, MMeanHandle, MAbandonWait,
+		MRetrials, MCallbacksOffered, MCallbacks, MEmotionalShare, MSatisfaction, MDetractors, MFCR, MRepeats,
+		MScheduled, MBusy, MComplexShare,
 	}
 }
 
@@ -56,25 +69,33 @@ func ratio(a, b float64) float64 {
 // figures are not per intent, the time integrals of the same period.
 func values(c *cell, sp *span, def Definition) Values {
 	v := Values{
-		MOffered:        float64(c.offered),
-		MToHuman:        float64(c.toHuman),
-		MAnswered:       float64(c.answered),
-		MAbandoned:      float64(c.abandoned),
-		MPWait:          ratio(float64(c.waited), float64(c.toHuman)),
-		MASA:            ratio(c.sumWait, float64(c.answered)),
-		MAbandonRate:    ratio(float64(c.abandoned), float64(c.toHuman)),
-		MSentToBot:      float64(c.sentToBot),
-		MContained:      float64(c.contained),
-		MEscalatedCtx:   float64(c.escCtx),
-		MEscalatedNoCtx: float64(c.escNoCtx),
-		MOptedOut:       float64(c.optedOut),
-		MBotHangup:      float64(c.botHangup),
-		MBotOverflow:    float64(c.overflow),
-		MBotContainment: ratio(float64(c.contained), float64(c.sentToBot)),
-		MEscalationRate: ratio(float64(c.escCtx+c.escNoCtx+c.optedOut+c.overflow), float64(c.sentToBot)),
-		MMeanHandle:     ratio(c.sumHandle, float64(c.answered)),
-		MAbandonWait:    ratio(c.sumAbandonWait, float64(c.abandoned)),
-		MServiceLevel:   serviceLevel(c, def),
+		MOffered:          float64(c.offered),
+		MToHuman:          float64(c.toHuman),
+		MAnswered:         float64(c.answered),
+		MAbandoned:        float64(c.abandoned),
+		MPWait:            ratio(float64(c.waited), float64(c.toHuman)),
+		MASA:              ratio(c.sumWait, float64(c.answered-c.callbacks)),
+		MAbandonRate:      ratio(float64(c.abandoned), float64(c.toHuman)),
+		MSentToBot:        float64(c.sentToBot),
+		MContained:        float64(c.contained),
+		MEscalatedCtx:     float64(c.escCtx),
+		MEscalatedNoCtx:   float64(c.escNoCtx),
+		MOptedOut:         float64(c.optedOut),
+		MBotHangup:        float64(c.botHangup),
+		MBotOverflow:      float64(c.overflow),
+		MBotContainment:   ratio(float64(c.contained), float64(c.sentToBot)),
+		MEscalationRate:   ratio(float64(c.escCtx+c.escNoCtx+c.optedOut+c.overflow), float64(c.sentToBot)),
+		MMeanHandle:       ratio(c.sumHandle, float64(c.answered)),
+		MAbandonWait:      ratio(c.sumAbandonWait, float64(c.abandoned)),
+		MServiceLevel:     serviceLevel(c, def),
+		MRetrials:         float64(c.retrials),
+		MCallbacksOffered: float64(c.callbacksOffered),
+		MCallbacks:        float64(c.callbacks),
+		MEmotionalShare:   ratio(float64(c.emotional), float64(c.offered)),
+		MSatisfaction:     ratio(c.satSum, float64(c.satN)),
+		MDetractors:       ratio(float64(c.detractors), float64(c.satN)),
+		MFCR:              1 - ratio(float64(c.repeats), float64(c.answered+c.contained)),
+		MRepeats:          float64(c.repeats),
 	}
 	qs := map[string]float64{MWaitP50: 0.5, MWaitP80: 0.8, MWaitP90: 0.9, MWaitP95: 0.95, MWaitP99: 0.99}
 	for name, q := range qs {
@@ -89,30 +110,42 @@ func values(c *cell, sp *span, def Definition) Values {
 			busy += sp.busy[g]
 			duty += sp.onDuty[g]
 		}
+		sched := 0.0
+		for g := range sp.scheduled {
+			sched += sp.scheduled[g]
+		}
 		v[MOccupancy] = ratio(busy, duty)
 		v[MQueueLength] = ratio(sp.queueArea, sp.seconds)
 		v[MAgents] = ratio(duty, sp.seconds)
+		v[MScheduled] = ratio(sched, sp.seconds)
+		v[MBusy] = ratio(busy, sp.seconds)
 	}
 	return v
 }
 
-// serviceLevel applies a definition to a cell's counts.
+// serviceLevel applies a definition to a cell's counts. Callbacks are left
+// out: their customers did not wait on the line.
 func serviceLevel(c *cell, def Definition) float64 {
 	within := float64(c.answeredWithin)
 	switch def {
 	case Answered:
-		return ratio(within, float64(c.answered))
+		return ratio(within, float64(c.answered-c.callbacks))
 	case ExclShortAbandons:
-		return ratio(within, float64(c.answered+c.abandonedAfter))
+		return ratio(within, float64(c.answered-c.callbacks+c.abandonedAfter))
 	default:
-		return ratio(within, float64(c.toHuman))
+		return ratio(within, float64(c.toHuman-c.callbacks))
 	}
 }
 
 // groupValues computes one agent group's figures from a span.
 func groupValues(sp *span, g int) Values {
 	return Values{
-		MOccupancy: ratio(sp.busy[g], sp.onDuty[g]),
-		MAgents:    ratio(sp.onDuty[g], sp.seconds),
+		MOccupancy:      ratio(sp.busy[g], sp.onDuty[g]),
+		MAgents:         ratio(sp.onDuty[g], sp.seconds),
+		MScheduled:      ratio(sp.scheduled[g], sp.seconds),
+		MBusy:           ratio(sp.busy[g], sp.seconds),
+		MAnswered:       float64(sp.handled[g]),
+		MEmotionalShare: ratio(float64(sp.emotional[g]), float64(sp.handled[g])),
+		MComplexShare:   ratio(float64(sp.complex[g]), float64(sp.handled[g])),
 	}
 }

@@ -92,3 +92,26 @@ type Experience struct {
 	DetractorBelow float64       // scores below this are detractors
 	RepeatDelay    Dist          // time until a repeat contact (intents' repeat shares)
 }
+
+// channels lists the channels the scenario's intents use, in channel order.
+func (s *Scenario) channels() []Channel {
+	var used [numChannels]bool
+	for _, in := range s.Intents {
+		used[in.Channel] = true
+	}
+	var out []Channel
+	for ch, u := range used {
+		if u {
+			out = append(out, Channel(ch))
+		}
+	}
+	return out
+}
+
+// channelDefinition is the service-level definition used for channel ch.
+func (s *Scenario) channelDefinition(ch Channel) Definition {
+	if sl, ok := s.Channels[ch]; ok && sl.Definition != "" {
+		return sl.Definition
+	}
+	return s.definition()
+}

@@ -68,6 +68,7 @@ type Results struct {
 	Intervals      []Interval    `json:"intervals"`
 	Intents        []Named       `json:"intents"`
 	Groups         []Named       `json:"groups"`
+	Channels       []Named       `json:"channels"` // per channel the scenario uses
 	WaitHistogram  Histogram     `json:"wait_histogram"`
 	PerReplication []Replication `json:"per_replication"`
 }
@@ -75,6 +76,7 @@ type Results struct {
 // repFigures are the metrics of one replication in every breakdown.
 type repFigures struct {
 	total     Values
+	channels  []Values // per channel in Scenario.channels() order
 	intervals []Values
 	intents   []Values
 	groups    []Values
@@ -117,6 +119,15 @@ func (r *Runner) figures() *repFigures {
 	for i := range byIntent {
 		f.intents = append(f.intents, values(&byIntent[i], nil, def))
 	}
+	for _, ch := range sc.channels() {
+		var c cell
+		for i, in := range sc.Intents {
+			if in.Channel == ch {
+				c.add(&byIntent[i])
+			}
+		}
+		f.channels = append(f.channels, values(&c, nil, sc.channelDefinition(ch)))
+	}
 	for g := 0; g < nG; g++ {
 		f.groups = append(f.groups, groupValues(&allSpan, g))
 	}
@@ -148,6 +159,9 @@ func merge(sc *Scenario, seed uint64, reps []*repFigures) *Results {
 	}
 	for g, gr := range sc.Groups {
 		res.Groups = append(res.Groups, Named{gr.Name, pick(func(f *repFigures) Values { return f.groups[g] })})
+	}
+	for k, ch := range sc.channels() {
+		res.Channels = append(res.Channels, Named{ch.String(), pick(func(f *repFigures) Values { return f.channels[k] })})
 	}
 	for b := 0; b < sc.Intervals(); b++ {
 		iv := Interval{Start: sc.IntervalStart(b), Metrics: pick(func(f *repFigures) Values { return f.intervals[b] })}

@@ -72,7 +72,7 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 	if f := sc.Arrivals.DayFactor; f > 0 {
 		r.rate = f
 	}
-	if k := sc.Arrivals.Overdispersion; k > 0 {
+	if k := sc.Arrivals.Overdispersion; k > 0 && !math.IsInf(k, 1) {
 		r.rate *= gammaRand(newStream(seed, rep, streamDemand), k) / k
 	}
 	sum := 0.0

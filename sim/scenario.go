@@ -180,6 +180,7 @@ func (s *Scenario) Validate() error {
 	s.validateBot(&v)
 	s.validateIntents(&v)
 	s.validateGroups(&v)
+	s.validateFeatures(&v)
 	if len(v.errs) == 0 {
 		return nil
 	}
@@ -291,6 +292,12 @@ func (s *Scenario) validateGroups(v *validator) {
 		key := fmt.Sprintf("agents.%d", i)
 		if g.Name == "" {
 			v.add(key+".group", "is required")
+		}
+		if g.Shifts != nil {
+			for _, sh := range g.Shifts {
+				total += sh.Count
+			}
+			continue
 		}
 		if g.Counts == nil {
 			if g.Count < 0 {
