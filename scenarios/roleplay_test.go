@@ -182,6 +182,19 @@ func TestBundledRoleplays(t *testing.T) {
 				if !sc.HasMode(mode) {
 					t.Errorf("%s is not playable in %s mode", name, mode)
 				}
+				reached := map[string]bool{}
+				for seed := uint64(1); seed <= 400; seed++ {
+					s, err := trainer.RandomPlay(sc, seed, mode, 300)
+					if err != nil {
+						t.Fatal(err)
+					}
+					reached[s.Outcome()] = true
+				}
+				for _, o := range sc.Outcomes() {
+					if !reached[o] {
+						t.Errorf("%s mode: no random playthrough reached outcome %q", mode, o)
+					}
+				}
 			}
 		})
 	}
