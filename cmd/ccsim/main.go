@@ -40,6 +40,7 @@ func commands() []command {
 		{"validate", "check the simulator against the exact Erlang formulas", runValidate},
 		{"erlang", "Erlang B/C/A calculator and agent solver", runErlang},
 		{"examples", "list or show the bundled scenarios and role-plays", runExamples},
+		{"report", "render charts and reports from saved results", runReport},
 		{"train", "play a role-play in the terminal", runTrain},
 		{"script", "role-play authoring tools: lint, graph, test, stats", runScript},
 	}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -20,7 +23,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's)")
 	workers := fs.Int("workers", 0, "replications simulated in parallel (default: number of CPUs)")
 	asJSON := fs.Bool("json", false, "print the results as JSON instead of a summary")
-	out := fs.String("out", "", "write results.json and summary.txt into this directory")
+	out := fs.String("out", "", "write the full report (HTML, PDF, charts, CSV, JSON, summary) into this directory")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -45,7 +48,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *out != "" {
-		if err := writeRunDir(*out, res); err != nil {
+		if err := writeRunDir(ctx, *out, sc, res, *workers); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s\n", *out)
@@ -56,30 +59,53 @@ func runRun(ctx context.Context, e env, args []string) error {
 	return reports.WriteSummary(e.stdout, res)
 }
 
-func writeRunDir(dir string, res *sim.Results) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// writeRunDir writes the report directory of a run: the report documents,
+// charts, CSV, results JSON and text summary, with the staffing curve of the
+// busiest interval.
+func writeRunDir(ctx context.Context, dir string, sc *sim.Scenario, res *sim.Results, workers int) error {
+	rep := reports.Report{Results: res}
+	st, err := reports.SimulateStaffing(ctx, sc, res, reports.StaffingOptions{Workers: workers})
+	switch {
+	case err == nil:
+		rep.Staffing = &st
+	case !errors.Is(err, reports.ErrNoLoad):
 		return err
 	}
-	f, err := os.Create(filepath.Join(dir, "results.json"))
+	_, err = writeFiles(dir, rep.Files(nil))
+	return err
+}
+
+// writeFiles writes report files under dir and returns their paths.
+func writeFiles(dir string, files []reports.File) ([]string, error) {
+	var paths []string
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return paths, err
+		}
+		if err := writeFile(path, f.Write); err != nil {
+			return paths, fmt.Errorf("%s: %w", path, err)
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := writeJSON(f, res); err != nil {
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
 		f.Close()
 		return err
 	}
-	if err := f.Close(); err != nil {
+	if err := bw.Flush(); err != nil {
+		f.Close()
 		return err
 	}
-	s, err := os.Create(filepath.Join(dir, "summary.txt"))
-	if err != nil {
-		return err
-	}
-	if err := reports.WriteSummary(s, res); err != nil {
-		s.Close()
-		return err
-	}
-	return s.Close()
+	return f.Close()
 }
 
 func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {

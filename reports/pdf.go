@@ -1,0 +1,214 @@
+package reports
+
+import (
+	"image/color"
+	"io"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// PDF page geometry, points: A4 landscape.
+const (
+	pageW     = 842
+	pageH     = 595
+	margin    = 40
+	footerGap = 22
+)
+
+// pdfDoc lays a document out on pages from top to bottom.
+type pdfDoc struct {
+	cv    pdfCanvas
+	dc    draw.Canvas
+	y     vg.Length // top of the free space on the page
+	page  int
+	title string
+}
+
+// writePDF writes d as a multi-page PDF: the summary, key figures and
+// method notes first, then one chart per page, then the detail tables.
+func writePDF(w io.Writer, d document) error {
+	p := &pdfDoc{cv: newPDFCanvas(pageW, pageH), title: d.Kind + ": " + d.Title}
+	p.dc = draw.New(p.cv)
+	p.start()
+	p.line(d.Kind, textStyle(10, false), 14)
+	p.line(d.Title, textStyle(20, true), 30)
+	p.table(d.Facts)
+	p.heading(d.KPIs.Title)
+	p.table(d.KPIs)
+	p.heading("Method")
+	for _, n := range d.Notes {
+		p.paragraph(n)
+	}
+	for _, c := range d.Charts {
+		p.newPage()
+		if err := p.chart(c); err != nil {
+			return err
+		}
+	}
+	for i, t := range d.Details {
+		if i == 0 {
+			p.newPage()
+		}
+		p.heading(t.Title)
+		if t.Caption != "" {
+			p.paragraph(t.Caption)
+		}
+		if len(t.Rows) == 0 {
+			p.paragraph("None.")
+			continue
+		}
+		p.table(t)
+	}
+	p.footer()
+	_, err := p.cv.WriteTo(w)
+	return err
+}
+
+func (p *pdfDoc) start() {
+	p.page++
+	p.y = pageH - margin
+}
+
+func (p *pdfDoc) newPage() {
+	p.footer()
+	p.cv.NextPage()
+	p.start()
+}
+
+func (p *pdfDoc) footer() {
+	sty := textStyle(8, false)
+	sty.Color = color.Gray{Y: 110}
+	p.dc.FillText(sty, vg.Point{X: margin, Y: margin - 18}, "ccsim · "+p.title)
+	sty.XAlign = draw.XRight
+	p.dc.FillText(sty, vg.Point{X: pageW - margin, Y: margin - 18}, "page "+strconv.Itoa(p.page))
+}
+
+// need starts a new page unless h points fit above the bottom margin.
+func (p *pdfDoc) need(h vg.Length) {
+	if p.y-h < margin+footerGap/2 {
+		p.newPage()
+	}
+}
+
+// line writes one line of text and moves down by lead points.
+func (p *pdfDoc) line(s string, sty text.Style, lead vg.Length) {
+	p.need(lead)
+	sty.YAlign = draw.YTop
+	p.dc.FillText(sty, vg.Point{X: margin, Y: p.y}, s)
+	p.y -= lead
+}
+
+func (p *pdfDoc) heading(s string) {
+	p.need(60) // keep a heading with what follows
+	p.y -= 10
+	p.line(s, textStyle(14, true), 22)
+}
+
+// paragraph writes text wrapped to the page width.
+func (p *pdfDoc) paragraph(s string) {
+	sty := textStyle(10, false)
+	for _, l := range wrap(s, sty, pageW-2*margin) {
+		p.line(l, sty, 14)
+	}
+	p.y -= 5
+}
+
+// wrap splits s into lines no wider than width.
+func wrap(s string, sty text.Style, width vg.Length) []string {
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		next := w
+		if cur != "" {
+			next = cur + " " + w
+		}
+		if cur != "" && sty.Width(next) > width {
+			lines = append(lines, cur)
+			next = w
+		}
+		cur = next
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// table draws t with a header row repeated on each page it spans.
+func (p *pdfDoc) table(t Table) {
+	body, head := textStyle(9, false), textStyle(9, true)
+	const rowH, pad = 15, 8
+	widths := make([]vg.Length, len(t.Columns))
+	for j, c := range t.Columns {
+		widths[j] = head.Width(c)
+		for _, r := range t.Rows {
+			if j < len(r) {
+				widths[j] = max(widths[j], body.Width(r[j]))
+			}
+		}
+		widths[j] += 2 * pad
+	}
+	hasHead := strings.Join(t.Columns, "") != ""
+	drawRow := func(cells []string, sty text.Style, fill color.Color) {
+		x := vg.Length(margin)
+		var total vg.Length
+		for _, w := range widths {
+			total += w
+		}
+		if fill != nil {
+			r := vg.Rectangle{Min: vg.Point{X: x, Y: p.y - rowH}, Max: vg.Point{X: x + total, Y: p.y}}
+			p.dc.FillPolygon(fill, corners4(r))
+		}
+		for j, c := range cells {
+			s := sty
+			s.YAlign = draw.YCenter
+			pt := vg.Point{X: x + pad, Y: p.y - rowH/2}
+			if t.Numeric && j > 0 {
+				s.XAlign, pt.X = draw.XRight, x+widths[j]-pad
+			}
+			p.dc.FillText(s, pt, c)
+			x += widths[j]
+		}
+		p.dc.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 215}, Width: 0.5}, margin, p.y-rowH, x, p.y-rowH)
+		p.y -= rowH
+	}
+	header := func() {
+		if hasHead {
+			drawRow(t.Columns, head, color.Gray{Y: 238})
+		}
+	}
+	if h := vg.Length(len(t.Rows)+1) * rowH; h < pageH-2*margin-footerGap-60 {
+		p.need(h) // keep a table that fits on a page together
+	}
+	p.need(2 * rowH)
+	header()
+	for i, r := range t.Rows {
+		if p.y-rowH < margin+footerGap/2 {
+			p.newPage()
+			header()
+		}
+		var fill color.Color
+		if i%2 == 1 {
+			fill = color.Gray{Y: 248}
+		}
+		drawRow(r, body, fill)
+	}
+	p.y -= 8
+}
+
+// chart draws c across the page below the cursor, keeping its proportions.
+func (p *pdfDoc) chart(c Chart) error {
+	w, h := c.size()
+	availW, availH := vg.Length(pageW-2*margin), p.y-margin-footerGap
+	scale := min(availW/w, availH/h)
+	w, h = w*scale, h*scale
+	x0 := margin + (availW-w)/2
+	dc := p.dc
+	dc.Rectangle = vg.Rectangle{Min: vg.Point{X: x0, Y: p.y - h}, Max: vg.Point{X: x0 + w, Y: p.y}}
+	p.y -= h
+	return drawChart(dc, c)
+}

@@ -1,0 +1,126 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/ccsim/ccsim/sim"
+)
+
+// metricInfo describes how a metric is shown: a label with units and the
+// factor from stored values to shown values (100 for shares shown as %).
+type metricInfo struct {
+	label string
+	scale float64
+}
+
+// metricInfos covers the metrics charts and tables show.
+var metricInfos = map[string]metricInfo{
+	sim.MOffered:        {"offered (contacts)", 1},
+	sim.MServiceLevel:   {"service level (%)", 100},
+	sim.MPWait:          {"P(wait) (%)", 100},
+	sim.MASA:            {"ASA (s)", 1},
+	sim.MAbandonRate:    {"abandonment (%)", 100},
+	sim.MOccupancy:      {"occupancy (%)", 100},
+	sim.MBotContainment: {"bot containment (%)", 100},
+	sim.MEscalationRate: {"escalation rate (%)", 100},
+	sim.MToHuman:        {"reached human queue (contacts)", 1},
+	sim.MAnswered:       {"answered (contacts)", 1},
+	sim.MAbandoned:      {"abandoned (contacts)", 1},
+	sim.MQueueLength:    {"mean queue length (contacts)", 1},
+	sim.MAgents:         {"agents on duty (time average)", 1},
+	sim.MMeanHandle:     {"human handle time (s)", 1},
+	sim.MWaitP90:        {"wait p90 (s)", 1},
+}
+
+// info returns how to show metric name; unknown metrics are shown as stored.
+func info(name string) metricInfo {
+	if mi, ok := metricInfos[name]; ok {
+		return mi
+	}
+	return metricInfo{name, 1}
+}
+
+// stat returns metric name of m, or an undefined Stat if m lacks it.
+func stat(m sim.Metrics, name string) sim.Stat {
+	if s, ok := m[name]; ok {
+		return s
+	}
+	nan := math.NaN()
+	return sim.Stat{Mean: nan, CI95: [2]float64{nan, nan}}
+}
+
+// statSeries is a line of one metric over intervals (x is the interval
+// index) with its confidence band, scaled by k. get picks the metrics of an
+// interval; it may return nil.
+func statSeries(ivs []sim.Interval, get func(sim.Interval) sim.Metrics, name string, k float64) Series {
+	s := Series{Kind: Line}
+	for i, iv := range ivs {
+		st := stat(get(iv), name)
+		s.X = append(s.X, float64(i))
+		s.Y = append(s.Y, k*st.Mean)
+		s.Lo = append(s.Lo, k*st.CI95[0])
+		s.Hi = append(s.Hi, k*st.CI95[1])
+	}
+	return s
+}
+
+// centre picks the center-wide metrics of an interval.
+func centre(iv sim.Interval) sim.Metrics { return iv.Metrics }
+
+// intervalAxis sets a panel's X axis to the intervals: one minor tick per
+// interval and a label on about a dozen of them.
+func intervalAxis(p *Panel, ivs []sim.Interval) {
+	p.XLabel = "interval start"
+	n := len(ivs)
+	if n == 0 {
+		p.Note = "no intervals"
+		return
+	}
+	every := 1
+	for n/every > 12 {
+		every *= 2
+	}
+	p.XTicks = make([]Tick, n)
+	for i, iv := range ivs {
+		p.XTicks[i] = Tick{Value: float64(i)}
+		if i%every == 0 {
+			p.XTicks[i].Label = iv.Start
+		}
+	}
+	p.XMin, p.XMax = ptr(-0.5), ptr(float64(n)-0.5)
+}
+
+// overall is a rule at the whole run's value of a metric scaled by k, or
+// nil if it is undefined.
+func overall(res *sim.Results, name string, k float64) []Rule {
+	st := stat(res.Metrics, name)
+	if !finite(st.Mean) {
+		return nil
+	}
+	return []Rule{{Label: period(res) + " " + num(k*st.Mean, 3), Value: k * st.Mean, Color: cGrey}}
+}
+
+// period names what the totals of res cover.
+func period(res *sim.Results) string {
+	if res.Horizon > 0 {
+		return "whole run"
+	}
+	return "whole day"
+}
+
+// num formats v with at most prec significant digits and no exponent for
+// everyday magnitudes.
+func num(v float64, prec int) string {
+	if !finite(v) {
+		return "-"
+	}
+	if math.Abs(v) >= 1000 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', prec, 64)
+}
+
+// seconds formats a duration in seconds, e.g. "20 s".
+func seconds(v float64) string { return fmt.Sprintf("%s s", num(v, 4)) }

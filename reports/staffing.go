@@ -1,0 +1,150 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/erlang"
+)
+
+// Staffing is the data of a staffing curve for one interval: simulated
+// figures at several agent counts, and the queue the Erlang C and Erlang A
+// curves describe.
+type Staffing struct {
+	Interval   string         // what the curve is for, e.g. "busiest interval 10:30"
+	Queue      erlang.Queue   // arrivals per second, mean handle and patience in seconds; Agents is ignored
+	Threshold  float64        // service-level threshold, seconds
+	Target     float64        // service-level target, a share in [0, 1]
+	Definition sim.Definition // service-level definition; empty means offered
+	Staffed    float64        // agents actually on duty, marked on the chart; 0: none
+	Points     []StaffingPoint
+	MinAgents  int // range of the Erlang curves; 0: from the points and the load
+	MaxAgents  int
+}
+
+// StaffingPoint is the simulated figures at one agent count (Metrics holds
+// at least service_level, asa_seconds and abandon_rate).
+type StaffingPoint struct {
+	Agents  int
+	Metrics sim.Metrics
+}
+
+// agentRange returns the agent counts the Erlang curves span.
+func (s Staffing) agentRange() (lo, hi int) {
+	lo, hi = s.MinAgents, s.MaxAgents
+	for _, p := range s.Points {
+		if lo == 0 || p.Agents < lo {
+			lo = p.Agents
+		}
+		hi = max(hi, p.Agents)
+	}
+	if lo == 0 && hi == 0 {
+		a := s.Queue.Load()
+		lo, hi = max(1, int(a*0.9)), int(math.Ceil(a+3*math.Sqrt(a)))+2
+	}
+	return max(lo, 1), max(hi, lo+1)
+}
+
+// StaffingChart plots service level, ASA and abandonment against the
+// number of agents: simulation points with 95 % CIs over the exact Erlang C
+// curve and, when customers are impatient, the Erlang A curve.
+func StaffingChart(s Staffing) Chart {
+	lo, hi := s.agentRange()
+	def := erlang.Definition(s.Definition)
+	patient := s.Queue.Patience == 0 || math.IsInf(s.Queue.Patience, 1)
+	type curve struct {
+		label        string
+		color        int
+		dashed       bool
+		patience     float64
+		sl, asa, abd Series
+	}
+	curves := []curve{{label: "Erlang C (no abandonment)", color: cGrey, dashed: true}}
+	if !patient {
+		curves = append(curves, curve{label: fmt.Sprintf("Erlang A (mean patience %s)", seconds(s.Queue.Patience)),
+			color: cOrange, patience: s.Queue.Patience})
+	}
+	for i := range curves {
+		c := &curves[i]
+		for _, ser := range []*Series{&c.sl, &c.asa, &c.abd} {
+			*ser = Series{Label: c.label, Kind: Line, Color: c.color, Dashed: c.dashed}
+		}
+		for n := lo; n <= hi; n++ {
+			q := s.Queue
+			q.Agents, q.Patience = n, c.patience
+			f := q.Figures()
+			asa, sl := f.ASA, 100*q.ServiceLevel(s.Threshold, def)
+			if !f.Stable { // Erlang C at or below the load: no steady state
+				asa, sl = math.NaN(), math.NaN()
+			}
+			x := float64(n)
+			c.sl.X, c.sl.Y = append(c.sl.X, x), append(c.sl.Y, sl)
+			c.asa.X, c.asa.Y = append(c.asa.X, x), append(c.asa.Y, asa)
+			c.abd.X, c.abd.Y = append(c.abd.X, x), append(c.abd.Y, 100*f.PAbandon)
+		}
+	}
+	sl := Panel{Title: "Service level", YLabel: fmt.Sprintf("answered within %s (%%)", seconds(s.Threshold)), YMin: ptr(0), YMax: ptr(100)}
+	asa := Panel{Title: "Average speed of answer", YLabel: "ASA (s)", YMin: ptr(0)}
+	abd := Panel{Title: "Abandonment", YLabel: "abandoned (%)", YMin: ptr(0)}
+	for _, c := range curves {
+		sl.Series = append(sl.Series, c.sl)
+		asa.Series = append(asa.Series, c.asa)
+		if !c.dashed {
+			abd.Series = append(abd.Series, c.abd)
+		}
+	}
+	sl.Series = append(sl.Series, simPoints(s.Points, sim.MServiceLevel, 100))
+	asa.Series = append(asa.Series, simPoints(s.Points, sim.MASA, 1))
+	abd.Series = append(abd.Series, simPoints(s.Points, sim.MAbandonRate, 100))
+	asa.YMax = asaLimit(asa.Series)
+	sl.Rules = []Rule{{Label: "target " + num(100*s.Target, 3) + " %", Value: 100 * s.Target, Color: cRed}}
+	panels := []Panel{sl, asa, abd}
+	for i := range panels {
+		panels[i].XLabel = "agents"
+		panels[i].XMin, panels[i].XMax = ptr(float64(lo)-0.5), ptr(float64(hi)+0.5)
+		if s.Staffed > 0 {
+			panels[i].Rules = append(panels[i].Rules, Rule{Label: "staffed " + num(s.Staffed, 3), Vertical: true, Value: s.Staffed, Color: cGreen})
+		}
+	}
+	title := fmt.Sprintf("Staffing curve, %s: %s contacts/h to agents, handle time %s", s.Interval,
+		num(3600*s.Queue.Rate, 4), seconds(s.Queue.AHT))
+	return Chart{Name: "staffing-curve", Title: title, Cols: 3, Height: 4.6, Width: 13, Panels: panels}
+}
+
+// simPoints are the simulated figures of one metric, scaled by k.
+func simPoints(pts []StaffingPoint, name string, k float64) Series {
+	s := Series{Label: "simulation, mean and 95 % CI", Kind: Points, Color: cBlue}
+	for _, p := range pts {
+		st := stat(p.Metrics, name)
+		s.X = append(s.X, float64(p.Agents))
+		s.Y = append(s.Y, k*st.Mean)
+		s.Lo = append(s.Lo, k*st.CI95[0])
+		s.Hi = append(s.Hi, k*st.CI95[1])
+	}
+	return s
+}
+
+// asaLimit keeps the ASA axis on the interesting part: Erlang C waits near
+// instability grow without bound, so the axis stops at 1.2 times the
+// largest simulated or Erlang A value, if there is one.
+func asaLimit(series []Series) *float64 {
+	top := 0.0
+	for _, s := range series {
+		if s.Dashed {
+			continue
+		}
+		for i := range s.Y {
+			if v := s.Y[i]; finite(v) {
+				top = max(top, v)
+			}
+			if _, hi, ok := interval(s, i); ok {
+				top = max(top, hi)
+			}
+		}
+	}
+	if top == 0 {
+		return nil
+	}
+	return ptr(1.2 * top)
+}
