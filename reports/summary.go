@@ -26,7 +26,19 @@ var summaryRows = []struct{ name, label, format string }{
 	{sim.MQueueLength, "mean queue length", "%.2f"},
 	{sim.MOccupancy, "occupancy", "pct"},
 	{sim.MMeanHandle, "human handle time (s)", "%.0f"},
+	{sim.MRetrials, "retrials", "%.0f"},
+	{sim.MCallbacksOffered, "callbacks offered", "%.0f"},
+	{sim.MCallbacks, "answered by callback", "%.0f"},
+	{sim.MEmotionalShare, "emotionally charged", "pct"},
+	{sim.MSatisfaction, "satisfaction (0-10)", "%.2f"},
+	{sim.MDetractors, "detractors", "pct"},
+	{sim.MFCR, "first-contact resolution", "pct"},
+	{sim.MRepeats, "repeat contacts", "%.0f"},
 }
+
+// optional metrics are shown only when the scenario uses their feature.
+var optional = map[string]bool{sim.MSentToBot: true, sim.MRetrials: true, sim.MCallbacksOffered: true, sim.MCallbacks: true,
+	sim.MEmotionalShare: true, sim.MRepeats: true, sim.MFCR: true}
 
 // fmtValue formats v with format f ("pct" for a percentage); undefined values print as "-".
 func fmtValue(f string, v float64) string {
@@ -49,7 +61,7 @@ func WriteSummary(w io.Writer, res *sim.Results) error {
 	fmt.Fprintln(tw, "metric\tmean\t95% CI\t")
 	for _, r := range summaryRows {
 		s, ok := res.Metrics[r.name]
-		if !ok || (r.name == sim.MSentToBot && s.Mean == 0) {
+		if !ok || (optional[r.name] && (s.Mean == 0 || (r.name == sim.MFCR && s.Mean == 1))) || (r.name == sim.MSatisfaction || r.name == sim.MDetractors) && math.IsNaN(s.Mean) {
 			continue
 		}
 		ci := "-"
@@ -68,9 +80,30 @@ func WriteSummary(w io.Writer, res *sim.Results) error {
 		}
 		writeTable(ew, "start", cols, rows)
 	}
+	if len(res.Channels) > 1 {
+		fmt.Fprintln(ew, "\nPer channel (service level by each channel's own threshold):")
+		cols := []string{sim.MOffered, sim.MServiceLevel, sim.MASA, sim.MAbandonRate, sim.MMeanHandle}
+		rows := make([]namedMetrics, len(res.Channels))
+		for i, c := range res.Channels {
+			rows[i] = namedMetrics{c.Name, c.Metrics}
+		}
+		writeTable(ew, "channel", cols, rows)
+	}
+	if len(res.Groups) > 1 || hasSchedule(res) {
+		fmt.Fprintln(ew, "\nPer agent group:")
+		cols := []string{sim.MScheduled, sim.MAgents, sim.MBusy, sim.MOccupancy, sim.MAnswered, sim.MEmotionalShare, sim.MComplexShare}
+		rows := make([]namedMetrics, len(res.Groups))
+		for i, g := range res.Groups {
+			rows[i] = namedMetrics{g.Name, g.Metrics}
+		}
+		writeTable(ew, "group", cols, rows)
+	}
 	if len(res.Intents) > 1 {
 		fmt.Fprintln(ew, "\nPer intent (means over replications):")
 		cols := []string{sim.MOffered, sim.MBotContainment, sim.MToHuman, sim.MServiceLevel, sim.MASA, sim.MAbandonRate, sim.MMeanHandle}
+		if _, ok := res.Metrics[sim.MSatisfaction]; ok && !math.IsNaN(res.Metrics[sim.MSatisfaction].Mean) {
+			cols = append(cols, sim.MSatisfaction)
+		}
 		rows := make([]namedMetrics, len(res.Intents))
 		for i, in := range res.Intents {
 			rows[i] = namedMetrics{in.Name, in.Metrics}
@@ -90,7 +123,19 @@ var columnFormat = map[string][2]string{
 	sim.MOffered: {"offered", "%.0f"}, sim.MToHuman: {"to human", "%.0f"}, sim.MServiceLevel: {"SL", "pct"},
 	sim.MASA: {"ASA s", "%.1f"}, sim.MAbandonRate: {"abandon", "pct"}, sim.MQueueLength: {"queue", "%.2f"},
 	sim.MOccupancy: {"occupancy", "pct"}, sim.MAgents: {"agents", "%.1f"}, sim.MBotContainment: {"bot contained", "pct"},
-	sim.MMeanHandle: {"AHT s", "%.0f"},
+	sim.MMeanHandle: {"AHT s", "%.0f"}, sim.MScheduled: {"scheduled", "%.1f"}, sim.MBusy: {"busy", "%.1f"},
+	sim.MAnswered: {"answered", "%.0f"}, sim.MEmotionalShare: {"emotional", "pct"}, sim.MComplexShare: {"complex", "pct"},
+	sim.MSatisfaction: {"satisfaction", "%.2f"},
+}
+
+// hasSchedule reports whether scheduled and available agents differ (shifts, breaks, shrinkage).
+func hasSchedule(res *sim.Results) bool {
+	for _, g := range res.Groups {
+		if math.Abs(g.Metrics[sim.MScheduled].Mean-g.Metrics[sim.MAgents].Mean) > 1e-9 {
+			return true
+		}
+	}
+	return false
 }
 
 func writeTable(w io.Writer, first string, cols []string, rows []namedMetrics) {

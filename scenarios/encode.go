@@ -16,11 +16,12 @@ func Encode(sc *sim.Scenario) ([]byte, error) {
 	f := file{Name: sc.Name, Seed: &sc.Seed, Replications: &sc.Replications}
 	a := sc.Arrivals
 	if a.Day() {
-		f.Arrivals = fileArrivals{Open: clock{a.Open, true}, Close: clock{a.Close, true}, Interval: dur(a.Interval), Profile: a.Profile}
+		f.Arrivals = fileArrivals{Open: clock{a.Open, true}, Close: clock{a.Close, true}, Interval: dur(a.Interval), Profile: a.Profile,
+			Overdispersion: a.Overdispersion, DayFactor: a.DayFactor}
 	} else {
 		w := dur(sc.Warmup)
 		f.Horizon, f.Warmup = dur(sc.Horizon), &w
-		f.Arrivals = fileArrivals{Rate: a.Rate}
+		f.Arrivals = fileArrivals{Rate: a.Rate, Overdispersion: a.Overdispersion, DayFactor: a.DayFactor}
 		if a.Interval > 0 {
 			f.Arrivals.Interval = dur(a.Interval)
 		}
@@ -37,25 +38,30 @@ func Encode(sc *sim.Scenario) ([]byte, error) {
 		ct := b.ContextTransfer
 		f.Bot = &fileBot{Capacity: b.Capacity, HangUp: b.HangUp, OptOut: b.OptOut, ContextTransfer: &ct,
 			ContextSaving: b.ContextSaving, NoContextPenalty: b.NoContextPenalty}
+		if b.EmotionalToHuman {
+			f.Bot.Emotional = "human"
+		}
 		if f.Bot.HandleTime, err = encodeDist(b.HandleTime); err != nil {
 			return nil, fmt.Errorf("bot.handle_time: %w", err)
 		}
 	}
 	for i := range sc.Intents {
 		in := &sc.Intents[i]
-		fi := fileIntent{Name: in.Name, Share: &in.Share, BotContainment: in.BotContainment}
+		fi := fileIntent{Name: in.Name, Share: &in.Share, BotContainment: in.BotContainment, Skill: in.Skill,
+			Priority: in.Priority, Emotional: in.Emotional, Complex: in.Complex, Repeat: in.Repeat, BotRepeat: in.BotRepeat}
+		if in.Channel != sim.Voice {
+			fi.Channel = in.Channel.String()
+		}
 		if fi.HandleTime, err = encodeDist(in.HandleTime); err != nil {
 			return nil, fmt.Errorf("intent %q: handle_time: %w", in.Name, err)
 		}
 		f.Intents = append(f.Intents, fi)
 	}
 	for i := range sc.Groups {
-		g := &sc.Groups[i]
-		fa := fileAgents{Group: g.Name, Counts: g.Counts}
-		if g.Counts == nil {
-			fa.Count = &g.Count
-		}
-		f.Agents = append(f.Agents, fa)
+		f.Agents = append(f.Agents, encodeGroup(&sc.Groups[i]))
+	}
+	if err := encodeFeatures(sc, &f); err != nil {
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if err := toml.NewEncoder(&buf).Encode(f); err != nil {
@@ -92,4 +98,66 @@ func encodeDist(d sim.Dist) (*fileDist, error) {
 		return f, nil
 	}
 	return nil, fmt.Errorf("cannot encode distribution %T", d)
+}
+
+func encodeGroup(g *sim.Group) fileAgents {
+	fa := fileAgents{Group: g.Name, Counts: g.Counts, Shrinkage: g.Shrinkage, ChatStretch: g.ChatStretch,
+		AIAdoption: g.AIAdoption, AIReduction: g.AIReduction}
+	if g.Counts == nil && g.Shifts == nil {
+		fa.Count = &g.Count
+	}
+	if g.HandleFactor != 0 {
+		fa.HandleFactor = &g.HandleFactor
+	}
+	if g.ChatConcurrency != 0 {
+		fa.ChatConcurrency = &g.ChatConcurrency
+	}
+	for _, sk := range g.Skills {
+		if fa.Skills == nil {
+			fa.Skills = map[string]int{}
+		}
+		fa.Skills[sk.Name] = sk.Priority
+	}
+	for _, sh := range g.Shifts {
+		fs := fileShift{Start: clock{sh.Start, true}, End: clock{sh.End, true}, Count: sh.Count}
+		for _, b := range sh.Breaks {
+			fs.Breaks = append(fs.Breaks, fileBreak{Start: clock{b.Start, true}, Length: dur(b.Length), Spread: duration{b.Spread, b.Spread != 0}})
+		}
+		fa.Shifts = append(fa.Shifts, fs)
+	}
+	return fa
+}
+
+func encodeFeatures(sc *sim.Scenario, f *file) error {
+	var err error
+	if sc.Routing != (sim.Routing{}) {
+		f.Routing = &fileRouting{Policy: sc.Routing.Policy, OverflowAfter: duration{sc.Routing.OverflowAfter, sc.Routing.OverflowAfter != 0}}
+	}
+	for ch, sl := range sc.Channels {
+		if f.Channels == nil {
+			f.Channels = map[string]fileSL{}
+		}
+		th, target := dur(sl.Threshold), sl.Target
+		f.Channels[ch.String()] = fileSL{Threshold: &th, Target: &target, Definition: string(sl.Definition)}
+	}
+	if r := sc.Retrials; r != nil {
+		f.Retrials = &fileRetrials{Share: r.Share}
+		if f.Retrials.Delay, err = encodeDist(r.Delay); err != nil {
+			return fmt.Errorf("retrials.delay: %w", err)
+		}
+	}
+	if c := sc.Callback; c != nil {
+		f.Callback = &fileCallback{OfferAbove: dur(c.OfferAbove), Accept: c.Accept}
+	}
+	if x := sc.Experience; x != nil {
+		wt := dur(x.WaitTolerance)
+		f.Experience = &fileExperience{Base: &x.Base, Unresolved: &x.Unresolved, WaitTolerance: &wt, WaitPerMinute: &x.WaitPerMinute,
+			FailedBot: &x.FailedBot, RepeatInfo: &x.RepeatInfo, EmotionalBot: &x.EmotionalBot, DetractorBelow: &x.DetractorBelow}
+		if x.RepeatDelay != nil {
+			if f.Experience.RepeatDelay, err = encodeDist(x.RepeatDelay); err != nil {
+				return fmt.Errorf("experience.repeat_delay: %w", err)
+			}
+		}
+	}
+	return nil
 }

@@ -21,18 +21,63 @@ const (
 
 // file is the TOML schema of a simulation scenario.
 type file struct {
-	Name         string       `toml:"name,omitempty"`
-	Description  string       `toml:"description,omitempty"`
-	Seed         *uint64      `toml:"seed"`
-	Replications *int         `toml:"replications"`
-	Horizon      duration     `toml:"horizon,omitempty"`
-	Warmup       *duration    `toml:"warmup,omitempty"`
-	ServiceLevel fileSL       `toml:"service_level"`
-	Arrivals     fileArrivals `toml:"arrivals"`
-	Patience     *fileDist    `toml:"patience,omitempty"`
-	Bot          *fileBot     `toml:"bot,omitempty"`
-	Intents      []fileIntent `toml:"intents"`
-	Agents       []fileAgents `toml:"agents"`
+	Name         string            `toml:"name,omitempty"`
+	Description  string            `toml:"description,omitempty"`
+	Seed         *uint64           `toml:"seed"`
+	Replications *int              `toml:"replications"`
+	Horizon      duration          `toml:"horizon,omitempty"`
+	Warmup       *duration         `toml:"warmup,omitempty"`
+	ServiceLevel fileSL            `toml:"service_level"`
+	Arrivals     fileArrivals      `toml:"arrivals"`
+	Patience     *fileDist         `toml:"patience,omitempty"`
+	Bot          *fileBot          `toml:"bot,omitempty"`
+	Intents      []fileIntent      `toml:"intents"`
+	Agents       []fileAgents      `toml:"agents"`
+	Routing      *fileRouting      `toml:"routing,omitempty"`
+	Channels     map[string]fileSL `toml:"channels,omitempty"`
+	Retrials     *fileRetrials     `toml:"retrials,omitempty"`
+	Callback     *fileCallback     `toml:"callback,omitempty"`
+	Experience   *fileExperience   `toml:"experience,omitempty"`
+}
+
+type fileRouting struct {
+	Policy        string   `toml:"policy,omitempty"`
+	OverflowAfter duration `toml:"overflow_after,omitempty"`
+}
+
+type fileRetrials struct {
+	Share float64   `toml:"share"`
+	Delay *fileDist `toml:"delay"`
+}
+
+type fileCallback struct {
+	OfferAbove duration `toml:"offer_above"`
+	Accept     float64  `toml:"accept"`
+}
+
+type fileExperience struct {
+	Base           *float64  `toml:"base"`
+	Unresolved     *float64  `toml:"unresolved"`
+	WaitTolerance  *duration `toml:"wait_tolerance"`
+	WaitPerMinute  *float64  `toml:"wait_per_minute"`
+	FailedBot      *float64  `toml:"failed_bot"`
+	RepeatInfo     *float64  `toml:"repeat_info"`
+	EmotionalBot   *float64  `toml:"emotional_bot"`
+	DetractorBelow *float64  `toml:"detractor_below"`
+	RepeatDelay    *fileDist `toml:"repeat_delay,omitempty"`
+}
+
+type fileShift struct {
+	Start  clock       `toml:"start"`
+	End    clock       `toml:"end"`
+	Count  int         `toml:"count"`
+	Breaks []fileBreak `toml:"breaks,omitempty"`
+}
+
+type fileBreak struct {
+	Start  clock    `toml:"start"`
+	Length duration `toml:"length"`
+	Spread duration `toml:"spread,omitempty"`
 }
 
 type fileSL struct {
@@ -42,11 +87,13 @@ type fileSL struct {
 }
 
 type fileArrivals struct {
-	Rate     float64   `toml:"rate,omitzero"`
-	Open     clock     `toml:"open,omitempty"`
-	Close    clock     `toml:"close,omitempty"`
-	Interval duration  `toml:"interval,omitempty"`
-	Profile  []float64 `toml:"profile,omitempty"`
+	Rate           float64   `toml:"rate,omitzero"`
+	Open           clock     `toml:"open,omitempty"`
+	Close          clock     `toml:"close,omitempty"`
+	Interval       duration  `toml:"interval,omitempty"`
+	Profile        []float64 `toml:"profile,omitempty"`
+	Overdispersion float64   `toml:"overdispersion,omitzero"`
+	DayFactor      float64   `toml:"day_factor,omitzero"`
 }
 
 type fileBot struct {
@@ -57,6 +104,7 @@ type fileBot struct {
 	ContextTransfer  *bool     `toml:"context_transfer"`
 	ContextSaving    float64   `toml:"context_saving,omitzero"`
 	NoContextPenalty float64   `toml:"no_context_penalty,omitzero"`
+	Emotional        string    `toml:"emotional,omitempty"`
 }
 
 type fileIntent struct {
@@ -64,12 +112,27 @@ type fileIntent struct {
 	Share          *float64  `toml:"share"`
 	BotContainment float64   `toml:"bot_containment,omitzero"`
 	HandleTime     *fileDist `toml:"handle_time"`
+	Skill          string    `toml:"skill,omitempty"`
+	Channel        string    `toml:"channel,omitempty"`
+	Priority       int       `toml:"priority,omitzero"`
+	Emotional      float64   `toml:"emotional,omitzero"`
+	Complex        bool      `toml:"complex,omitempty"`
+	Repeat         float64   `toml:"repeat,omitzero"`
+	BotRepeat      float64   `toml:"bot_repeat,omitzero"`
 }
 
 type fileAgents struct {
-	Group  string `toml:"group"`
-	Count  *int   `toml:"count,omitempty"`
-	Counts []int  `toml:"counts,omitempty"`
+	Group           string         `toml:"group"`
+	Count           *int           `toml:"count,omitempty"`
+	Counts          []int          `toml:"counts,omitempty"`
+	Shifts          []fileShift    `toml:"shifts,omitempty"`
+	Shrinkage       fractions      `toml:"shrinkage,omitempty"`
+	Skills          map[string]int `toml:"skills,omitempty"`
+	HandleFactor    *float64       `toml:"handle_time_factor,omitempty"`
+	ChatConcurrency *int           `toml:"chat_concurrency,omitempty"`
+	ChatStretch     float64        `toml:"chat_stretch,omitzero"`
+	AIAdoption      float64        `toml:"ai_adoption,omitzero"`
+	AIReduction     float64        `toml:"ai_reduction,omitzero"`
 }
 
 // loader converts one decoded file, collecting every error with its line.
@@ -155,27 +218,17 @@ func (l *loader) scenario(f *file) *sim.Scenario {
 		sc.Bot = l.bot(f.Bot)
 	}
 	l.intents(f, sc)
-	for _, a := range f.Agents {
-		g := sim.Group{Name: a.Group, Counts: a.Counts}
-		if a.Count != nil {
-			g.Count = *a.Count
-		}
-		sc.Groups = append(sc.Groups, g)
+	for i := range f.Agents {
+		sc.Groups = append(sc.Groups, l.group(i, &f.Agents[i]))
 	}
-	for i, a := range f.Agents {
-		if a.Count != nil && a.Counts != nil {
-			l.errs = append(l.errs, l.d.errorf(fmt.Sprintf("agents.%d.counts", i), "give either count or counts, not both"))
-		}
-		if a.Count == nil && a.Counts == nil {
-			l.errs = append(l.errs, l.d.errorf(fmt.Sprintf("agents.%d", i), "agent group %q needs count or counts", a.Group))
-		}
-	}
+	l.features(f, sc)
 	return sc
 }
 
 func (l *loader) arrivals(f *file, sc *sim.Scenario) {
 	a := f.Arrivals
-	sc.Arrivals = sim.Arrivals{Rate: a.Rate, Open: a.Open.Duration, Close: a.Close.Duration, Interval: a.Interval.Duration, Profile: a.Profile}
+	sc.Arrivals = sim.Arrivals{Rate: a.Rate, Open: a.Open.Duration, Close: a.Close.Duration, Interval: a.Interval.Duration, Profile: a.Profile,
+		Overdispersion: a.Overdispersion, DayFactor: a.DayFactor}
 	day := a.Profile != nil
 	if day && !a.Interval.set {
 		sc.Arrivals.Interval = DefaultInterval
@@ -211,6 +264,13 @@ func (l *loader) bot(b *fileBot) *sim.Bot {
 	if b.ContextTransfer != nil {
 		bot.ContextTransfer = *b.ContextTransfer
 	}
+	switch b.Emotional {
+	case "", "bot_first":
+	case "human":
+		bot.EmotionalToHuman = true
+	default:
+		l.errs = append(l.errs, l.d.errorf("bot.emotional", "must be \"human\" or \"bot_first\", got %q", b.Emotional))
+	}
 	if b.HandleTime == nil {
 		l.errs = append(l.errs, l.d.errorf("bot.handle_time", "is required, e.g. handle_time = { dist = \"exponential\", mean = \"60s\" }"))
 	} else {
@@ -235,6 +295,14 @@ func (l *loader) intents(f *file, sc *sim.Scenario) {
 			l.errs = append(l.errs, l.d.errorf(key, "intent %q needs a handle_time distribution", fi.Name))
 		} else {
 			in.HandleTime = l.dist(key+".handle_time", fi.HandleTime)
+		}
+		in.Skill, in.Priority, in.Emotional, in.Complex, in.Repeat, in.BotRepeat = fi.Skill, fi.Priority, fi.Emotional, fi.Complex, fi.Repeat, fi.BotRepeat
+		if fi.Channel != "" {
+			ch, err := sim.ParseChannel(fi.Channel)
+			if err != nil {
+				l.errs = append(l.errs, l.d.errorf(key+".channel", "%v", err))
+			}
+			in.Channel = ch
 		}
 		sc.Intents = append(sc.Intents, in)
 	}

@@ -130,7 +130,7 @@ func TestMalformed(t *testing.T) {
 		{"definition misspelt", base + "[service_level]\ndefinition = \"ofered\"\n", 16, "service_level.definition", "offered, answered or excl_short_abandons"},
 		{"horizon missing", strings.Replace(base, "horizon = \"10h\"\n", "", 1), 0, "horizon", "needs a horizon"},
 		{"syntax error", strings.Replace(base, "rate = 100", "rate = = 100", 1), 5, "", "expected value"},
-		{"both count and counts", strings.Replace(day, "counts = [2, 3]", "counts = [2, 3]\ncount = 4", 1), 12, "agents.0.counts", "not both"},
+		{"both count and counts", strings.Replace(day, "counts = [2, 3]", "counts = [2, 3]\ncount = 4", 1), 10, "agents.0", "exactly one of count, counts or shifts"},
 		{"empirical without values", strings.Replace(base, `{ dist = "exponential", mean = "3m" }`, `{ dist = "empirical" }`, 1), 10, "intents.0.handle_time", "needs values or file"},
 		{"uniform min above max", strings.Replace(base, `{ dist = "exponential", mean = "3m" }`, `{ dist = "uniform", min = "5m", max = "1m" }`, 1), 10, "intents.0.handle_time", "min <= max"},
 	}
