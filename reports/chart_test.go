@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -80,10 +81,8 @@ func chartDiff(got, want Chart) string {
 	for i := range gp {
 		gs, ws := gp[i].Series, wp[i].Series
 		gp[i].Series, wp[i].Series = nil, nil
-		g, _ := json.Marshal(gp[i])
-		w, _ := json.Marshal(wp[i])
-		if !bytes.Equal(g, w) {
-			return fmt.Sprintf("panel %d: %s, want %s", i, g, w)
+		if d := fieldDiff(gp[i], wp[i]); d != "" {
+			return fmt.Sprintf("panel %d: %s", i, d)
 		}
 		if len(gs) != len(ws) {
 			return fmt.Sprintf("panel %d: %d series, want %d", i, len(gs), len(ws))
@@ -92,6 +91,31 @@ func chartDiff(got, want Chart) string {
 			if d := seriesDiff(gs[j], ws[j]); d != "" {
 				return fmt.Sprintf("panel %d series %d (%q): %s", i, j, ws[j].Label, d)
 			}
+		}
+	}
+	return ""
+}
+
+// fieldDiff names the first JSON field in which two values differ.
+func fieldDiff(got, want any) string {
+	var g, w map[string]json.RawMessage
+	gb, _ := json.Marshal(got)
+	wb, _ := json.Marshal(want)
+	json.Unmarshal(gb, &g)
+	json.Unmarshal(wb, &w)
+	for k := range w {
+		if _, ok := g[k]; !ok {
+			g[k] = nil
+		}
+	}
+	keys := make([]string, 0, len(g))
+	for k := range g {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !bytes.Equal(g[k], w[k]) {
+			return fmt.Sprintf("%s = %s, want %s", k, g[k], w[k])
 		}
 	}
 	return ""

@@ -17,7 +17,7 @@ func ServiceLevelChart(res *sim.Results) Chart {
 	s.Label, s.Color = "service level, mean and 95 % CI", cBlue
 	p.Series = []Series{s}
 	p.Rules = append([]Rule{{Label: "target " + num(100*res.Target, 3) + " %", Value: 100 * res.Target, Color: cRed}},
-		overall(res, sim.MServiceLevel, 100)...)
+		overall(res, sim.MServiceLevel, 100, "%")...)
 	intervalAxis(&p, res.Intervals)
 	return Chart{
 		Name:   "service-level",
@@ -33,14 +33,14 @@ func ASAChart(res *sim.Results) Chart {
 	s := statSeries(res.Intervals, centre, sim.MASA, 1)
 	s.Label, s.Color = "ASA, mean and 95 % CI", cBlue
 	asa.Series = []Series{s}
-	asa.Rules = overall(res, sim.MASA, 1)
+	asa.Rules = overall(res, sim.MASA, 1, "s")
 	intervalAxis(&asa, res.Intervals)
 
 	ab := Panel{Title: "Abandonment (share of contacts that reached the human queue)", YLabel: "abandoned (%)", YMin: ptr(0)}
 	s = statSeries(res.Intervals, centre, sim.MAbandonRate, 100)
 	s.Label, s.Color = "abandonment, mean and 95 % CI", cOrange
 	ab.Series = []Series{s}
-	ab.Rules = overall(res, sim.MAbandonRate, 100)
+	ab.Rules = overall(res, sim.MAbandonRate, 100, "%")
 	intervalAxis(&ab, res.Intervals)
 	return Chart{Name: "asa-abandonment", Title: "Speed of answer and abandonment by interval", Panels: []Panel{asa, ab}}
 }

@@ -152,7 +152,6 @@ func (p *pdfDoc) table(t Table) {
 		}
 		widths[j] += 2 * pad
 	}
-	hasHead := strings.Join(t.Columns, "") != ""
 	drawRow := func(cells []string, sty text.Style, fill color.Color) {
 		x := vg.Length(margin)
 		var total vg.Length
@@ -177,7 +176,7 @@ func (p *pdfDoc) table(t Table) {
 		p.y -= rowH
 	}
 	header := func() {
-		if hasHead {
+		if t.HasHeader() {
 			drawRow(t.Columns, head, color.Gray{Y: 238})
 		}
 	}

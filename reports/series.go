@@ -92,14 +92,14 @@ func intervalAxis(p *Panel, ivs []sim.Interval) {
 	p.XMin, p.XMax = ptr(-0.5), ptr(float64(n)-0.5)
 }
 
-// overall is a rule at the whole run's value of a metric scaled by k, or
-// nil if it is undefined.
-func overall(res *sim.Results, name string, k float64) []Rule {
+// overall is a rule at the whole run's value of a metric scaled by k, in
+// unit, or nil if it is undefined.
+func overall(res *sim.Results, name string, k float64, unit string) []Rule {
 	st := stat(res.Metrics, name)
 	if !finite(st.Mean) {
 		return nil
 	}
-	return []Rule{{Label: period(res) + " " + num(k*st.Mean, 3), Value: k * st.Mean, Color: cGrey}}
+	return []Rule{{Label: period(res) + " " + num(k*st.Mean, 3) + " " + unit, Value: k * st.Mean, Color: cGrey}}
 }
 
 // period names what the totals of res cover.

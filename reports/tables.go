@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ccsim/ccsim/sim"
@@ -18,6 +19,9 @@ type Table struct {
 	Rows    [][]string
 	Numeric bool // right-align every column but the first
 }
+
+// HasHeader reports whether the table has column titles to show.
+func (t Table) HasHeader() bool { return strings.Join(t.Columns, "") != "" }
 
 // factsTable describes the scenario and how it was run, as name/value rows.
 func factsTable(res *sim.Results) Table {
