@@ -132,6 +132,18 @@ func TestMalformed(t *testing.T) {
 		{"syntax error", strings.Replace(base, "rate = 100", "rate = = 100", 1), 5, "", "expected value"},
 		{"both count and counts", strings.Replace(day, "counts = [2, 3]", "counts = [2, 3]\ncount = 4", 1), 10, "agents.0", "exactly one of count, counts or shifts"},
 		{"empirical without values", strings.Replace(base, `{ dist = "exponential", mean = "3m" }`, `{ dist = "empirical" }`, 1), 10, "intents.0.handle_time", "needs values or file"},
+		{"intent skill no group has", strings.Replace(strings.Replace(base, "share = 1\n", "share = 1\nskill = \"billing\"\n", 1), "count = 5", "count = 5\nskills = { general = 1 }", 1), 10, "intents.0.skill", `no agent group has skill "billing"`},
+		{"skill known only to others", strings.Replace(base, "count = 5", "count = 5\nskills = { general = 1 }", 1), 7, "intents.0.skill", `no agent group has skill "(default)"`},
+		{"shift outside opening hours", strings.Replace(day, "counts = [2, 3]", `shifts = [{ start = "07:00", end = "09:00", count = 2 }]`, 1), 12, "agents.0.shifts.0", "within opening hours"},
+		{"break outside its shift", strings.Replace(day, "counts = [2, 3]", `shifts = [{ start = "08:00", end = "09:00", count = 2, breaks = [{ start = "08:50", length = "30m" }] }]`, 1), 12, "agents.0.shifts.0.breaks.0", "within its shift"},
+		{"chat concurrency below 1", strings.Replace(base, "count = 5", "count = 5\nchat_concurrency = 0", 1), 15, "agents.0.chat_concurrency", "at least 1"},
+		{"unknown channel", strings.Replace(base, "share = 1\n", "share = 1\nchannel = \"fax\"\n", 1), 10, "intents.0.channel", `unknown channel "fax"`},
+		{"bad routing policy", base + "[routing]\npolicy = \"random\"\n", 16, "routing.policy", "longest_idle or group_priority"},
+		{"overflow without delay", base + "[routing]\npolicy = \"group_priority\"\n", 15, "routing.overflow_after", "must be positive"},
+		{"shrinkage of 1", strings.Replace(base, "count = 5", "count = 5\nshrinkage = 1.0", 1), 15, "agents.0.shrinkage.0", "fraction in [0, 1)"},
+		{"retrials without delay", base + "[retrials]\nshare = 0.3\n", 15, "retrials.delay", "is required"},
+		{"repeat without delay", strings.Replace(base, "share = 1\n", "share = 1\nrepeat = 0.1\n", 1), 10, "intents.0.repeat", "repeat_delay"},
+		{"shifts in a steady state", strings.Replace(base, "count = 5", `shifts = [{ start = "08:00", end = "09:00", count = 2 }]`, 1), 14, "agents.0.shifts", "need a day profile"},
 		{"uniform min above max", strings.Replace(base, `{ dist = "exponential", mean = "3m" }`, `{ dist = "uniform", min = "5m", max = "1m" }`, 1), 10, "intents.0.handle_time", "min <= max"},
 	}
 	for _, tc := range tests {
