@@ -22,9 +22,10 @@ func summaryColumns() []string {
 
 // Scopes of summary.csv rows.
 const (
-	ScopeCenter = "center" // the whole contact center
-	ScopeIntent = "intent" // one intent, named in the name column
-	ScopeGroup  = "group"  // one agent group, named in the name column
+	ScopeCenter  = "center"  // the whole contact center
+	ScopeIntent  = "intent"  // one intent, named in the name column
+	ScopeGroup   = "group"   // one agent group, named in the name column
+	ScopeChannel = "channel" // one channel (voice, chat, ...), whole run only
 )
 
 // WriteReplicationsCSV writes one row per replication × interval × metric,
@@ -50,7 +51,8 @@ func WriteReplicationsCSV(w io.Writer, res *sim.Results) error {
 
 // WriteSummaryCSV writes the mean, 95 % confidence interval and number of
 // replications of every metric per interval and for the whole run
-// ("total"), for the center, each intent and each agent group.
+// ("total"), for the center, each intent and each agent group, and for the
+// whole run each channel.
 func WriteSummaryCSV(w io.Writer, res *sim.Results) error {
 	cw := csv.NewWriter(w)
 	cw.Write(summaryColumns())
@@ -72,7 +74,7 @@ func WriteCompareCSV(w io.Writer, runs []Run) error {
 }
 
 func writeSummaryRows(cw *csv.Writer, lead []string, res *sim.Results) {
-	block := func(interval string, center sim.Metrics, intents, groups []sim.Named) {
+	block := func(interval string, center sim.Metrics, intents, groups, channels []sim.Named) {
 		rows := func(scope, name string, m sim.Metrics) {
 			for _, k := range metricOrder(m) {
 				s := m[k]
@@ -87,11 +89,14 @@ func writeSummaryRows(cw *csv.Writer, lead []string, res *sim.Results) {
 		for _, n := range groups {
 			rows(ScopeGroup, n.Name, n.Metrics)
 		}
+		for _, n := range channels {
+			rows(ScopeChannel, n.Name, n.Metrics)
+		}
 	}
 	for i, iv := range res.Intervals {
-		block(intervalLabel(res, i), iv.Metrics, iv.Intents, iv.Groups)
+		block(intervalLabel(res, i), iv.Metrics, iv.Intents, iv.Groups, nil)
 	}
-	block(Total, res.Metrics, res.Intents, res.Groups)
+	block(Total, res.Metrics, res.Intents, res.Groups, res.Channels)
 }
 
 // intervalLabel is the start of interval i, or its index if unknown.

@@ -83,7 +83,7 @@ func TestSummaryCSV(t *testing.T) {
 		t.Fatalf("header = %q, want %q", head, want)
 	}
 	center, group := len(res.Metrics), len(res.Groups[0].Metrics)
-	if want := 25 * (center + 3*center + 2*group); len(rows) != want {
+	if want := 25*(center+3*center+2*group) + 2*center; len(rows) != want { // + channels, whole run only
 		t.Errorf("%d rows, want %d", len(rows), want)
 	}
 	type key struct{ interval, scope, name, metric string }
@@ -103,6 +103,7 @@ func TestSummaryCSV(t *testing.T) {
 		{key{"12:00", ScopeIntent, "orders", sim.MOffered}, res.Intervals[8].Intents[1].Metrics[sim.MOffered]},
 		{key{"12:00", ScopeGroup, "senior", sim.MOccupancy}, res.Intervals[8].Groups[1].Metrics[sim.MOccupancy]},
 		{key{Total, ScopeCenter, "", sim.MAbandonRate}, res.Metrics[sim.MAbandonRate]},
+		{key{Total, ScopeChannel, "chat", sim.MOffered}, res.Channels[1].Metrics[sim.MOffered]},
 	}
 	for _, tc := range tests {
 		r, ok := got[tc.k]

@@ -9,8 +9,8 @@ import (
 )
 
 // synthetic returns deterministic results of a day with n half-hour
-// intervals from 08:00, reps replications, three intents, two agent groups
-// and a bot. Figures follow smooth curves so that charts are easy to read.
+// intervals from 08:00, reps replications, three intents, two agent groups,
+// two channels and a bot. Figures follow smooth curves so that charts are easy to read.
 // An interval with index 3 has no contacts reaching agents (undefined metrics)
 // when n > 3.
 func synthetic(tb testing.TB, n, reps int) *sim.Results {
@@ -49,6 +49,9 @@ func synthetic(tb testing.TB, n, reps int) *sim.Results {
 	}
 	for g, name := range groups {
 		res.Groups = append(res.Groups, sim.Named{Name: name, Metrics: groupStats(n/2, g, reps)})
+	}
+	for k, name := range []string{"voice", "chat"} {
+		res.Channels = append(res.Channels, sim.Named{Name: name, Metrics: scaled(res.Metrics, []float64{0.7, 0.3}[k])})
 	}
 	res.WaitHistogram = syntheticHistogram(n)
 	return res
@@ -156,7 +159,7 @@ func syntheticHistogram(n int) sim.Histogram {
 		return sim.Histogram{}
 	}
 	h := sim.Histogram{Edges: []float64{0}, Counts: []uint64{uint64(500 * n)}}
-	for e := 1.0 / 128; e < 200; e *= binRatio * binRatio * binRatio * binRatio {
+	for e := 1.0 / 128; e < 200; e = upperEdge(upperEdge(upperEdge(e))) {
 		h.Edges = append(h.Edges, e)
 		h.Counts = append(h.Counts, uint64(1+40*math.Exp(-e/15)))
 	}

@@ -109,7 +109,7 @@ func TestHTMLReport(t *testing.T) {
 		t.Fatalf("WriteHTML: %v", err)
 	}
 	p := parsePage(t, b.Bytes())
-	for _, id := range []string{"summary", "kpis", "method", "charts", "intervals", "intents", "groups"} {
+	for _, id := range []string{"summary", "kpis", "method", "charts", "intervals", "intents", "groups", "channels"} {
 		if !p.ids[id] {
 			t.Errorf("report lacks section #%s", id)
 		}
@@ -118,7 +118,7 @@ func TestHTMLReport(t *testing.T) {
 		id   string
 		rows int
 	}{
-		{"table-scenario", 9}, {"table-kpis", 12}, {"table-intervals", 24}, {"table-intents", 3}, {"table-groups", 2},
+		{"table-scenario", 9}, {"table-kpis", 12}, {"table-intervals", 24}, {"table-intents", 3}, {"table-groups", 2}, {"table-channels", 2},
 	}
 	for _, tc := range tables {
 		if got := p.tableRows[tc.id]; got != tc.rows {

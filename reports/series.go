@@ -75,7 +75,7 @@ func intervalAxis(p *Panel, ivs []sim.Interval) {
 	p.XLabel = "interval start"
 	n := len(ivs)
 	if n == 0 {
-		p.Note = "no intervals"
+		p.Note, p.XTicks = "no intervals", []Tick{}
 		return
 	}
 	every := 1

@@ -183,3 +183,14 @@ func TestFloatsJSON(t *testing.T) {
 		t.Errorf("Floats read back = %v, want [1.5 NaN NaN -2]", back)
 	}
 }
+
+func TestUpperEdge(t *testing.T) {
+	tests := []struct{ lo, want float64 }{
+		{0, 1.0 / 128}, {1.0 / 128, 1.0/128 + 1.0/8192}, {1, 1 + 1.0/64}, {16, 16.25}, {30, 30.25}, {31.75, 32}, {32, 32.5},
+	}
+	for _, tc := range tests {
+		if got := upperEdge(tc.lo); got != tc.want {
+			t.Errorf("upperEdge(%v) = %v, want %v", tc.lo, got, tc.want)
+		}
+	}
+}

@@ -84,7 +84,7 @@ func TestStaffingRange(t *testing.T) {
 		wantLo, wantHi int
 	}{
 		{"erlang A", erlang.Queue{Rate: 1, AHT: 50, Patience: 120}, 0, 42, 76},
-		{"erlang C starts above the load", erlang.Queue{Rate: 1, AHT: 50}, 0, 51, 76},
+		{"erlang C starts at 95 % occupancy", erlang.Queue{Rate: 1, AHT: 50}, 0, 53, 76},
 		{"staffed below", erlang.Queue{Rate: 1, AHT: 50, Patience: 120}, 30, 29, 76},
 		{"staffed above", erlang.Queue{Rate: 1, AHT: 50, Patience: 120}, 90, 42, 92},
 		{"tiny load", erlang.Queue{Rate: 0.001, AHT: 100}, 0, 1, 3},
@@ -155,5 +155,29 @@ func TestSimulateStaffingNoLoad(t *testing.T) {
 	res := &sim.Results{Metrics: sim.Metrics{sim.MToHuman: {Mean: 0}}}
 	if _, err := SimulateStaffing(context.Background(), sc, res, StaffingOptions{}); !errors.Is(err, ErrNoLoad) {
 		t.Errorf("SimulateStaffing without load = %v, want ErrNoLoad", err)
+	}
+}
+
+// TestUpperEdgeMatchesSim checks upperEdge against the bins sim writes:
+// each listed bin ends at or before the next one starts, and adjacent
+// bins (most of them in a busy day) meet exactly.
+func TestUpperEdgeMatchesSim(t *testing.T) {
+	res, err := sim.Run(context.Background(), smallDay(), sim.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := res.WaitHistogram.Edges
+	meet := 0
+	for i := 0; i+1 < len(e); i++ {
+		up := upperEdge(e[i])
+		if up > e[i+1] {
+			t.Fatalf("bin from %v ends at %v, after the next bin's start %v", e[i], up, e[i+1])
+		}
+		if up == e[i+1] {
+			meet++
+		}
+	}
+	if meet < len(e)/2 {
+		t.Errorf("only %d of %d bins meet the next one; upperEdge does not match sim's bins", meet, len(e))
 	}
 }

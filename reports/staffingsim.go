@@ -127,7 +127,8 @@ func staffingQueue(sc *sim.Scenario, res *sim.Results) (Staffing, error) {
 
 // staffingRange spans the agent counts of interest: from below the offered
 // load to well above it, and the agents actually staffed. Without patience
-// (Erlang C) it starts above the load, where a steady state exists.
+// (Erlang C) it starts above the load, where a steady state exists, at
+// 95 % occupancy at most.
 func staffingRange(q erlang.Queue, staffed float64) (lo, hi int) {
 	a := q.Load()
 	lo, hi = int(math.Floor(0.85*a)), int(math.Ceil(a+3.5*math.Sqrt(a)))+1
@@ -135,7 +136,7 @@ func staffingRange(q erlang.Queue, staffed float64) (lo, hi int) {
 		lo, hi = min(lo, int(math.Floor(staffed))-1), max(hi, int(math.Ceil(staffed))+2)
 	}
 	if q.Patience == 0 {
-		lo = max(lo, int(math.Floor(a))+1)
+		lo = max(lo, int(math.Ceil(a/0.95))) // occupancy ≤ 95 %: waits near ρ = 1 swamp the chart
 	}
 	lo = max(lo, 1)
 	return lo, max(hi, lo+2)

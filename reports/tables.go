@@ -114,17 +114,25 @@ func intentCols() []string {
 
 func groupCols() []string { return []string{sim.MAgents, sim.MOccupancy} }
 
+func channelCols() []string {
+	return []string{sim.MOffered, sim.MToHuman, sim.MServiceLevel, sim.MASA, sim.MAbandonRate, sim.MMeanHandle}
+}
+
 // detailTables are the per-interval, per-intent and per-group tables.
 func detailTables(res *sim.Results) []Table {
 	ivs := make([]namedMetrics, len(res.Intervals))
 	for i, iv := range res.Intervals {
 		ivs[i] = namedMetrics{iv.Start, iv.Metrics}
 	}
-	return []Table{
+	ts := []Table{
 		metricTable("intervals", "Per interval", "start", intervalCols(), ivs),
 		metricTable("intents", "Per intent", "intent", intentCols(), named(res.Intents)),
 		metricTable("groups", "Per agent group", "group", groupCols(), named(res.Groups)),
 	}
+	if len(res.Channels) > 0 {
+		ts = append(ts, metricTable("channels", "Per channel", "channel", channelCols(), named(res.Channels)))
+	}
+	return ts
 }
 
 func named(ns []sim.Named) []namedMetrics {

@@ -7,19 +7,18 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// Wait-histogram bins: sim keeps 64 log-spaced bins per doubling, and bin 0
-// holds waits under 2^-7 s.
-const (
-	binRatio     = 1.0108892860517005 // 2^(1/64), upper edge / lower edge of a bin
-	zeroBinUpper = 1.0 / 128          // upper edge of bin 0, seconds
-)
+// zeroBinUpper is the upper edge of the wait histogram's first bin, seconds.
+const zeroBinUpper = 1.0 / 128
 
-// upperEdge returns the upper edge of the histogram bin whose lower edge is lo.
+// upperEdge returns the upper edge of the wait-histogram bin whose lower
+// edge is lo. sim splits each doubling from 2^-7 s into 64 equal bins (the
+// top six bits of the mantissa), so a bin in [2^e, 2^(e+1)) is 2^(e-6) wide.
 func upperEdge(lo float64) float64 {
 	if lo <= 0 {
 		return zeroBinUpper
 	}
-	return lo * binRatio
+	_, exp := math.Frexp(lo) // lo = f·2^exp with f in [0.5, 1)
+	return lo + math.Ldexp(1, exp-7)
 }
 
 // WaitChart plots the distribution of waits of answered contacts, pooled
