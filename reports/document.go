@@ -45,7 +45,8 @@ func methodNotes(res *sim.Results, st *Staffing) []string {
 	if st != nil {
 		notes = append(notes, fmt.Sprintf("The staffing curve is for the %s: a steady state with its rate of "+
 			"contacts to agents (%s per hour), exponential handle times of mean %s and the scenario's patience, "+
-			"simulated at %d agent counts; the lines are the exact Erlang C and (with patience) Erlang A figures "+
+			"simulated at %d agent counts with common random numbers (the points share their random draws, "+
+			"so their errors move together); the lines are the exact Erlang C and (with patience) Erlang A figures "+
 			"of the same queue.", st.Interval, num(3600*st.Queue.Rate, 4), seconds(st.Queue.AHT), len(st.Points)))
 	}
 	return notes

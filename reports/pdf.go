@@ -53,6 +53,10 @@ func writePDF(w io.Writer, d document) error {
 		if i == 0 {
 			p.newPage()
 		}
+		p.need(headingH + 19 + min(tableH(t), 3*rowH)) // no heading alone at the foot of a page
+		if h := headingH + 19 + tableH(t); h < pageH-2*margin-footerGap {
+			p.need(h) // a table that fits on a page stays on one
+		}
 		p.heading(t.Title)
 		if t.Caption != "" {
 			p.paragraph(t.Caption)
@@ -102,9 +106,12 @@ func (p *pdfDoc) line(s string, sty text.Style, lead vg.Length) {
 	p.y -= lead
 }
 
+// headingH is the height of a heading, points.
+const headingH = 32
+
 func (p *pdfDoc) heading(s string) {
 	p.need(60) // keep a heading with what follows
-	p.y -= 10
+	p.y -= headingH - 22
 	p.line(s, textStyle(14, true), 22)
 }
 
@@ -138,10 +145,19 @@ func wrap(s string, sty text.Style, width vg.Length) []string {
 	return lines
 }
 
+// Table geometry, points.
+const (
+	rowH    = 15
+	cellPad = 8
+)
+
+// tableH is the height of table t on one page.
+func tableH(t Table) vg.Length { return vg.Length(len(t.Rows)+1)*rowH + 8 }
+
 // table draws t with a header row repeated on each page it spans.
 func (p *pdfDoc) table(t Table) {
 	body, head := textStyle(9, false), textStyle(9, true)
-	const rowH, pad = 15, 8
+	const pad = cellPad
 	widths := make([]vg.Length, len(t.Columns))
 	for j, c := range t.Columns {
 		widths[j] = head.Width(c)
@@ -180,7 +196,7 @@ func (p *pdfDoc) table(t Table) {
 			drawRow(t.Columns, head, color.Gray{Y: 238})
 		}
 	}
-	if h := vg.Length(len(t.Rows)+1) * rowH; h < pageH-2*margin-footerGap-60 {
+	if h := tableH(t); h < pageH-2*margin-footerGap-60 {
 		p.need(h) // keep a table that fits on a page together
 	}
 	p.need(2 * rowH)

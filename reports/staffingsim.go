@@ -13,21 +13,21 @@ import (
 
 // StaffingOptions tune SimulateStaffing; zero values use the defaults.
 type StaffingOptions struct {
-	Replications int     // per agent count; 0: 4
+	Replications int     // per agent count; 0: 10
 	Points       int     // agent counts simulated, at most; 0: 12
-	Contacts     float64 // contacts per replication after warm-up; 0: 3000
+	Contacts     float64 // contacts per replication after warm-up; 0: 6000
 	Workers      int     // replication workers; 0: one per CPU
 }
 
 func (o StaffingOptions) withDefaults() StaffingOptions {
 	if o.Replications <= 0 {
-		o.Replications = 4
+		o.Replications = 10
 	}
 	if o.Points <= 0 {
 		o.Points = 12
 	}
 	if o.Contacts <= 0 {
-		o.Contacts = 3000
+		o.Contacts = 6000
 	}
 	return o
 }

@@ -40,6 +40,19 @@ var summaryRows = []struct{ name, label, format string }{
 var optional = map[string]bool{sim.MSentToBot: true, sim.MRetrials: true, sim.MCallbacksOffered: true, sim.MCallbacks: true,
 	sim.MEmotionalShare: true, sim.MRepeats: true, sim.MFCR: true}
 
+// shown reports whether the summaries show metric name with value s: an
+// optional metric only when the scenario uses its feature, satisfaction
+// and detractors only when defined.
+func shown(name string, s sim.Stat) bool {
+	switch {
+	case optional[name] && (s.Mean == 0 || (name == sim.MFCR && s.Mean == 1)):
+		return false
+	case (name == sim.MSatisfaction || name == sim.MDetractors) && math.IsNaN(s.Mean):
+		return false
+	}
+	return true
+}
+
 // fmtValue formats v with format f ("pct" for a percentage); undefined values print as "-".
 func fmtValue(f string, v float64) string {
 	if math.IsNaN(v) {
@@ -61,7 +74,7 @@ func WriteSummary(w io.Writer, res *sim.Results) error {
 	fmt.Fprintln(tw, "metric\tmean\t95% CI\t")
 	for _, r := range summaryRows {
 		s, ok := res.Metrics[r.name]
-		if !ok || (optional[r.name] && (s.Mean == 0 || (r.name == sim.MFCR && s.Mean == 1))) || (r.name == sim.MSatisfaction || r.name == sim.MDetractors) && math.IsNaN(s.Mean) {
+		if !ok || !shown(r.name, s) {
 			continue
 		}
 		ci := "-"

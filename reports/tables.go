@@ -70,7 +70,7 @@ func kpiTable(res *sim.Results) Table {
 	t := Table{ID: "kpis", Title: "Key figures (" + period(res) + ")", Columns: []string{"metric", "mean", "95 % CI"}, Numeric: true}
 	for _, r := range summaryRows {
 		s, ok := res.Metrics[r.name]
-		if !ok || (r.name == sim.MSentToBot && s.Mean == 0) {
+		if !ok || !shown(r.name, s) {
 			continue
 		}
 		t.Rows = append(t.Rows, []string{r.label, fmtValue(r.format, s.Mean), fmtCI(r.format, s)})
@@ -151,17 +151,17 @@ func compareTable(runs []Run) Table {
 	}
 	for _, row := range summaryRows {
 		cells := []string{row.label}
-		shown := false
+		show := false
 		for _, r := range runs {
 			s, ok := r.Results.Metrics[row.name]
-			shown = shown || (ok && !(row.name == sim.MSentToBot && s.Mean == 0))
+			show = show || (ok && shown(row.name, s))
 			cell := fmtValue(row.format, stat(r.Results.Metrics, row.name).Mean)
 			if ci := fmtCI(row.format, s); ok && ci != "-" {
 				cell += " " + ci
 			}
 			cells = append(cells, cell)
 		}
-		if shown {
+		if show {
 			t.Rows = append(t.Rows, cells)
 		}
 	}
