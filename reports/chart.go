@@ -93,16 +93,7 @@ const (
 
 func ptr(v float64) *float64 { return &v }
 
-// empty reports whether no series of the chart has a finite point.
-func (c Chart) empty() bool {
-	for _, p := range c.Panels {
-		if !p.empty() {
-			return false
-		}
-	}
-	return true
-}
-
+// empty reports whether no series of the panel has a finite point.
 func (p Panel) empty() bool {
 	for _, s := range p.Series {
 		for i := range s.X {

@@ -21,7 +21,6 @@ func synthetic(tb testing.TB, n, reps int) *sim.Results {
 	}
 	intents := []string{"billing", "orders", "complaint"}
 	groups := []string{"general", "senior"}
-	var all []sim.Values
 	for r := 0; r < reps; r++ {
 		rep := sim.Replication{Index: r}
 		for i := 0; i < n; i++ {
@@ -29,7 +28,6 @@ func synthetic(tb testing.TB, n, reps int) *sim.Results {
 		}
 		rep.Metrics = sumValues(rep.Intervals)
 		res.PerReplication = append(res.PerReplication, rep)
-		all = append(all, rep.Metrics)
 	}
 	for i := 0; i < n; i++ {
 		iv := sim.Interval{Start: clock(i), Metrics: merged(res.PerReplication, func(r sim.Replication) sim.Values { return r.Intervals[i] })}

@@ -157,43 +157,10 @@ func tableH(t Table) vg.Length { return vg.Length(len(t.Rows)+1)*rowH + 8 }
 // table draws t with a header row repeated on each page it spans.
 func (p *pdfDoc) table(t Table) {
 	body, head := textStyle(9, false), textStyle(9, true)
-	const pad = cellPad
-	widths := make([]vg.Length, len(t.Columns))
-	for j, c := range t.Columns {
-		widths[j] = head.Width(c)
-		for _, r := range t.Rows {
-			if j < len(r) {
-				widths[j] = max(widths[j], body.Width(r[j]))
-			}
-		}
-		widths[j] += 2 * pad
-	}
-	drawRow := func(cells []string, sty text.Style, fill color.Color) {
-		x := vg.Length(margin)
-		var total vg.Length
-		for _, w := range widths {
-			total += w
-		}
-		if fill != nil {
-			r := vg.Rectangle{Min: vg.Point{X: x, Y: p.y - rowH}, Max: vg.Point{X: x + total, Y: p.y}}
-			p.dc.FillPolygon(fill, corners4(r))
-		}
-		for j, c := range cells {
-			s := sty
-			s.YAlign = draw.YCenter
-			pt := vg.Point{X: x + pad, Y: p.y - rowH/2}
-			if t.Numeric && j > 0 {
-				s.XAlign, pt.X = draw.XRight, x+widths[j]-pad
-			}
-			p.dc.FillText(s, pt, c)
-			x += widths[j]
-		}
-		p.dc.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 215}, Width: 0.5}, margin, p.y-rowH, x, p.y-rowH)
-		p.y -= rowH
-	}
+	widths := columnWidths(t, body, head)
 	header := func() {
 		if t.HasHeader() {
-			drawRow(t.Columns, head, color.Gray{Y: 238})
+			p.row(t, widths, t.Columns, head, color.Gray{Y: 238})
 		}
 	}
 	if h := tableH(t); h < pageH-2*margin-footerGap-60 {
@@ -210,9 +177,49 @@ func (p *pdfDoc) table(t Table) {
 		if i%2 == 1 {
 			fill = color.Gray{Y: 248}
 		}
-		drawRow(r, body, fill)
+		p.row(t, widths, r, body, fill)
 	}
 	p.y -= 8
+}
+
+// columnWidths fits each column to its widest cell.
+func columnWidths(t Table, body, head text.Style) []vg.Length {
+	widths := make([]vg.Length, len(t.Columns))
+	for j, c := range t.Columns {
+		widths[j] = head.Width(c)
+		for _, r := range t.Rows {
+			if j < len(r) {
+				widths[j] = max(widths[j], body.Width(r[j]))
+			}
+		}
+		widths[j] += 2 * cellPad
+	}
+	return widths
+}
+
+// row draws one table row on an optional background and moves down.
+func (p *pdfDoc) row(t Table, widths []vg.Length, cells []string, sty text.Style, fill color.Color) {
+	x := vg.Length(margin)
+	var total vg.Length
+	for _, w := range widths {
+		total += w
+	}
+	if fill != nil {
+		r := vg.Rectangle{Min: vg.Point{X: x, Y: p.y - rowH}, Max: vg.Point{X: x + total, Y: p.y}}
+		p.dc.FillPolygon(fill, corners4(r))
+	}
+	for j, c := range cells {
+		s := sty
+		s.YAlign = draw.YCenter
+		pt := vg.Point{X: x + cellPad, Y: p.y - rowH/2}
+		if t.Numeric && j > 0 {
+			s.XAlign, pt.X = draw.XRight, x+widths[j]-cellPad
+		}
+		p.dc.FillText(s, pt, c)
+		x += widths[j]
+	}
+	p.dc.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 215}, Width: 0.5}, margin, p.y-rowH, margin+total, p.y-rowH)
+	p.y -= rowH
 }
 
 // chart draws c across the page below the cursor, keeping its proportions.

@@ -51,46 +51,13 @@ func (s Staffing) agentRange() (lo, hi int) {
 // curve and, when customers are impatient, the Erlang A curve.
 func StaffingChart(s Staffing) Chart {
 	lo, hi := s.agentRange()
-	def := erlang.Definition(s.Definition)
-	patient := s.Queue.Patience == 0 || math.IsInf(s.Queue.Patience, 1)
-	type curve struct {
-		label        string
-		color        int
-		dashed       bool
-		patience     float64
-		sl, asa, abd Series
-	}
-	curves := []curve{{label: "Erlang C (no abandonment)", color: cGrey, dashed: true}}
-	if !patient {
-		curves = append(curves, curve{label: fmt.Sprintf("Erlang A (mean patience %s)", seconds(s.Queue.Patience)),
-			color: cOrange, patience: s.Queue.Patience})
-	}
-	for i := range curves {
-		c := &curves[i]
-		for _, ser := range []*Series{&c.sl, &c.asa, &c.abd} {
-			*ser = Series{Label: c.label, Kind: Line, Color: c.color, Dashed: c.dashed}
-		}
-		for n := lo; n <= hi; n++ {
-			q := s.Queue
-			q.Agents, q.Patience = n, c.patience
-			f := q.Figures()
-			asa, sl := f.ASA, 100*q.ServiceLevel(s.Threshold, def)
-			if !f.Stable { // Erlang C at or below the load: no steady state
-				asa, sl = math.NaN(), math.NaN()
-			}
-			x := float64(n)
-			c.sl.X, c.sl.Y = append(c.sl.X, x), append(c.sl.Y, sl)
-			c.asa.X, c.asa.Y = append(c.asa.X, x), append(c.asa.Y, asa)
-			c.abd.X, c.abd.Y = append(c.abd.X, x), append(c.abd.Y, 100*f.PAbandon)
-		}
-	}
 	sl := Panel{Title: "Service level", YLabel: fmt.Sprintf("answered within %s (%%)", seconds(s.Threshold)), YMin: ptr(0), YMax: ptr(100)}
 	asa := Panel{Title: "Average speed of answer", YLabel: "ASA (s)", YMin: ptr(0)}
 	abd := Panel{Title: "Abandonment", YLabel: "abandoned (%)", YMin: ptr(0)}
-	for _, c := range curves {
+	for _, c := range erlangCurves(s, lo, hi) {
 		sl.Series = append(sl.Series, c.sl)
 		asa.Series = append(asa.Series, c.asa)
-		if !c.dashed {
+		if c.patience > 0 { // Erlang C never abandons
 			abd.Series = append(abd.Series, c.abd)
 		}
 	}
@@ -110,6 +77,44 @@ func StaffingChart(s Staffing) Chart {
 	title := fmt.Sprintf("Staffing curve, %s: %s contacts/h to agents, handle time %s", s.Interval,
 		num(3600*s.Queue.Rate, 4), seconds(s.Queue.AHT))
 	return Chart{Name: "staffing-curve", Title: title, Cols: 3, Height: 4.6, Width: 13, Panels: panels}
+}
+
+// erlangCurve is the exact service level (%), ASA and abandonment (%) of a
+// queue from lo to hi agents; NaN where Erlang C has no steady state.
+type erlangCurve struct {
+	patience     float64 // seconds; 0 for Erlang C
+	sl, asa, abd Series
+}
+
+// erlangCurves are the Erlang C curve and, with patience, the Erlang A curve of s.
+func erlangCurves(s Staffing, lo, hi int) []erlangCurve {
+	cs := []erlangCurve{{}}
+	if p := s.Queue.Patience; p > 0 && !math.IsInf(p, 1) {
+		cs = append(cs, erlangCurve{patience: p})
+	}
+	def := erlang.Definition(s.Definition)
+	for i := range cs {
+		c := &cs[i]
+		line := Series{Label: "Erlang C (no abandonment)", Kind: Line, Color: cGrey, Dashed: true}
+		if c.patience > 0 {
+			line = Series{Label: fmt.Sprintf("Erlang A (mean patience %s)", seconds(c.patience)), Kind: Line, Color: cOrange}
+		}
+		c.sl, c.asa, c.abd = line, line, line
+		for n := lo; n <= hi; n++ {
+			q := s.Queue
+			q.Agents, q.Patience = n, c.patience
+			f := q.Figures()
+			asa, sl := f.ASA, 100*q.ServiceLevel(s.Threshold, def)
+			if !f.Stable { // Erlang C at or below the load
+				asa, sl = math.NaN(), math.NaN()
+			}
+			x := float64(n)
+			c.sl.X, c.sl.Y = append(c.sl.X, x), append(c.sl.Y, sl)
+			c.asa.X, c.asa.Y = append(c.asa.X, x), append(c.asa.Y, asa)
+			c.abd.X, c.abd.Y = append(c.abd.X, x), append(c.abd.Y, 100*f.PAbandon)
+		}
+	}
+	return cs
 }
 
 // simPoints are the simulated figures of one metric, scaled by k.
