@@ -14,8 +14,13 @@ func (r *Runner) agentFree(a int32) {
 }
 
 // chatSlotFree gives agent a, holding chats with room for more, another
-// waiting chat, or offers its free slot.
+// waiting chat, or offers its free slot. While a call or e-mail waits for the
+// agent, it takes no new chats, so that it drains to a free agent for it
+// (otherwise steady chat traffic would starve voice).
 func (r *Runner) chatSlotFree(a int32) {
+	if r.wholeWorkWaiting(r.staff.agents[a].group) {
+		return
+	}
 	if id, ok := r.bestContact(a, true); ok {
 		r.answer(id, a)
 		return
@@ -128,7 +133,8 @@ func (r *Runner) takeIdle(s, l int) (int32, bool) {
 	}
 }
 
-// takeChat returns an agent of skill s at level l with a free chat slot.
+// takeChat returns an agent of skill s at level l with a free chat slot,
+// skipping agents for whom a call or e-mail waits (see chatSlotFree).
 func (r *Runner) takeChat(s, l int) (int32, bool) {
 	pool := &r.router.chat[s][l]
 	for {
@@ -136,8 +142,22 @@ func (r *Runner) takeChat(s, l int) (int32, bool) {
 		if !ok {
 			return 0, false
 		}
-		if r.chatValid(t) {
+		if r.chatValid(t) && !r.wholeWorkWaiting(r.staff.agents[t.id].group) {
 			return t.id, true
 		}
 	}
+}
+
+// wholeWorkWaiting reports whether a call or e-mail that agents of group g
+// may take is waiting.
+func (r *Runner) wholeWorkWaiting(g uint16) bool {
+	if r.router.waiting == 0 {
+		return false
+	}
+	for _, cd := range r.router.cands[g] {
+		if cd.channel != Chat && cd.q.waiting > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -247,7 +247,10 @@ func (r *Runner) dispatch(e event) {
 	case evWarmup:
 		r.measuring, r.counting = true, true
 	case evHorizon:
+		// Arrivals stop: counted contacts ahead in their FCFS queues are not
+		// affected, and a run of an unstable system still drains.
 		r.measuring, r.counting = false, false
+		r.nextArr = inf
 	}
 }
 
