@@ -102,9 +102,6 @@ func (d *doc) errorf(key, format string, args ...any) *Error {
 	return &Error{File: d.name, Line: d.lines.lookup(key), Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
-// has reports whether key (dotted, without array indices) is set in the document.
-func (d *doc) has(key ...string) bool { return d.md.IsDefined(key...) }
-
 // suggest returns the known key closest to the last element of path, or "".
 func suggest(t reflect.Type, path []string) string {
 	for _, p := range path[:len(path)-1] {
