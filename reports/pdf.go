@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"image/color"
 	"io"
 	"strconv"
@@ -68,7 +69,11 @@ func writePDF(w io.Writer, d document) error {
 		p.table(t)
 	}
 	p.footer()
-	_, err := p.cv.WriteTo(w)
+	var b bytes.Buffer
+	if _, err := p.cv.WriteTo(&b); err != nil {
+		return err
+	}
+	_, err := w.Write(fixPDFDates(b.Bytes()))
 	return err
 }
 

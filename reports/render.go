@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"regexp"
 
 	xfont "golang.org/x/image/font"
 	"golang.org/x/text/encoding/charmap"
@@ -60,7 +61,7 @@ func Render(w io.Writer, c Chart, f Format) error {
 	if err := drawChart(draw.New(cv), c); err != nil {
 		return fmt.Errorf("chart %s: %w", c.Name, err)
 	}
-	if f != SVG {
+	if f == PNG {
 		_, err := cv.WriteTo(w)
 		return err
 	}
@@ -68,8 +69,24 @@ func Render(w io.Writer, c Chart, f Format) error {
 	if _, err := cv.WriteTo(&b); err != nil {
 		return err
 	}
-	_, err := w.Write(fixSVGFonts(b.Bytes()))
+	out := fixPDFDates(b.Bytes())
+	if f == SVG {
+		out = fixSVGFonts(b.Bytes())
+	}
+	_, err := w.Write(out)
 	return err
+}
+
+// pdfDate matches the creation and modification dates fpdf stamps with the
+// wall clock.
+var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}`)
+
+// fixPDFDates pins a PDF's dates to a fixed value of the same length (so the
+// cross-reference offsets stay valid): the same results give the same bytes.
+func fixPDFDates(pdf []byte) []byte {
+	return pdfDate.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		return append(bytes.TrimRight(m[:len(m)-14], "0123456789"), "20000101000000"...)
+	})
 }
 
 // fixSVGFonts adds fallbacks to the font family gonum/plot names, so that
