@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/ccsim/ccsim/sim"
@@ -148,4 +149,41 @@ func or(p *float64, def float64) float64 {
 		return def
 	}
 	return *p
+}
+
+// dayType applies [arrivals.days.NAME] for the day chosen by arrivals.day:
+// its profile replaces the base profile, its factor multiplies the day factor.
+func (l *loader) dayType(a *fileArrivals, sc *sim.Scenario) {
+	if a.Day == "" {
+		if len(a.Days) > 0 {
+			l.errs = append(l.errs, l.d.errorf("arrivals.days", "day types are defined but arrivals.day does not choose one"))
+		}
+		return
+	}
+	d, ok := a.Days[a.Day]
+	if !ok {
+		names := make([]string, 0, len(a.Days))
+		for n := range a.Days {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		l.errs = append(l.errs, l.d.errorf("arrivals.day", "no day type %q in [arrivals.days] (have: %s)", a.Day, strings.Join(names, ", ")))
+		return
+	}
+	if d.Profile != nil {
+		sc.Arrivals.Profile = d.Profile
+	}
+	if d.Factor != 0 {
+		if !(d.Factor > 0) {
+			l.errs = append(l.errs, l.d.errorf("arrivals.days."+a.Day+".factor", "must be positive, got %g", d.Factor))
+		}
+		sc.Arrivals.DayFactor = orOne(sc.Arrivals.DayFactor) * d.Factor
+	}
+}
+
+func orOne(x float64) float64 {
+	if x == 0 {
+		return 1
+	}
+	return x
 }

@@ -87,13 +87,22 @@ type fileSL struct {
 }
 
 type fileArrivals struct {
-	Rate           float64   `toml:"rate,omitzero"`
-	Open           clock     `toml:"open,omitempty"`
-	Close          clock     `toml:"close,omitempty"`
-	Interval       duration  `toml:"interval,omitempty"`
-	Profile        []float64 `toml:"profile,omitempty"`
-	Overdispersion float64   `toml:"overdispersion,omitzero"`
-	DayFactor      float64   `toml:"day_factor,omitzero"`
+	Rate           float64            `toml:"rate,omitzero"`
+	Open           clock              `toml:"open,omitempty"`
+	Close          clock              `toml:"close,omitempty"`
+	Interval       duration           `toml:"interval,omitempty"`
+	Profile        []float64          `toml:"profile,omitempty"`
+	Overdispersion float64            `toml:"overdispersion,omitzero"`
+	DayFactor      float64            `toml:"day_factor,omitzero"`
+	Day            string             `toml:"day,omitempty"`
+	Days           map[string]fileDay `toml:"days,omitempty"`
+}
+
+// fileDay is one day type's demand: a factor on the base profile, its own
+// profile, or both.
+type fileDay struct {
+	Factor  float64   `toml:"factor,omitzero"`
+	Profile []float64 `toml:"profile,omitempty"`
 }
 
 type fileBot struct {
@@ -229,11 +238,12 @@ func (l *loader) arrivals(f *file, sc *sim.Scenario) {
 	a := f.Arrivals
 	sc.Arrivals = sim.Arrivals{Rate: a.Rate, Open: a.Open.Duration, Close: a.Close.Duration, Interval: a.Interval.Duration, Profile: a.Profile,
 		Overdispersion: a.Overdispersion, DayFactor: a.DayFactor}
-	day := a.Profile != nil
+	l.dayType(&a, sc)
+	day := a.Profile != nil || sc.Arrivals.Profile != nil
 	if day && !a.Interval.set {
 		sc.Arrivals.Interval = DefaultInterval
 	}
-	if day && len(a.Profile) == 0 {
+	if day && len(sc.Arrivals.Profile) == 0 {
 		l.errs = append(l.errs, l.d.errorf("arrivals.profile", "is empty; give one number of contacts per interval"))
 	}
 	if !day && (a.Open.set || a.Close.set) {
