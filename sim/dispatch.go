@@ -75,25 +75,23 @@ func (r *Runner) makeIdle(a int32) {
 	ag.state = agIdle
 	ag.idleSince = r.now
 	ag.idleGen++
-	t := ticket{id: a, gen: ag.idleGen}
-	for _, sk := range r.router.skillsOf[ag.group] {
-		pool := &r.router.idle[sk.skill][sk.level]
-		if pool.size >= r.router.maxStale {
-			r.compact(pool, r.idleValid)
-		}
-		pool.push(t)
-	}
+	r.enlist(a, ticket{id: a, gen: ag.idleGen}, r.router.idle, false)
 }
 
 // offerChatSlot puts agent a in the chat pools of its skills.
 func (r *Runner) offerChatSlot(a int32) {
 	ag := &r.staff.agents[a]
 	ag.chatGen++
-	t := ticket{id: a, gen: ag.chatGen}
-	for _, sk := range r.router.skillsOf[ag.group] {
-		pool := &r.router.chat[sk.skill][sk.level]
+	r.enlist(a, ticket{id: a, gen: ag.chatGen}, r.router.chat, true)
+}
+
+// enlist adds agent a's ticket t to its skills' pools (idle or chat),
+// compacting a pool when stale tickets pile up.
+func (r *Runner) enlist(a int32, t ticket, pools [][]fifo, chat bool) {
+	for _, sk := range r.router.skillsOf[r.staff.agents[a].group] {
+		pool := &pools[sk.skill][sk.level]
 		if pool.size >= r.router.maxStale {
-			r.compact(pool, r.chatValid)
+			r.compact(pool, chat)
 		}
 		pool.push(t)
 	}
@@ -109,10 +107,11 @@ func (r *Runner) chatValid(t ticket) bool {
 	return a.state == agBusy && a.chatGen == t.gen && int(a.chats) < r.chatMax[a.group] && !a.leaving
 }
 
-// compact drops stale tickets from a pool.
-func (r *Runner) compact(pool *fifo, valid func(ticket) bool) {
+// compact drops stale tickets from an idle pool (or a chat pool).
+func (r *Runner) compact(pool *fifo, chat bool) {
 	for n := pool.size; n > 0; n-- {
-		if t, _ := pool.pop(); valid(t) {
+		t, _ := pool.pop()
+		if (chat && r.chatValid(t)) || (!chat && r.idleValid(t)) {
 			pool.push(t)
 		}
 	}
