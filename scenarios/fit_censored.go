@@ -19,7 +19,7 @@ const minEventTime = 0.5
 // KS is left 0: there is no complete sample to compare with (compare the
 // survival curve with Kaplan–Meier instead).
 func fitCensored(obs []Observation) []Fit {
-	ts := tallies(obs)
+	ts := coarse(tallies(obs))
 	events, total := 0, 0.0
 	for _, x := range ts {
 		events += x.events
@@ -35,6 +35,32 @@ func fitCensored(obs []Observation) []Fit {
 	}
 	sort.SliceStable(fits, func(i, j int) bool { return fits[i].AIC < fits[j].AIC })
 	return fits
+}
+
+// maxTallies bounds the distinct times the likelihoods run over; beyond
+// it, times are rounded to 0.1 s, then to whole seconds (both far below the
+// scale of patience), so that millions of continuous waits stay fast.
+const maxTallies = 20000
+
+// coarse merges tallies at times rounded to 0.1 s or 1 s while there are
+// more than maxTallies of them.
+func coarse(ts []tally) []tally {
+	for _, res := range []float64{0.1, 1} {
+		if len(ts) <= maxTallies {
+			return ts
+		}
+		var out []tally
+		for _, x := range ts {
+			t := math.Round(x.t/res) * res
+			if len(out) == 0 || out[len(out)-1].t != t {
+				out = append(out, tally{t: t})
+			}
+			out[len(out)-1].events += x.events
+			out[len(out)-1].censored += x.censored
+		}
+		ts = out
+	}
+	return ts
 }
 
 func distinctEventTimes(ts []tally) int {
@@ -100,8 +126,8 @@ func censoredTwo(ts []tally, family string, mean float64) Fit {
 	if family == FamGamma {
 		x0 = []float64{0, math.Log(mean)}
 	}
-	best, val := nelderMead(nll, x0, []float64{0.5, 0.5}, 1e-12, 2000)
-	best, val = nelderMead(nll, best, []float64{0.05, 0.05}, 1e-14, 2000) // restart: NM can stall
+	best, _ := nelderMead(nll, x0, []float64{0.5, 0.5}, 1e-12, 2000)
+	best, val := nelderMead(nll, best, []float64{0.05, 0.05}, 1e-14, 2000) // restart: NM can stall
 	f := twoParam(family, best)
 	f.N = 0
 	for _, x := range ts {

@@ -18,6 +18,7 @@ type HandleFit struct {
 	RecordsMean float64   // mean service of all Answered contacts, seconds
 	SampleMean  float64   // mean of the fitted sample
 	Sample      []float64 // the fitted sample, seconds, sorted
+	LeftOut     []float64 // the services left out (zero, short, long), seconds, sorted
 	Fits        []Fit     // lognormal and gamma by maximum likelihood, best (lowest AIC) first
 }
 
@@ -73,7 +74,9 @@ func fitHandle(ty string, xs []float64, o CalibrateOptions) HandleFit {
 		default:
 			h.Sample = append(h.Sample, x)
 			h.SampleMean += x
+			continue
 		}
+		h.LeftOut = append(h.LeftOut, x)
 	}
 	if len(xs) > 0 {
 		h.RecordsMean = sum / float64(len(xs))
@@ -82,6 +85,7 @@ func fitHandle(ty string, xs []float64, o CalibrateOptions) HandleFit {
 		h.SampleMean /= float64(len(h.Sample))
 	}
 	sort.Float64s(h.Sample)
+	sort.Float64s(h.LeftOut)
 	h.Fits = fitComplete(h.Sample)
 	return h
 }

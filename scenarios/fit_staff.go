@@ -24,14 +24,19 @@ type StaffFit struct {
 }
 
 // minQueuedTime is how long, in seconds, someone must have waited during an
-// interval of a day for its WhileQueued figure to count.
-const minQueuedTime = 60
+// interval of a day for its WhileQueued figure to count; minQueuedDays is
+// how many days need such a figure before the while-queued method uses it
+// (one day's short queue is too noisy a reading).
+const (
+	minQueuedTime = 60
+	minQueuedDays = 2
+)
 
 // Staffing methods: which reading of the concurrent services becomes the
 // scenario's agents per interval (mean over days, rounded; at least 1
 // where contacts arrived).
 const (
-	StaffWhileQueued = "while-queued" // services in progress while someone waited; peak where nobody did (the default)
+	StaffWhileQueued = "while-queued" // services in progress while someone waited; peak where too few days had a queue (the default)
 	StaffPeak        = "peak"         // most services in progress at once
 	StaffDistinct    = "distinct"     // different named agents who served
 	StaffBusy        = "busy"         // time-average services in progress (the carried load)
@@ -41,7 +46,7 @@ const (
 var StaffMethods = []string{StaffWhileQueued, StaffPeak, StaffDistinct, StaffBusy}
 
 var staffMethodDocs = map[string]string{
-	StaffWhileQueued: "services in progress while customers waited (peak concurrent services where nobody waited)",
+	StaffWhileQueued: "services in progress while customers waited (peak concurrent services where that was seen on fewer than 2 days)",
 	StaffPeak:        "peak concurrent services",
 	StaffDistinct:    "distinct agents who served",
 	StaffBusy:        "time-average services in progress",
@@ -102,7 +107,7 @@ func fitStaff(days []int, recs []*Record, open, close, iv time.Duration, method 
 		f.WhileQueued[i] = sim.Summarize(whileQ[i])
 		x := map[string]float64{StaffPeak: f.Peak[i].Mean, StaffDistinct: f.Distinct[i].Mean,
 			StaffBusy: f.Busy[i].Mean, StaffWhileQueued: f.WhileQueued[i].Mean}[method]
-		if math.IsNaN(x) {
+		if math.IsNaN(x) || (method == StaffWhileQueued && f.WhileQueued[i].N < minQueuedDays) {
 			x = f.Peak[i].Mean
 		}
 		f.Counts[i] = int(math.Round(x))

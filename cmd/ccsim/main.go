@@ -41,6 +41,8 @@ func commands() []command {
 		{"erlang", "Erlang B/C/A calculator and agent solver", runErlang},
 		{"examples", "list or show the bundled scenarios and role-plays", runExamples},
 		{"report", "render charts and reports from saved results", runReport},
+		{"generate", "write a synthetic contact log (CSV or JSON lines) of simulated days", runGenerate},
+		{"calibrate", "fit a scenario to real contact records, with a report and a back-test", runCalibrate},
 		{"train", "play a role-play in the terminal", runTrain},
 		{"script", "role-play authoring tools: lint, graph, test, stats", runScript},
 	}
