@@ -163,7 +163,7 @@ func TestShrinkage(t *testing.T) {
 	thirty := mustRun(t, sc, Options{})
 	sc.Groups[0].Count, sc.Groups[0].Shrinkage = 40, []float64{0.25}
 	shrunk := mustRun(t, sc, Options{})
-	if a, b := perRep(t, thirty, MScheduled), perRep(t, shrunk, MScheduled); !bytes.Equal(a, b) {
+	if a, b := perRep(t, thirty, MScheduled, MAgentHours), perRep(t, shrunk, MScheduled, MAgentHours); !bytes.Equal(a, b) {
 		t.Errorf("40 agents with shrinkage 0.25 differ from 30 agents")
 	}
 	near(t, "scheduled agents", shrunk.Metrics[MScheduled].Mean, 40, 1e-9)

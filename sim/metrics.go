@@ -54,6 +54,7 @@ func MetricNames() []string {
 		MWaitP50, MWaitP80, MWaitP90, MWaitP95, MWaitP99, MQueueLength, MAgents, MMeanHandle, MAbandonWait,
 		MRetrials, MCallbacksOffered, MCallbacks, MEmotionalShare, MSatisfaction, MDetractors, MFCR, MRepeats,
 		MScheduled, MBusy, MComplexShare,
+		MAgentHours, MCost, MCostAgents, MCostBot, MCostAbandoned, MCostPerContact,
 	}
 }
 

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 )
@@ -13,48 +14,78 @@ type Options struct {
 	Seed         *uint64               // overrides the scenario's seed when set
 	Replications int                   // overrides the scenario's replications when > 0
 	Progress     func(done, total int) // called after each replication, from Run's goroutine; may be nil
+	Details      bool                  // keep each replication's figures by skill and group (Replication.Details)
 }
 
 // Run validates sc, simulates its replications on a pool of workers and merges
 // them in replication order, so results are identical for any worker count.
 // It returns ctx.Err() if the context is cancelled first.
 func Run(ctx context.Context, sc *Scenario, opts Options) (*Results, error) {
-	s := *sc
-	if opts.Seed != nil {
-		s.Seed = *opts.Seed
-	}
-	if opts.Replications > 0 {
-		s.Replications = opts.Replications
-	}
-	if err := s.Validate(); err != nil {
+	res, err := RunAll(ctx, []*Scenario{sc}, opts)
+	if err != nil {
 		return nil, err
+	}
+	return res[0], nil
+}
+
+// RunAll runs several scenarios on one pool of workers that takes their
+// replications in turn, so that every worker stays busy however few the
+// scenarios, and merges each scenario's replications in order: res[i] is
+// identical to Run(ctx, scs[i], opts) for any worker count. Progress counts
+// the replications of all scenarios. A scenario that fails validation stops
+// the run before any simulation; the error is the first scenario's.
+func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, error) {
+	runs := make([]Scenario, len(scs))
+	type job struct{ sc, rep int }
+	var jobs []job
+	for i, sc := range scs {
+		s := *sc
+		if opts.Seed != nil {
+			s.Seed = *opts.Seed
+		}
+		if opts.Replications > 0 {
+			s.Replications = opts.Replications
+		}
+		if err := s.Validate(); err != nil {
+			if len(scs) > 1 {
+				return nil, fmt.Errorf("sim: scenario %d (%s): %w", i, s.Name, err)
+			}
+			return nil, err
+		}
+		runs[i] = s
+		for rep := 0; rep < s.Replications; rep++ {
+			jobs = append(jobs, job{i, rep})
+		}
 	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, s.Replications)
-	figs := make([]*repFigures, s.Replications)
-	jobs := make(chan int)
-	done := make(chan int)
+	workers = max(1, min(workers, len(jobs)))
+	figs := make([][]*repFigures, len(runs))
+	for i := range runs {
+		figs[i] = make([]*repFigures, runs[i].Replications)
+	}
+	next := make(chan job)
+	done := make(chan struct{})
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		// Each worker exits when jobs is closed (all replications handed out or ctx cancelled).
+		// Each worker exits when next is closed (all replications handed out or ctx cancelled).
 		go func() {
 			defer wg.Done()
-			for rep := range jobs {
-				figs[rep] = simulate(ctx, &s, rep)
-				done <- rep
+			for j := range next {
+				figs[j.sc][j.rep] = simulate(ctx, &runs[j.sc], j.rep, opts.Details)
+				done <- struct{}{}
 			}
 		}()
 	}
-	// The feeder exits after handing out every replication or on cancellation; it closes jobs.
+	// The feeder exits after handing out every replication or on cancellation; it closes next.
 	go func() {
-		defer close(jobs)
-		for rep := 0; rep < s.Replications; rep++ {
+		defer close(next)
+		for _, j := range jobs {
 			select {
-			case jobs <- rep:
+			case next <- j:
 			case <-ctx.Done():
 				return
 			}
@@ -66,13 +97,17 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Results, error) {
 	for range done {
 		n++
 		if opts.Progress != nil {
-			opts.Progress(n, s.Replications)
+			opts.Progress(n, len(jobs))
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return merge(&s, s.Seed, figs), nil
+	out := make([]*Results, len(runs))
+	for i := range runs {
+		out[i] = merge(&runs[i], runs[i].Seed, figs[i])
+	}
+	return out, nil
 }
 
 // checkEvery is how many events a replication runs between looks at its context.
@@ -80,8 +115,9 @@ const checkEvery = 1 << 16
 
 // simulate runs one replication to its end, or until ctx is cancelled (then
 // the partial figures are discarded by Run).
-func simulate(ctx context.Context, sc *Scenario, rep int) *repFigures {
+func simulate(ctx context.Context, sc *Scenario, rep int, details bool) *repFigures {
 	r := NewRun(sc, sc.Seed, rep)
+	r.details = details
 	for !r.done {
 		if ctx.Err() != nil {
 			return nil

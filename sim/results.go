@@ -43,6 +43,18 @@ type Replication struct {
 	Index     int      `json:"replication"`
 	Metrics   Values   `json:"metrics"`
 	Intervals []Values `json:"intervals"`
+	// Details are the figures per interval (one entry for the whole run
+	// when there are no intervals) by skill and agent group, kept only when
+	// Options.Details is set; they are not written to JSON.
+	Details []Detail `json:"-"`
+}
+
+// Detail is one replication's figures of one period: in total, per skill
+// (in Scenario.SkillNames order) and per agent group.
+type Detail struct {
+	Total  Values
+	Skills []Values
+	Groups []Values
 }
 
 // Histogram is the distribution of waits of answered contacts over all
@@ -84,6 +96,7 @@ type repFigures struct {
 	ivGroups  [][]Values
 	hist      histogram
 	events    uint64
+	details   []Detail // per bucket; only when the run keeps details
 }
 
 // figures computes a finished replication's metrics.
@@ -107,15 +120,23 @@ func (r *Runner) figures() *repFigures {
 		sp := &t.spans[b]
 		allSpan.add(sp)
 		all.add(&iv)
-		f.intervals = append(f.intervals, values(&iv, sp, def))
+		ivTotal := values(&iv, sp, def)
+		costValues(ivTotal, &iv, sp, sc)
+		f.intervals = append(f.intervals, ivTotal)
 		f.ivIntents = append(f.ivIntents, ivIntents)
 		var ivGroups []Values
 		for g := 0; g < nG; g++ {
-			ivGroups = append(ivGroups, groupValues(sp, g))
+			gv := groupValues(sp, g)
+			groupCostValues(gv, sp, g, sc)
+			ivGroups = append(ivGroups, gv)
 		}
 		f.ivGroups = append(f.ivGroups, ivGroups)
+		if r.details {
+			f.details = append(f.details, Detail{Total: ivTotal, Skills: r.skillValues(t.cells[b], def), Groups: ivGroups})
+		}
 	}
 	f.total = values(&all, &allSpan, def)
+	costValues(f.total, &all, &allSpan, sc)
 	for i := range byIntent {
 		f.intents = append(f.intents, values(&byIntent[i], nil, def))
 	}
@@ -129,7 +150,9 @@ func (r *Runner) figures() *repFigures {
 		f.channels = append(f.channels, values(&c, nil, sc.channelDefinition(ch)))
 	}
 	for g := 0; g < nG; g++ {
-		f.groups = append(f.groups, groupValues(&allSpan, g))
+		gv := groupValues(&allSpan, g)
+		groupCostValues(gv, &allSpan, g, sc)
+		f.groups = append(f.groups, gv)
 	}
 	if all.hist != nil {
 		f.hist = *all.hist
@@ -177,7 +200,7 @@ func merge(sc *Scenario, seed uint64, reps []*repFigures) *Results {
 	for i, f := range reps {
 		res.Events += f.events
 		hist.add(&f.hist)
-		rep := Replication{Index: i, Metrics: f.total}
+		rep := Replication{Index: i, Metrics: f.total, Details: f.details}
 		if sc.Intervals() > 0 {
 			rep.Intervals = f.intervals
 		}

@@ -49,6 +49,7 @@ type Runner struct {
 	done      bool
 
 	observe func(*Record) // nil: no records
+	details bool          // figures keep per-replication details (Options.Details)
 	rec     Record        // reused for every record
 }
 

@@ -27,6 +27,7 @@ type Scenario struct {
 	Retrials     *Retrials                // nil: abandoning customers never call again
 	Callback     *Callback                // nil: no callbacks
 	Experience   *Experience              // nil: satisfaction is not modelled
+	Costs        *Costs                   // nil: no cost figures (agent-hours are still reported)
 }
 
 // Definition names how service level is computed.
@@ -111,6 +112,7 @@ type Group struct {
 	ChatStretch     float64 // each extra concurrent chat stretches a chat's handle time by this fraction
 	AIAdoption      float64 // share of the group's agents using AI assistance
 	AIReduction     float64 // handle-time reduction for those agents
+	CostPerHour     float64 // cost of one scheduled agent-hour; 0: Costs.AgentHour
 }
 
 // FieldError is a validation problem with one scenario key. Key is the TOML
@@ -181,6 +183,7 @@ func (s *Scenario) Validate() error {
 	s.validateIntents(&v)
 	s.validateGroups(&v)
 	s.validateFeatures(&v)
+	s.validateCosts(&v)
 	if len(v.errs) == 0 {
 		return nil
 	}

@@ -1,0 +1,34 @@
+package sim
+
+// SkillNames lists the skills the scenario's intents need, in order of first
+// appearance ("" is the default skill of intents that name none).
+func (s *Scenario) SkillNames() []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, in := range s.Intents {
+		if !seen[in.Skill] {
+			seen[in.Skill] = true
+			names = append(names, in.Skill)
+		}
+	}
+	return names
+}
+
+// skillValues computes the figures of one bucket's cells (one per intent)
+// by skill, in SkillNames order.
+func (r *Runner) skillValues(cells []cell, def Definition) []Values {
+	names := r.sc.SkillNames()
+	ix := make(map[string]int, len(names))
+	for i, n := range names {
+		ix[n] = i
+	}
+	by := make([]cell, len(names))
+	for i := range cells {
+		by[ix[r.sc.Intents[i].Skill]].add(&cells[i])
+	}
+	out := make([]Values, len(names))
+	for k := range by {
+		out[k] = values(&by[k], nil, def)
+	}
+	return out
+}
