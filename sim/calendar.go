@@ -5,7 +5,6 @@ type eventKind uint8
 
 const (
 	evBotDone  eventKind = iota + 1 // a bot session ends (id: contact)
-	evAbandon                       // a waiting customer's patience runs out (id: contact, gen)
 	evDone                          // an agent finishes a contact (id: contact, gen)
 	evBoundary                      // an interval boundary: statistics (id: interval index)
 	evStaff                         // staffing changes (id: index into the timeline)
@@ -52,6 +51,12 @@ func (c *calendar) push(at float64, kind eventKind, id int32, gen uint32) {
 		i = p
 	}
 	h[i] = e
+}
+
+// next returns a fresh sequence number, for entries kept outside the calendar.
+func (c *calendar) next() uint64 {
+	c.seq++
+	return c.seq
 }
 
 // peek returns the time of the next event, or +Inf when the calendar is empty.

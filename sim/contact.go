@@ -34,6 +34,7 @@ type contact struct {
 	botEnd   float64
 	serial   uint64  // arrival number, from 1
 	agent    int32   // agent seat handling it
+	timer    int32   // index of its patience timer in Runner.timers; -1: none
 	patience float64 // seconds it will wait in the human queue; +Inf: forever
 	handle   float64 // human handle time, seconds (after context effects)
 	botTime  float64 // bot session length, seconds

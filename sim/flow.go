@@ -38,6 +38,7 @@ func (r *Runner) initContact(id int32, in int, d draws) {
 	c.arrCell = uint16(r.bucket(r.now))
 	c.flags &= flRetrial | flRepeat
 	c.patience = inf
+	c.timer = -1
 	if sc.Patience != nil {
 		c.patience = sc.Patience.Rand(d.pat)
 	}
@@ -177,7 +178,7 @@ func (r *Runner) toQueue(id int32) {
 	q.waiting++
 	r.router.waiting++
 	if c.patience < inf && rt.channel != Email && c.flags&flCallback == 0 {
-		r.cal.push(r.now+c.patience, evAbandon, id, c.gen)
+		r.timers.push(timer{at: r.now + c.patience, seq: r.cal.next(), id: id}, &r.cs)
 	}
 	for l := 1; l < rt.levels; l++ {
 		r.cal.push(r.now+float64(l)*r.router.overflow, evOverflow, id, c.gen)
@@ -223,8 +224,12 @@ func (r *Runner) overflowed(id int32, gen uint32) {
 	}
 }
 
-// unqueue counts a waiting contact out of its queue (its ticket goes stale).
+// unqueue counts a waiting contact out of its queue (its ticket goes stale)
+// and cancels its patience timer.
 func (r *Runner) unqueue(c *contact) {
+	if c.timer >= 0 {
+		r.timers.remove(int(c.timer), &r.cs)
+	}
 	rt := &r.router.routes[c.intent]
 	r.router.queues[rt.skill][rt.channel][rt.class].waiting--
 	r.router.waiting--
@@ -286,13 +291,10 @@ func (r *Runner) countWork(g uint16, c *contact, rt *route) {
 	}
 }
 
-// abandon removes a waiting customer whose patience ran out, unless it was
-// answered in the meantime (a stale timer); some call again later.
-func (r *Runner) abandon(id int32, gen uint32) {
+// abandon removes a waiting customer whose patience ran out (its timer is
+// the earliest); some call again later.
+func (r *Runner) abandon(id int32) {
 	c := &r.cs.c[id]
-	if c.gen != gen || c.state != stWaiting {
-		return
-	}
 	r.unqueue(c)
 	c.answered = r.now
 	wait := r.now - c.queued

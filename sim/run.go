@@ -16,6 +16,7 @@ type Runner struct {
 	now float64 // seconds since the run's start
 
 	cal     calendar
+	timers  timers // patience timers of waiting contacts
 	cs      contacts
 	router  *router
 	staff   staff
@@ -187,12 +188,16 @@ func (r *Runner) runUntil(limit float64) {
 	}
 }
 
-// nextTime is the time of the next arrival or event.
-func (r *Runner) nextTime() float64 { return min(r.nextArr, r.cal.peek()) }
+// nextTime is the time of the next arrival, event or patience timer.
+func (r *Runner) nextTime() float64 { return min(r.nextArr, r.cal.peek(), r.timers.peek()) }
 
-// step processes the next arrival or event and notes when the run is over.
+// step processes the next arrival, event or patience timer (timers and events
+// in (time, sequence) order; an arrival goes first at equal times) and notes
+// when the run is over.
 func (r *Runner) step() {
-	if next := r.cal.peek(); r.nextArr <= next {
+	next, ab := r.cal.peek(), r.timers.peek()
+	switch {
+	case r.nextArr <= next && r.nextArr <= ab:
 		if r.nextArr == inf {
 			r.done = true // nothing left at all
 			return
@@ -200,7 +205,11 @@ func (r *Runner) step() {
 		r.advance(r.nextArr)
 		r.arrive()
 		r.nextArr = r.arrivalAfter(r.now)
-	} else {
+	case ab < next || (ab == next && r.timers.h[0].seq < r.cal.ev[0].seq):
+		t := r.timers.h[0]
+		r.advance(t.at)
+		r.abandon(t.id)
+	default:
 		e := r.cal.pop()
 		r.advance(e.at)
 		r.dispatch(e)
@@ -239,8 +248,6 @@ func (r *Runner) dispatch(e event) {
 		r.applyStaffing(int(e.id))
 	case evAgain:
 		r.again(e.id)
-	case evAbandon:
-		r.abandon(e.id, e.gen)
 	case evBotDone:
 		r.botDone(e.id)
 	case evBoundary:
