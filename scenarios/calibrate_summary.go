@@ -35,7 +35,7 @@ func (c *Calibration) WriteSummary(w io.Writer) error {
 }
 
 func (c *Calibration) summaryDays(b *strings.Builder) {
-	fmt.Fprintf(b, "\nArrivals per day type (%v intervals; opening hours %s):\n", c.Options.Interval, c.hoursSource())
+	fmt.Fprintf(b, "\nArrivals per day type (%s intervals; opening hours %s):\n", shortDur(c.Options.Interval), c.hoursSource())
 	for _, d := range c.DayTypes {
 		a := d.Arrivals
 		peak, at := 0.0, 0
@@ -59,7 +59,7 @@ func (c *Calibration) summaryDays(b *strings.Builder) {
 
 func (c *Calibration) summaryHandle(b *strings.Builder) {
 	o := c.Options
-	fmt.Fprintf(b, "\nHandle time by type (maximum likelihood on services of %s to %s; best AIC first):\n",
+	fmt.Fprintf(b, "\nHandle time by type (maximum likelihood on services from %s to %s; best AIC first):\n",
 		limitString(o.MinService), limitString(o.MaxService))
 	fmt.Fprintf(b, "  %-9s %8s %10s %8s  %-9s %-22s %-7s %-7s %s\n", "type", "answered", "rec. mean", "fitted", "family", "mean (95% CI)", "cv", "KS", "ΔAIC")
 	for _, h := range append(append([]HandleFit(nil), c.Handle...), c.Pooled) {

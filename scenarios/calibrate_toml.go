@@ -108,7 +108,7 @@ func (c *Calibration) writeArrivals(w *tomlWriter, f *DayTypeFit) {
 		what = "Contacts that arrived (the front end is modelled as the bot)"
 	}
 	w.comment("%s, per %v interval in which they did,\naveraged over the %d %s days; %d contacts outside %s–%s are left out (%d inside).",
-		what, a.Interval, len(a.Days), f.Name, a.Outside, clockString(a.Open), clockString(a.Close), a.Inside)
+		what, shortDur(a.Interval), len(a.Days), f.Name, a.Outside, clockString(a.Open), clockString(a.Close), a.Inside)
 	w.comment("Opening hours: %s.", c.hoursSource())
 	w.comment("Day-to-day dispersion of the daily totals: mean %.1f, variance %.1f, variance/mean %.2f;", d.Mean, d.Variance, d.Index)
 	w.comment("Poisson-gamma shape %s (method of moments, mean²/(variance−mean)); chi-square p = %.3g against Poisson.",
@@ -229,7 +229,7 @@ func limitString(d time.Duration) string {
 	if d <= 0 {
 		return "no limit"
 	}
-	return d.String()
+	return shortDur(d)
 }
 
 func (c *Calibration) writeAgents(w *tomlWriter, f *DayTypeFit) {
@@ -296,8 +296,11 @@ func roundDur(s float64) time.Duration {
 	return time.Duration(math.Round(s*10)) * (time.Second / 10)
 }
 
-// quoteDur writes a duration in Go syntax without zero units: "30m", not "30m0s".
-func quoteDur(d time.Duration) string {
+// quoteDur writes a duration in quoted Go syntax (see shortDur).
+func quoteDur(d time.Duration) string { return strconv.Quote(shortDur(d)) }
+
+// shortDur writes a duration in Go syntax without zero units: "30m", not "30m0s".
+func shortDur(d time.Duration) string {
 	s := d.String()
 	if strings.HasSuffix(s, "m0s") {
 		s = strings.TrimSuffix(s, "0s")
@@ -305,7 +308,7 @@ func quoteDur(d time.Duration) string {
 	if strings.HasSuffix(s, "h0m") {
 		s = strings.TrimSuffix(s, "0m")
 	}
-	return strconv.Quote(s)
+	return s
 }
 
 func clockString(d time.Duration) string {
