@@ -77,16 +77,28 @@ func (c *Calibration) scenarioName(dayType string) string {
 	return fmt.Sprintf("Calibrated from %s (%s)", strings.Join(names, ", "), dayType)
 }
 
-// bot builds the front end as a bot: its session time and the share of
-// unresolved customers who hang up in it.
+// bot builds the front end as a bot: its session time, the share of
+// sessions it did not resolve in which the customer hung up, and the share
+// of bot-eligible contacts that skipped it (opted out).
 func (c *Calibration) bot() *sim.Bot {
 	f := c.Front
 	b := &sim.Bot{HandleTime: sim.Exponential{MeanS: 1}, ContextTransfer: true}
 	if best := f.bestFit(); best.Family != "" {
 		b.HandleTime = c.simDist(best)
 	}
-	if unresolved := f.TotalCount - f.Contained; unresolved > 0 {
+	if unresolved := f.Sessions - f.Contained; unresolved > 0 {
 		b.HangUp = round(float64(f.Hangup)/float64(unresolved), 9)
+	}
+	// Opting out: contacts of types the bot serves that never had a session.
+	eligible, without := 0, 0
+	for _, n := range f.byType {
+		if n.sessions > 0 {
+			eligible += n.total
+			without += n.total - n.sessions
+		}
+	}
+	if eligible > 0 {
+		b.OptOut = round(float64(without)/float64(eligible), 9)
 	}
 	return b
 }

@@ -61,10 +61,15 @@ func (c *Calibration) summaryHandle(b *strings.Builder) {
 	o := c.Options
 	fmt.Fprintf(b, "\nHandle time by type (maximum likelihood on services from %s to %s; best AIC first):\n",
 		limitString(o.MinService), limitString(o.MaxService))
-	fmt.Fprintf(b, "  %-9s %8s %10s %8s  %-9s %-22s %-7s %-7s %s\n", "type", "answered", "rec. mean", "fitted", "family", "mean (95% CI)", "cv", "KS", "ΔAIC")
-	for _, h := range append(append([]HandleFit(nil), c.Handle...), c.Pooled) {
+	all := append(append([]HandleFit(nil), c.Handle...), c.Pooled)
+	wd := 4
+	for _, h := range all {
+		wd = max(wd, len([]rune(h.Type)))
+	}
+	fmt.Fprintf(b, "  %-*s %8s %10s %8s  %-9s %-22s %-7s %-7s %s\n", wd, "type", "answered", "rec. mean", "fitted", "family", "mean (95% CI)", "cv", "KS", "ΔAIC")
+	for _, h := range all {
 		if len(h.Fits) == 0 {
-			fmt.Fprintf(b, "  %-9s %8d %10.1f %8d  (no fit)\n", h.Type, h.Answered, h.RecordsMean, h.N())
+			fmt.Fprintf(b, "  %-*s %8d %10.1f %8d  (no fit)\n", wd, h.Type, h.Answered, h.RecordsMean, h.N())
 			continue
 		}
 		f := h.Best()
@@ -72,7 +77,7 @@ func (c *Calibration) summaryHandle(b *strings.Builder) {
 		if len(h.Fits) > 1 {
 			delta = fmt.Sprintf("%.1f vs %s", h.Fits[1].AIC-f.AIC, h.Fits[1].Family)
 		}
-		fmt.Fprintf(b, "  %-9s %8d %10.1f %8d  %-9s %-22s %-7.3f %-7.4f %s\n", h.Type, h.Answered, h.RecordsMean, h.N(), f.Family,
+		fmt.Fprintf(b, "  %-*s %8d %10.1f %8d  %-9s %-22s %-7.3f %-7.4f %s\n", wd, h.Type, h.Answered, h.RecordsMean, h.N(), f.Family,
 			fmt.Sprintf("%.1f (%.1f–%.1f)", f.Mean, f.MeanCI[0], f.MeanCI[1]), f.CV, f.KS, delta)
 	}
 }

@@ -186,8 +186,8 @@ func TestCalibrateBot(t *testing.T) {
 			t.Errorf("intent %s containment %g, want %g", in.Name, in.BotContainment, want)
 		}
 	}
-	if math.Abs(got.Bot.HangUp-0.1*0.7*0.6/(1-0.7*0.4)) > 0.02 {
-		t.Errorf("bot hang-up share %g of unresolved contacts, want about %.3f", got.Bot.HangUp, 0.1*0.7*0.6/(1-0.7*0.4))
+	if math.Abs(got.Bot.HangUp-0.1) > 0.02 || got.Bot.OptOut != 0 {
+		t.Errorf("bot hang-up share %g of unresolved sessions, opt-out %g; want about 0.1 and 0", got.Bot.HangUp, got.Bot.OptOut)
 	}
 	checkTOML(t, c, "")
 }
@@ -307,5 +307,29 @@ func TestCalibrateOptionsErrors(t *testing.T) {
 	}
 	if _, err := ParseDayTypes("someday"); err == nil {
 		t.Error("ParseDayTypes accepted a non-weekday")
+	}
+}
+
+// TestBacktestRoundTrip back-tests the calibration of data the calibrated
+// model can represent (the known scenario): recorded and simulated figures
+// must agree, their 95 % intervals overlapping for every metric.
+func TestBacktestRoundTrip(t *testing.T) {
+	set, err := ReadGeneric(generated(t, knownScenario(), 30, LogCSV), "known.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Calibrate(set, CalibrateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.Backtest(context.Background(), "", sim.Options{Replications: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range BacktestMetrics {
+		obs, simulated := b.Pair(m, -1)
+		if obs.CI95[1] < simulated.CI95[0] || simulated.CI95[1] < obs.CI95[0] {
+			t.Errorf("%s: recorded %.4g %v, simulated %.4g %v; want overlapping intervals", m, obs.Mean, obs.CI95, simulated.Mean, simulated.CI95)
+		}
 	}
 }

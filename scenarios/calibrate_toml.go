@@ -107,7 +107,7 @@ func (c *Calibration) writeArrivals(w *tomlWriter, f *DayTypeFit) {
 	if c.Bot {
 		what = "Contacts that arrived (the front end is modelled as the bot)"
 	}
-	w.comment("%s, per %v interval in which they did,\naveraged over the %d %s days; %d contacts outside %s–%s are left out (%d inside).",
+	w.comment("%s, per %v interval in which they did,\naveraged over the %d days of type %q; %d contacts outside %s–%s are left out (%d inside).",
 		what, shortDur(a.Interval), len(a.Days), f.Name, a.Outside, clockString(a.Open), clockString(a.Close), a.Inside)
 	w.comment("Opening hours: %s.", c.hoursSource())
 	w.comment("Day-to-day dispersion of the daily totals: mean %.1f, variance %.1f, variance/mean %.2f;", d.Mean, d.Variance, d.Index)
@@ -184,7 +184,10 @@ func (c *Calibration) writeBot(w *tomlWriter, b *sim.Bot) {
 	w.line("[bot]")
 	c.frontFigures(w)
 	w.line("handle_time = %s", inlineDist(b.HandleTime))
-	w.kv("hang_up", fmtFloat(b.HangUp), "hung up in the front end / contacts it did not resolve")
+	w.kv("hang_up", fmtFloat(b.HangUp), "hung up in the front end / sessions it did not resolve")
+	if b.OptOut > 0 {
+		w.kv("opt_out", fmtFloat(b.OptOut), "contacts of bot-eligible types that had no front-end session")
+	}
 	w.kv("context_transfer", "true", "the records do not say; with context_saving 0 it changes nothing")
 	w.line("")
 }
