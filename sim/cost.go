@@ -10,6 +10,7 @@ type Costs struct {
 	AgentHour  float64 // AgentHour is the cost of one scheduled agent-hour, for groups without their own CostPerHour.
 	BotSession float64 // BotSession is the cost of one bot session, whatever its outcome (opt-outs and overflows hold none).
 	Abandoned  float64 // Abandoned is the cost of one contact that hung up waiting for an agent (lost business).
+	Currency   string  // Currency labels the amounts in outputs, e.g. "EUR"; empty: none.
 }
 
 // Cost metrics, present when the scenario has Costs. Agent-hours are

@@ -1,10 +1,36 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // StudentT returns the p-quantile of Student's t distribution with df
 // degrees of freedom (NaN for df < 1).
-func StudentT(p float64, df int) float64 { return tQuantile(p, df) }
+func StudentT(p float64, df int) float64 {
+	if p == 0.975 {
+		return t975(df)
+	}
+	return tQuantile(p, df)
+}
+
+// t975Table holds t(0.975, df) for df < 128, computed once: every merged
+// statistic needs one, and tQuantile is a bisection.
+var t975Table = sync.OnceValue(func() []float64 {
+	t := make([]float64, 128)
+	for df := 1; df < len(t); df++ {
+		t[df] = tQuantile(0.975, df)
+	}
+	return t
+})
+
+// t975 returns t(0.975, df), the factor of a 95 % confidence interval.
+func t975(df int) float64 {
+	if df >= 1 && df < 128 {
+		return t975Table()[df]
+	}
+	return tQuantile(0.975, df)
+}
 
 // PairedDiff is the mean of the differences b[i] − a[i] with its 95 %
 // Student-t confidence interval: the comparison of two runs on common random
@@ -42,7 +68,7 @@ func WelchDiff(a, b []float64) Stat {
 		return s
 	}
 	df := (qa + qb) * (qa + qb) / (qa*qa/float64(na-1) + qb*qb/float64(nb-1))
-	half := tQuantile(0.975, max(1, int(math.Floor(df)))) * se
+	half := t975(max(1, int(math.Floor(df)))) * se
 	s.CI95 = [2]float64{s.Mean - half, s.Mean + half}
 	return s
 }

@@ -247,7 +247,7 @@ func Summarize(xs []float64) Stat {
 	for _, x := range xs {
 		ss += (x - s.Mean) * (x - s.Mean)
 	}
-	half := tQuantile(0.975, n-1) * math.Sqrt(ss/float64(n-1)/float64(n))
+	half := t975(n-1) * math.Sqrt(ss/float64(n-1)/float64(n))
 	s.CI95 = [2]float64{s.Mean - half, s.Mean + half}
 	return s
 }
