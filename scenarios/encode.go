@@ -102,7 +102,7 @@ func encodeDist(d sim.Dist) (*fileDist, error) {
 
 func encodeGroup(g *sim.Group) fileAgents {
 	fa := fileAgents{Group: g.Name, Counts: g.Counts, Shrinkage: g.Shrinkage, ChatStretch: g.ChatStretch,
-		AIAdoption: g.AIAdoption, AIReduction: g.AIReduction}
+		AIAdoption: g.AIAdoption, AIReduction: g.AIReduction, CostPerHour: g.CostPerHour}
 	if g.Counts == nil && g.Shifts == nil {
 		fa.Count = &g.Count
 	}
@@ -148,6 +148,9 @@ func encodeFeatures(sc *sim.Scenario, f *file) error {
 	}
 	if c := sc.Callback; c != nil {
 		f.Callback = &fileCallback{OfferAbove: dur(c.OfferAbove), Accept: c.Accept}
+	}
+	if c := sc.Costs; c != nil {
+		f.Costs = &fileCosts{AgentHour: c.AgentHour, BotSession: c.BotSession, Abandoned: c.Abandoned, Currency: c.Currency}
 	}
 	if x := sc.Experience; x != nil {
 		wt := dur(x.WaitTolerance)

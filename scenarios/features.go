@@ -52,7 +52,7 @@ func (f *fractions) UnmarshalTOML(v any) error {
 func (l *loader) group(i int, a *fileAgents) sim.Group {
 	key := fmt.Sprintf("agents.%d", i)
 	g := sim.Group{Name: a.Group, Counts: a.Counts, Shrinkage: a.Shrinkage,
-		ChatStretch: a.ChatStretch, AIAdoption: a.AIAdoption, AIReduction: a.AIReduction}
+		ChatStretch: a.ChatStretch, AIAdoption: a.AIAdoption, AIReduction: a.AIReduction, CostPerHour: a.CostPerHour}
 	if a.Count != nil {
 		g.Count = *a.Count
 	}
@@ -98,6 +98,9 @@ func (l *loader) group(i int, a *fileAgents) sim.Group {
 func (l *loader) features(f *file, sc *sim.Scenario) {
 	if r := f.Routing; r != nil {
 		sc.Routing = sim.Routing{Policy: r.Policy, OverflowAfter: r.OverflowAfter.Duration}
+	}
+	if c := f.Costs; c != nil {
+		sc.Costs = &sim.Costs{AgentHour: c.AgentHour, BotSession: c.BotSession, Abandoned: c.Abandoned, Currency: c.Currency}
 	}
 	for name, c := range f.Channels {
 		ch, err := sim.ParseChannel(name)

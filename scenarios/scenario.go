@@ -38,6 +38,15 @@ type file struct {
 	Retrials     *fileRetrials     `toml:"retrials,omitempty"`
 	Callback     *fileCallback     `toml:"callback,omitempty"`
 	Experience   *fileExperience   `toml:"experience,omitempty"`
+	Costs        *fileCosts        `toml:"costs,omitempty"`
+}
+
+// fileCosts is the cost model: amounts in one currency.
+type fileCosts struct {
+	AgentHour  float64 `toml:"agent_hour"`
+	BotSession float64 `toml:"bot_session,omitzero"`
+	Abandoned  float64 `toml:"abandoned,omitzero"`
+	Currency   string  `toml:"currency,omitempty"`
 }
 
 type fileRouting struct {
@@ -142,6 +151,7 @@ type fileAgents struct {
 	ChatStretch     float64        `toml:"chat_stretch,omitzero"`
 	AIAdoption      float64        `toml:"ai_adoption,omitzero"`
 	AIReduction     float64        `toml:"ai_reduction,omitzero"`
+	CostPerHour     float64        `toml:"cost_per_hour,omitzero"`
 }
 
 // loader converts one decoded file, collecting every error with its line.
