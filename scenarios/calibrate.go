@@ -132,31 +132,40 @@ func Calibrate(set *RecordSet, opts CalibrateOptions) (*Calibration, error) {
 	c.Handle, c.Pooled = fitHandles(set.Records, o)
 	c.Patience = fitPatience(set.Records)
 	c.Front = fitFront(set.Records)
-	byType := make([][]*Record, len(dt.Names))
-	days := make([]map[int]bool, len(dt.Names))
+	days, byType := groupDays(set, dt)
+	for t, name := range dt.Names {
+		if len(byType[t]) > 0 {
+			c.DayTypes = append(c.DayTypes, c.fitDayType(name, days[t], byType[t]))
+		}
+	}
+	if len(c.DayTypes) == 0 {
+		return nil, fmt.Errorf("%w: no record falls on a weekday of the day types %q", ErrNoRecords, o.DayTypes)
+	}
+	return c, nil
+}
+
+// groupDays sorts the records into day types: the days present of each
+// type and its records. Records on weekdays of no type are left out.
+func groupDays(set *RecordSet, dt DayTypes) (days [][]int, recs [][]*Record) {
+	recs = make([][]*Record, len(dt.Names))
+	seen := make([]map[int]bool, len(dt.Names))
 	for i := range set.Records {
 		r := &set.Records[i]
 		t := dt.typeOf(r.Day, set.Dated)
 		if t < 0 {
 			continue
 		}
-		if days[t] == nil {
-			days[t] = map[int]bool{}
+		if seen[t] == nil {
+			seen[t] = map[int]bool{}
 		}
-		days[t][r.Day] = true
-		byType[t] = append(byType[t], r)
+		seen[t][r.Day] = true
+		recs[t] = append(recs[t], r)
 	}
-	for t, name := range dt.Names {
-		if len(byType[t]) == 0 {
-			continue
-		}
-		f := c.fitDayType(name, sortedDays(days[t]), byType[t])
-		c.DayTypes = append(c.DayTypes, f)
+	days = make([][]int, len(dt.Names))
+	for t := range seen {
+		days[t] = sortedDays(seen[t])
 	}
-	if len(c.DayTypes) == 0 {
-		return nil, fmt.Errorf("%w: no record falls on a weekday of the day types %q", ErrNoRecords, o.DayTypes)
-	}
-	return c, nil
+	return days, recs
 }
 
 func sortedDays(m map[int]bool) []int {

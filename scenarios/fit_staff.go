@@ -118,6 +118,32 @@ func fitStaff(days []int, recs []*Record, open, close, iv time.Duration, method 
 	return f
 }
 
+// edge is a change in services in progress (ds) or customers waiting (dq) at t.
+type edge struct {
+	t      float64
+	ds, dq int
+}
+
+// staffEdges lists the starts and ends of services and waits in time
+// order, ends before starts at equal times (a service that ends as another
+// starts is not overlap).
+func staffEdges(svc []service, waits [][2]float64) []edge {
+	edges := make([]edge, 0, 2*len(svc)+2*len(waits))
+	for _, s := range svc {
+		edges = append(edges, edge{s.start, 1, 0}, edge{s.end, -1, 0})
+	}
+	for _, q := range waits {
+		edges = append(edges, edge{q[0], 0, 1}, edge{q[1], 0, -1})
+	}
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].t != edges[j].t {
+			return edges[i].t < edges[j].t
+		}
+		return edges[i].ds+edges[i].dq < edges[j].ds+edges[j].dq
+	})
+	return edges
+}
+
 // dayStats are one day's staffing figures per interval.
 type dayStats struct {
 	busy, peak, distinct   []float64
@@ -129,14 +155,8 @@ func dayStaff(svc []service, waits [][2]float64, lo, w float64, n int) dayStats 
 	d := dayStats{busy: make([]float64, n), peak: make([]float64, n), distinct: make([]float64, n),
 		queuedTime: make([]float64, n), queuedBusy: make([]float64, n)}
 	hi := lo + w*float64(n)
-	type edge struct {
-		t      float64
-		ds, dq int // change in services in progress and in customers waiting
-	}
-	edges := make([]edge, 0, 2*len(svc)+2*len(waits))
 	agents := make([]map[string]bool, n)
 	for _, s := range svc {
-		edges = append(edges, edge{s.start, 1, 0}, edge{s.end, -1, 0})
 		if s.agent == "" || s.end < lo || s.start >= hi {
 			continue
 		}
@@ -147,21 +167,19 @@ func dayStaff(svc []service, waits [][2]float64, lo, w float64, n int) dayStats 
 			agents[k][s.agent] = true
 		}
 	}
-	for _, q := range waits {
-		edges = append(edges, edge{q[0], 0, 1}, edge{q[1], 0, -1})
-	}
-	// Ends before starts at equal times: a service that ends as another starts is not overlap.
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].t != edges[j].t {
-			return edges[i].t < edges[j].t
-		}
-		return edges[i].ds+edges[i].dq < edges[j].ds+edges[j].dq
-	})
+	edges := staffEdges(svc, waits)
 	cur, queued, prev := 0, 0, lo
 	flush := func(to float64) { // integrate the constant state over [prev, to)
 		for prev < to {
 			k := int((prev - lo) / w)
+			if lo+float64(k+1)*w <= prev { // rounding put prev on the boundary below
+				k++
+			}
+			k = min(k, n-1)
 			end := min(to, lo+float64(k+1)*w)
+			if k == n-1 {
+				end = to
+			}
 			d.busy[k] += float64(cur) * (end - prev) / w
 			d.peak[k] = max(d.peak[k], float64(cur))
 			if queued > 0 {

@@ -9,7 +9,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // This file reads the "Anonymous Bank" call-by-call records (Technion SEE
@@ -119,163 +118,109 @@ func bankSplit(line []byte) []string {
 	return f
 }
 
+// bankRow is one line's values, parsed but not yet interpreted.
+type bankRow struct {
+	n                                                   int
+	typ, outcome, server                                string
+	day                                                 int
+	vruEntry, vruExit, qStart, qExit, serStart, serExit float64 // clock times, seconds since midnight
+	vruTime, qTime, serTime                             float64 // durations, seconds
+}
+
 // parseBankLine converts one record, reporting problems to iss.
 func parseBankLine(line []byte, n int, iss lineIssues) (Record, bool) {
-	f := bankSplit(line)
-	if len(f) != len(bankFields) {
-		iss.drop(n, fmt.Sprintf("wrong number of fields (%d, want 17)", len(f)))
+	row, reason := splitBankLine(line, n)
+	if reason != "" {
+		iss.drop(n, reason)
 		return Record{}, false
-	}
-	for i := range f {
-		f[i] = strings.TrimSpace(f[i])
 	}
 	if !strings.Contains(string(line), "\t") {
 		iss.keep(n, "fields separated by spaces, not tabs", "split on white space")
 	}
-	rec := Record{Line: n, Type: f[bType], Front: math.NaN(), Queue: math.NaN(), Service: math.NaN()}
-	switch f[bOutcome] {
-	case "AGENT", "HANG":
-	case "PHANTOM":
-		iss.drop(n, "PHANTOM call (the documentation says to ignore them)")
-		return Record{}, false
-	default:
-		iss.drop(n, fmt.Sprintf("unknown outcome %q", clip(f[bOutcome])))
-		return Record{}, false
+	return row.record(iss)
+}
+
+// splitBankLine parses a line's fields; reason says why it cannot be used.
+func splitBankLine(line []byte, n int) (r bankRow, reason string) {
+	f := bankSplit(line)
+	if len(f) != len(bankFields) {
+		return r, fmt.Sprintf("wrong number of fields (%d, want 17)", len(f))
 	}
-	if !bankTypes[rec.Type] {
-		iss.drop(n, fmt.Sprintf("unknown type code %q", clip(rec.Type)))
-		return Record{}, false
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
 	}
-	day, ok := parseYYMMDD(f[bDate])
-	if !ok {
-		iss.drop(n, "unparsable date (want yymmdd)")
-		return Record{}, false
+	r = bankRow{n: n, typ: f[bType], outcome: f[bOutcome], server: f[bServer]}
+	switch {
+	case r.outcome == "PHANTOM":
+		return r, "PHANTOM call (the documentation says to ignore them)"
+	case r.outcome != "AGENT" && r.outcome != "HANG":
+		return r, fmt.Sprintf("unknown outcome %q", clip(r.outcome))
+	case !bankTypes[r.typ]:
+		return r, fmt.Sprintf("unknown type code %q", clip(r.typ))
 	}
-	rec.Day = day
-	var clocks [6]float64
+	var ok bool
+	if r.day, ok = parseYYMMDD(f[bDate]); !ok {
+		return r, "unparsable date (want yymmdd)"
+	}
+	clocks := []*float64{&r.vruEntry, &r.vruExit, &r.qStart, &r.qExit, &r.serStart, &r.serExit}
 	for i, k := range []int{bVRUEntry, bVRUExit, bQStart, bQExit, bSerStart, bSerExit} {
-		if clocks[i], ok = parseClock(f[k]); !ok {
-			iss.drop(n, fmt.Sprintf("unparsable time in %s (want h:mm:ss)", bankFields[k]))
-			return Record{}, false
+		if *clocks[i], ok = parseClock(f[k]); !ok {
+			return r, fmt.Sprintf("unparsable time in %s (want h:mm:ss)", bankFields[k])
 		}
 	}
-	var durs [3]float64
+	durs := []*float64{&r.vruTime, &r.qTime, &r.serTime}
 	for i, k := range []int{bVRUTime, bQTime, bSerTime} {
 		v, err := strconv.Atoi(f[k])
 		if err != nil {
-			iss.drop(n, fmt.Sprintf("unparsable %s (want whole seconds)", bankFields[k]))
-			return Record{}, false
+			return r, fmt.Sprintf("unparsable %s (want whole seconds)", bankFields[k])
 		}
-		durs[i] = float64(v)
+		*durs[i] = float64(v)
 	}
-	vruEntry, vruExit, qStart, qExit, serStart, serExit := clocks[0], clocks[1], clocks[2], clocks[3], clocks[4], clocks[5]
-	vruTime, qTime, serTime := durs[0], durs[1], durs[2]
-	if qTime < 0 || serTime < 0 {
-		iss.drop(n, "negative duration (q_time or ser_time)")
-		return Record{}, false
+	if r.qTime < 0 || r.serTime < 0 {
+		return r, "negative duration (q_time or ser_time)"
 	}
-	rec.Arrival = vruEntry
-	if vruTime >= 0 {
-		rec.Front = vruTime
+	return r, ""
+}
+
+// record interprets a row: sentinel zeros, midnight, outcomes. Durations
+// are used rather than clock differences (the clocks disagree by a second).
+func (r bankRow) record(iss lineIssues) (Record, bool) {
+	rec := Record{Line: r.n, Day: r.day, Type: r.typ, Arrival: r.vruEntry, Front: math.NaN(), Queue: math.NaN(), Service: math.NaN()}
+	if r.vruTime >= 0 {
+		rec.Front = r.vruTime
 	} else {
-		iss.keep(n, "negative vru_time (vru_exit before vru_entry)", "VRU time ignored, record kept")
+		iss.keep(r.n, "negative vru_time (vru_exit before vru_entry)", "VRU time ignored, record kept")
 	}
 	// 0:00:00 means "not queued" unless the duration or exit clock says otherwise (then it is midnight).
-	rec.Queued = qStart != 0 || qExit != 0 || qTime > 0
+	rec.Queued = r.qStart != 0 || r.qExit != 0 || r.qTime > 0
 	if rec.Queued {
-		rec.Queue = unwrap(qStart, vruEntry)
-		rec.Wait = qTime
+		rec.Queue = unwrap(r.qStart, r.vruEntry)
+		rec.Wait = r.qTime
 	}
-	if f[bOutcome] == "HANG" {
+	if r.outcome == "HANG" {
 		rec.Outcome = FrontHangup
 		if rec.Queued {
 			rec.Outcome = Abandoned
 		}
-		if serTime > 0 {
-			iss.keep(n, "HANG with a service time", "service ignored, counted as hung up")
+		if r.serTime > 0 {
+			iss.keep(r.n, "HANG with a service time", "service ignored, counted as hung up")
 		}
 		return rec, true
 	}
 	rec.Outcome = Answered
-	rec.Service = serTime
+	rec.Service = r.serTime
 	if !rec.Queued {
-		start := serStart
-		if start == 0 && serExit == 0 {
-			start = vruExit
+		start := r.serStart
+		if start == 0 && r.serExit == 0 {
+			start = r.vruExit
 		}
-		rec.Queue = unwrap(start, vruEntry)
+		rec.Queue = unwrap(start, r.vruEntry)
 	}
-	if rec.Agent = f[bServer]; rec.Agent == "NO_SERVER" {
+	if rec.Agent = r.server; rec.Agent == "NO_SERVER" {
 		rec.Agent = ""
-		iss.keep(n, "AGENT with server NO_SERVER", "kept as answered, agent unknown")
+		iss.keep(r.n, "AGENT with server NO_SERVER", "kept as answered, agent unknown")
 	}
 	return rec, true
-}
-
-// unwrap returns clock time t (seconds since midnight) as seconds since the
-// midnight before ref, adding a day when t is more than 12 hours before ref
-// (an interval that crossed midnight). Clocks a few seconds or minutes early
-// are kept as they are.
-func unwrap(t, ref float64) float64 {
-	if t < ref-12*3600 {
-		return t + 24*3600
-	}
-	return t
-}
-
-// parseClock parses h:mm:ss (hours 0–47) into seconds since midnight.
-func parseClock(s string) (float64, bool) {
-	h, rest, ok1 := strings.Cut(s, ":")
-	m, sec, ok2 := strings.Cut(rest, ":")
-	if !ok1 || !ok2 || len(m) != 2 || len(h) == 0 || len(h) > 2 || !isDigits(h) || !isDigits(m) {
-		return 0, false
-	}
-	hh, _ := strconv.Atoi(h)
-	mm, _ := strconv.Atoi(m)
-	ss, err := strconv.ParseFloat(sec, 64)
-	if err != nil || len(sec) < 2 || !isDigits(sec[:2]) || hh > 47 || mm > 59 || !(ss >= 0 && ss < 60) {
-		return 0, false
-	}
-	return float64(hh*3600+mm*60) + ss, true
-}
-
-// parseYYMMDD parses a yymmdd date (years 50–99 are 19xx) into days since 1970-01-01.
-func parseYYMMDD(s string) (int, bool) {
-	if len(s) != 6 || !isDigits(s) {
-		return 0, false
-	}
-	yy, _ := strconv.Atoi(s[:2])
-	y := 2000 + yy
-	if yy >= 50 {
-		y = 1900 + yy
-	}
-	return civilDay(y, s[2:4], s[4:6])
-}
-
-// civilDay validates a calendar date and returns it as days since 1970-01-01.
-func civilDay(y int, mm, dd string) (int, bool) {
-	m, err1 := strconv.Atoi(mm)
-	d, err2 := strconv.Atoi(dd)
-	if err1 != nil || err2 != nil {
-		return 0, false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return 0, false
-	}
-	return int(t.Unix() / 86400), true
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // clip shortens a value quoted in an issue reason, so that garbage does not
