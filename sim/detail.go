@@ -15,7 +15,8 @@ func (s *Scenario) SkillNames() []string {
 }
 
 // skillValues computes the figures of one bucket's cells (one per intent)
-// by skill, in SkillNames order.
+// by skill, in SkillNames order. Wait quantiles are not kept per skill
+// (they are NaN): merging the histograms would cost more than the rest.
 func (r *Runner) skillValues(cells []cell, def Definition) []Values {
 	names := r.sc.SkillNames()
 	ix := make(map[string]int, len(names))
@@ -24,7 +25,9 @@ func (r *Runner) skillValues(cells []cell, def Definition) []Values {
 	}
 	by := make([]cell, len(names))
 	for i := range cells {
-		by[ix[r.sc.Intents[i].Skill]].add(&cells[i])
+		c := cells[i]
+		c.hist = nil
+		by[ix[r.sc.Intents[i].Skill]].add(&c)
 	}
 	out := make([]Values, len(names))
 	for k := range by {
