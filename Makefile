@@ -5,8 +5,12 @@ BIN      := bin
 FUZZTIME ?= 20000x
 # Fuzz targets run briefly by `make test`: package:Target.
 FUZZ     := ./scenarios:FuzzLoad ./sim:FuzzRun
+# The floor view's window (ebiten) loads X11 and GL at run time; its drawing
+# tests run in Xvfb. .ci/apt-install installs whichever of these are missing.
+FLOOR_DEBS := xvfb xauth libgl1 libgl1-mesa-dri libx11-6 libxcursor1 libxext6 libxi6 libxinerama1 libxrandr2 libxrender1
+XVFB       := xvfb-run -a -s "-screen 0 1400x900x24"
 
-.PHONY: all build run test lint unit fuzz bench clean
+.PHONY: all build run test lint unit fuzz bench clean floor floor-debs floor-test floor-shot
 
 all: build
 
@@ -17,8 +21,8 @@ build:
 run: build
 	$(BIN)/ccsim run --out out
 
-## test: formatting, vet, staticcheck, every test, and a short fuzz of each parser
-test: lint unit fuzz
+## test: formatting, vet, staticcheck, every test, a short fuzz of each parser, and the floor view drawn in Xvfb
+test: lint unit fuzz floor-test
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -33,6 +37,22 @@ fuzz:
 	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; name=$${t##*:}; \
 	  echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; done
+
+## floor: build the live floor view, bin/ccfloor (run it: bin/ccfloor [SCENARIO] --speed 300)
+floor:
+	$(GO) build -o $(BIN)/ccfloor ./cmd/ccfloor
+
+## floor-debs: the Debian packages the floor view and its Xvfb test need (installed only when missing)
+floor-debs:
+	@.ci/apt-install $(FLOOR_DEBS)
+
+## floor-test: draw the floor in Xvfb: the painted scene, and ccfloor --screenshot's PNG
+floor-test: floor-debs floor
+	$(XVFB) $(GO) test -count=1 -tags xvfb -run '^(TestPaintMatchesScene|TestScreenshot)$$' ./cmd/ccfloor/
+
+## floor-shot: redraw docs/floor.png, the README's picture of the default day at 10:00
+floor-shot: floor-debs floor
+	$(XVFB) $(BIN)/ccfloor --screenshot docs/floor.png --at 10:00
 
 ## bench: the benchmarks, 10 runs each, summarised with benchstat
 bench:
