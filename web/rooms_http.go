@@ -1,0 +1,236 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/trainer"
+	"github.com/ccsim/ccsim/web/store"
+)
+
+func (s *Server) roomRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/roleplays", s.listRoleplays)
+	mux.HandleFunc("POST /api/rooms", s.createRoom)
+	mux.HandleFunc("POST /api/join", s.joinRoom)
+	mux.HandleFunc("POST /api/rooms/{code}/actions", s.facilitator(s.roomAction))
+	mux.HandleFunc("GET /api/rooms/{code}/debrief", s.facilitator(s.roomDebrief))
+	mux.HandleFunc("GET /api/rooms/{code}/export/{file}", s.facilitator(s.roomExport))
+	mux.HandleFunc("GET /ws/room", s.serveRoomWS)
+}
+
+// listRoleplays lists the bundled role-plays.
+func (s *Server) listRoleplays(w http.ResponseWriter, r *http.Request) {
+	type item struct {
+		Name  string   `json:"name"`
+		Title string   `json:"title"`
+		Modes []string `json:"modes"`
+	}
+	out := []item{}
+	for _, name := range scenarios.RoleplayNames() {
+		sc, err := scenarios.BundledRoleplay(name)
+		if err != nil {
+			continue
+		}
+		it := item{Name: name, Title: sc.Title}
+		for _, m := range []trainer.Mode{trainer.ModeGuided, trainer.ModeFree} {
+			if sc.HasMode(m) {
+				it.Modes = append(it.Modes, string(m))
+			}
+		}
+		out = append(out, it)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// createRequest is what the workshop page sends to open a room.
+type createRequest struct {
+	Title    string          `json:"title"`
+	Scripts  []string        `json:"scripts"` // bundled role-play names
+	Custom   []string        `json:"custom"`  // pasted *.roleplay.toml sources
+	Mode     string          `json:"mode"`    // guided, free or choice
+	Pulse    bool            `json:"pulse"`
+	Cap      int             `json:"cap"`
+	Seed     uint64          `json:"seed,string"` // 0 picks one
+	Backdrop *backdropConfig `json:"backdrop"`
+}
+
+// created is the answer to opening a room. The token is shown only here.
+type created struct {
+	Code       string `json:"code"`
+	Token      string `json:"token"`
+	Facilitate string `json:"facilitate"` // page link; the token is in the fragment, which browsers never send
+	Join       string `json:"join"`
+}
+
+// createRoom opens a workshop room.
+func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
+	var req createRequest
+	if !readJSON(w, r, &req) {
+		return
+	}
+	cfg, scripts, err := roomFromRequest(req)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	h, tok, err := s.openRoom(r.Context(), cfg, scripts)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusCreated, created{Code: h.code, Token: tok,
+		Facilitate: "/facilitate/" + h.code + "#" + tok, Join: "/join?code=" + h.code})
+}
+
+// roomFromRequest checks a request and loads its scripts.
+func roomFromRequest(req createRequest) (roomConfig, []*trainer.Script, error) {
+	cfg := roomConfig{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
+		Backdrop: req.Backdrop}
+	if cfg.Title == "" {
+		cfg.Title = "Workshop"
+	}
+	if utf8.RuneCountInString(cfg.Title) > 80 {
+		return cfg, nil, errors.New("the title has at most 80 characters")
+	}
+	switch cfg.Mode {
+	case "":
+		cfg.Mode = "choice"
+	case "guided", "free", "choice":
+	default:
+		return cfg, nil, fmt.Errorf("unknown mode %q", cfg.Mode)
+	}
+	if cfg.Cap < 0 || cfg.Cap > 1000 {
+		return cfg, nil, errors.New("the cap is 0 (none) to 1000")
+	}
+	for cfg.Seed == 0 {
+		var b [8]byte
+		rand.Read(b[:])
+		cfg.Seed = binary.LittleEndian.Uint64(b[:]) >> 12 // small enough to read aloud and to type
+	}
+	for _, name := range req.Scripts {
+		src, ok := scenarios.RoleplaySource(name)
+		if !ok {
+			return cfg, nil, fmt.Errorf("no bundled role-play %q", name)
+		}
+		cfg.Scripts = append(cfg.Scripts, roomScript{Name: name + ".roleplay.toml", Source: string(src)})
+	}
+	for i, src := range req.Custom {
+		cfg.Scripts = append(cfg.Scripts, roomScript{Name: fmt.Sprintf("custom-%d.roleplay.toml", i+1), Source: src})
+	}
+	if cfg.Backdrop != nil {
+		if cfg.Backdrop.Scenario == "" {
+			cfg.Backdrop = nil
+		} else if cfg.Backdrop.Speed < 0 || cfg.Backdrop.Speed > 3600 {
+			return cfg, nil, errors.New("the backdrop speed is 0 to 3600")
+		}
+	}
+	scripts, err := parseScripts(cfg.Scripts)
+	return cfg, scripts, err
+}
+
+// openRoom stores a new room with a fresh code and token and starts its hub.
+func (s *Server) openRoom(ctx context.Context, cfg roomConfig, scripts []*trainer.Script) (*hub, string, error) {
+	var bd *backdrop
+	if cfg.Backdrop != nil {
+		var err error
+		if bd, err = newBackdrop(*cfg.Backdrop, cfg.Seed); err != nil {
+			return nil, "", err
+		}
+	}
+	tok := newToken()
+	s.mu.Lock()
+	code := newCode()
+	for s.rooms[code] != nil {
+		code = newCode()
+	}
+	h := newHub(code, hashToken(tok), cfg, scripts, s.db, s.Now, s.Log)
+	h.createdMS = s.Now().UnixMilli()
+	h.backdrop = bd
+	s.rooms[code] = h // reserve the code
+	s.mu.Unlock()
+	b := &store.Batch{Rooms: []store.Room{{Code: code, TokenHash: h.tokenHash, CreatedMS: h.createdMS,
+		Config: mustJSON(cfg), State: mustJSON(h.st)}}}
+	if err := s.db.Commit(ctx, b); err != nil {
+		s.mu.Lock()
+		delete(s.rooms, code)
+		s.mu.Unlock()
+		return nil, "", err
+	}
+	s.startHub(h)
+	s.Log.Info("room opened", "room", code, "scripts", len(scripts))
+	return h, tok, nil
+}
+
+// joinRoom seats a trainee and returns their resume token.
+func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
+	var req joinRequest
+	if !readJSON(w, r, &req) {
+		return
+	}
+	code := normalizeCode(req.Code)
+	h := s.hub(code)
+	if !validCode(code) || h == nil {
+		writeError(w, http.StatusNotFound, "no room with that code")
+		return
+	}
+	v, err := h.do(r.Context(), func() (any, error) { return h.join(req) })
+	switch {
+	case errors.Is(err, errLocked), errors.Is(err, errFull), errors.Is(err, errEnded):
+		writeError(w, http.StatusForbidden, err.Error())
+		return
+	case err != nil:
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	j := v.(joined)
+	s.mu.Lock()
+	s.seats[hex.EncodeToString(hashToken(j.Token))] = code
+	s.mu.Unlock()
+	writeJSON(w, http.StatusCreated, j)
+}
+
+// facilitator guards a handler with the room's token: 403 without it.
+func (s *Server) facilitator(next func(http.ResponseWriter, *http.Request, *hub)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		h := s.hub(normalizeCode(r.PathValue("code")))
+		if h == nil || !tokenMatches(bearer(r), h.tokenHash) {
+			writeError(w, http.StatusForbidden, "facilitator token required")
+			return
+		}
+		next(w, r, h)
+	}
+}
+
+// roomAction carries out a facilitator command.
+func (s *Server) roomAction(w http.ResponseWriter, r *http.Request, h *hub) {
+	var a action
+	if !readJSON(w, r, &a) {
+		return
+	}
+	v, err := h.do(r.Context(), func() (any, error) { return h.act(a) })
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.Log.Info("facilitator action", "room", h.code, "action", a.Action)
+	writeJSON(w, http.StatusOK, v)
+}
+
+// seatByToken finds the seat whose resume token hashes to hash (in the hub's goroutine).
+func (h *hub) seatByToken(hash []byte) *seat {
+	for _, st := range h.seats {
+		if subtle.ConstantTimeCompare(st.p.TokenHash, hash) == 1 {
+			return st
+		}
+	}
+	return nil
+}

@@ -1,0 +1,191 @@
+// Package web serves the simulation dashboard and the workshop rooms of
+// ccsim from one process: embedded pages, a JSON API and websockets.
+package web
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/ccsim/ccsim/web/store"
+)
+
+// Server is the web server. Set its fields, then call ListenAndServe, or
+// Open, Handler and Close to embed it. The zero value of each field is usable
+// except DB.
+type Server struct {
+	Addr    string           // listen address; "" means 127.0.0.1:8080
+	DB      string           // SQLite file for workshop rooms; required
+	Log     *slog.Logger     // nil discards logs
+	Now     func() time.Time // the clock of sessions and rooms; nil means time.Now
+	Origins []string         // extra origins allowed to open websockets, e.g. "https://ccsim.example"
+	Workers int              // simulation workers per run; 0 means one per CPU
+	// Ready, if set, is called with the listening address once ListenAndServe accepts connections.
+	Ready func(addr string)
+
+	db    *store.DB
+	mu    sync.Mutex
+	rooms map[string]*hub   // by join code
+	seats map[string]string // hex(hash of resume token) → join code
+	runs  *runs
+	wg    sync.WaitGroup // hub goroutines
+	ctx   context.Context
+	stop  context.CancelFunc
+}
+
+// Open opens the database and rebuilds every stored room, replaying its sessions.
+func (s *Server) Open() error {
+	if s.DB == "" {
+		return errors.New("web: Server.DB is required")
+	}
+	if s.Log == nil {
+		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	s.rooms, s.seats, s.runs = map[string]*hub{}, map[string]string{}, newRuns()
+	s.ctx, s.stop = context.WithCancel(context.Background())
+	db, err := store.Open(s.DB)
+	if err != nil {
+		return err
+	}
+	s.db = db
+	if err := s.restore(); err != nil {
+		db.Close()
+		return err
+	}
+	return nil
+}
+
+// restore loads the stored rooms and starts their hubs.
+func (s *Server) restore() error {
+	rooms, err := s.db.Rooms(s.ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range rooms {
+		var cfg roomConfig
+		if err := json.Unmarshal(r.Config, &cfg); err != nil {
+			return fmt.Errorf("web: room %s: %w", r.Code, err)
+		}
+		scripts, err := parseScripts(cfg.Scripts)
+		if err != nil {
+			s.Log.Error("room scripts no longer load; room skipped", "room", r.Code, "err", err)
+			continue
+		}
+		h := newHub(r.Code, r.TokenHash, cfg, scripts, s.db, s.Now, s.Log)
+		if err := restoreHub(s.ctx, s.db, r, h); err != nil {
+			return err
+		}
+		if cfg.Backdrop != nil {
+			h.backdrop, _ = newBackdrop(*cfg.Backdrop, cfg.Seed)
+		}
+		h.resumeRestored()
+		for _, st := range h.seats {
+			if !st.extra.Removed {
+				s.seats[hex.EncodeToString(st.p.TokenHash)] = r.Code
+			}
+		}
+		s.startHub(h)
+	}
+	s.Log.Info("rooms restored", "rooms", len(rooms))
+	return nil
+}
+
+// startHub registers h and starts its goroutine.
+func (s *Server) startHub(h *hub) {
+	s.mu.Lock()
+	s.rooms[h.code] = h
+	s.mu.Unlock()
+	s.wg.Add(1)
+	// The hub's goroutine exits when Close stops the hub.
+	go func() {
+		defer s.wg.Done()
+		h.run()
+	}()
+}
+
+// hub returns the room with join code, or nil.
+func (s *Server) hub(code string) *hub {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rooms[code]
+}
+
+// Close stops every room and run and closes the database.
+func (s *Server) Close() error {
+	if s.stop != nil {
+		s.stop()
+	}
+	s.mu.Lock()
+	hubs := make([]*hub, 0, len(s.rooms))
+	for _, h := range s.rooms {
+		hubs = append(hubs, h)
+	}
+	s.mu.Unlock()
+	for _, h := range hubs {
+		h.stop()
+	}
+	s.wg.Wait()
+	if s.db != nil {
+		return s.db.Close()
+	}
+	return nil
+}
+
+// ListenAndServe opens the server, serves until ctx is done, then shuts down
+// gracefully: it stops accepting, lets requests finish (up to 5 s), stops the
+// rooms after their last commit, and closes the database.
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	if err := s.Open(); err != nil {
+		return err
+	}
+	addr := s.Addr
+	if addr == "" {
+		addr = "127.0.0.1:8080"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		s.Close()
+		return err
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx is done, then shuts down and closes the server.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	// This goroutine exits when the http.Server stops serving (Shutdown below or a listener error).
+	go func() { errc <- srv.Serve(ln) }()
+	s.Log.Info("listening", "addr", ln.Addr().String())
+	if s.Ready != nil {
+		s.Ready(ln.Addr().String())
+	}
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	s.stop() // ends running simulations and websocket waits
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(sctx)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}

@@ -1,0 +1,61 @@
+"use strict";
+// Helpers shared by every page. User text only ever goes into the page as
+// text nodes (textContent), never as HTML.
+
+function el(tag, props, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const kid of kids.flat()) {
+    if (kid === undefined || kid === null || kid === false) continue;
+    e.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
+  }
+  return e;
+}
+
+function $(sel) { return document.querySelector(sel); }
+
+function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+
+async function api(method, url, body, token) {
+  const headers = {};
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (token) headers["Authorization"] = "Bearer " + token;
+  const res = await fetch(url, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = null; }
+  if (!res.ok) throw new Error((data && data.error) || (res.status + " " + res.statusText));
+  return data;
+}
+
+async function download(url, token, filename) {
+  const res = await fetch(url, {headers: token ? {"Authorization": "Bearer " + token} : {}});
+  if (!res.ok) throw new Error(res.status + " " + res.statusText);
+  const blob = await res.blob();
+  const a = el("a", {href: URL.createObjectURL(blob), download: filename});
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+function wsURL(path) {
+  return (location.protocol === "https:" ? "wss://" : "ws://") + location.host + path;
+}
+
+function clock(ms) {
+  if (!(ms > 0)) ms = 0;
+  const s = Math.floor(ms / 1000);
+  return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+}
+
+function pathPart(i) { return decodeURIComponent(location.pathname.split("/")[i] || ""); }
+
+function fmt(x, digits) {
+  if (x === null || x === undefined || Number.isNaN(x)) return "–";
+  return Number(x).toFixed(digits === undefined ? 1 : digits);
+}

@@ -1,0 +1,71 @@
+"use strict";
+(async function () {
+  const code = pathPart(2).toUpperCase();
+  const token = location.hash.slice(1);
+  const base = "/api/rooms/" + encodeURIComponent(code);
+  for (const ext of ["json", "csv", "html"]) {
+    $("#" + ext).addEventListener("click", () => download(base + "/export/debrief." + ext, token, "room-" + code + "-debrief." + ext).catch((e) => { $("#err").textContent = e.message; }));
+  }
+  let d;
+  try { d = await api("GET", base + "/debrief", undefined, token); }
+  catch (e) { clear($("#out")).append(el("p", {class: "error"}, e.message)); return; }
+  $("#title").textContent = "Debrief: " + d.room.title + " (" + d.room.code + ")";
+  const out = clear($("#out"));
+
+  out.append(el("h2", {}, "Outcomes"), el("p", {}, d.outcomes.map((o) => el("span", {class: "pill"}, o.name.replace(/_/g, " ") + ": " + o.count))));
+
+  const head = el("tr", {}, el("th", {}, "trainee"), el("th", {}, "script"), el("th", {}, "mode"), el("th", {}, "outcome"),
+    el("th", {class: "n"}, "total %"), el("th", {}, "band"), el("th", {}, "pass"), d.dims.map((id) => el("th", {class: "n"}, d.dim_labels[id] + " %")),
+    el("th", {class: "n"}, "turns"), el("th", {class: "n"}, "time"));
+  const rows = d.trainees.map((t) => {
+    const db = t.debrief;
+    if (!db) return el("tr", {}, el("td", {}, t.name), el("td", {}, t.script), el("td", {}, t.mode), el("td", {colspan: 4 + d.dims.length + 2, class: "muted"}, "not started"));
+    const pct = Object.fromEntries(db.score.dims.map((x) => [x.id, x.pct]));
+    return el("tr", {"data-trainee": t.name}, el("td", {}, t.name), el("td", {}, t.script), el("td", {}, t.mode),
+      el("td", {class: "outcome"}, (db.outcome || "in progress").replace(/_/g, " ")), el("td", {class: "n"}, fmt(db.score.total_pct)),
+      el("td", {}, db.score.band || "–"), el("td", {}, db.score.pass ? "yes" : "no"),
+      d.dims.map((id) => el("td", {class: "n"}, id in pct ? fmt(pct[id]) : "–")),
+      el("td", {class: "n"}, db.turns), el("td", {class: "n"}, clock(db.elapsed_s * 1000)));
+  });
+  out.append(el("h2", {}, "Scores"), el("table", {id: "scores"}, el("thead", {}, head), el("tbody", {}, rows)));
+
+  const hits = [];
+  for (const t of d.trainees) for (const r of (t.debrief ? t.debrief.rules_fired : [])) hits.push(el("tr", {}, el("td", {}, t.name), el("td", {}, r.id + (r.critical ? " (critical)" : "")), el("td", {class: "n"}, "−" + r.penalty + " " + (r.dim || "")), el("td", {}, r.debrief || ""), el("td", {}, r.better || "")));
+  out.append(el("h2", {}, "Rules fired and better alternatives"), hits.length ? el("table", {}, el("thead", {}, el("tr", {}, ["trainee", "rule", "penalty", "what happened", "better"].map((h) => el("th", {}, h)))), el("tbody", {}, hits)) : el("p", {class: "muted"}, "No rule fired."));
+
+  out.append(el("h2", {}, "Path heatmap"));
+  for (const hs of d.heatmap) {
+    const max = Math.max(1, ...hs.nodes.flatMap((n) => n.visits));
+    out.append(el("h3", {}, hs.script), el("table", {class: "heat"},
+      el("thead", {}, el("tr", {}, el("th", {}, "node"), hs.trainees.map((n) => el("th", {class: "n"}, n)), el("th", {class: "n"}, "total"))),
+      el("tbody", {}, hs.nodes.map((n) => el("tr", {}, el("td", {}, n.node, n.end ? el("span", {class: "muted"}, " → " + n.end) : null),
+        n.visits.map((v) => el("td", {class: "n h" + Math.ceil(5 * v / max)}, v)), el("td", {class: "n"}, n.total))))));
+  }
+
+  if (d.pulse && d.pulse.length) {
+    out.append(el("h2", {}, "Trust pulse, before and after (1–5)"));
+    const t = el("table", {id: "pulse"}, el("thead", {}, el("tr", {}, el("th", {}, "statement"), el("th", {class: "n"}, "before"), el("th", {class: "n"}, "after"), el("th", {}, ""))));
+    const tb = el("tbody");
+    for (const p of d.pulse) {
+      const b1 = el("div", {class: "b before"}), b2 = el("div", {class: "b after"});
+      b1.style.width = (p.before / 5 * 100) + "%"; b2.style.width = (p.after / 5 * 100) + "%";
+      tb.append(el("tr", {}, el("td", {}, p.item), el("td", {class: "n"}, p.n_before ? fmt(p.before, 2) : "–"), el("td", {class: "n"}, p.n_after ? fmt(p.after, 2) : "–"), el("td", {class: "bars"}, b1, b2)));
+    }
+    t.append(tb);
+    out.append(t);
+  }
+
+  const queued = d.trainees.filter((t) => t.queue);
+  if (queued.length) {
+    out.append(el("h2", {}, "The queue while you talked"), el("table", {}, el("thead", {}, el("tr", {}, ["trainee", "conversation", "customers waiting (mean)", "most waiting", "customer-minutes of waiting"].map((h) => el("th", {}, h)))),
+      el("tbody", {}, queued.map((t) => el("tr", {}, el("td", {}, t.name), el("td", {class: "n"}, clock(t.queue.seconds * 1000)), el("td", {class: "n"}, fmt(t.queue.mean_waiting)), el("td", {class: "n"}, t.queue.max_waiting), el("td", {class: "n"}, fmt(t.queue.customer_seconds / 60)))))));
+  }
+
+  out.append(el("h2", {}, "Transcripts"));
+  for (const t of d.trainees) {
+    if (!t.debrief) continue;
+    const det = el("details", {}, el("summary", {}, t.name + " · " + t.debrief.title + " · " + (t.debrief.outcome || "in progress")));
+    for (const e of t.debrief.transcript) det.append(el("div", {class: "msg " + e.speaker}, el("span", {class: "who"}, e.speaker + " · " + clock(e.at_ms)), e.text));
+    out.append(det);
+  }
+})();

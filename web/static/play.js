@@ -1,0 +1,202 @@
+"use strict";
+// The trainee's page: a chat with the customer. Replies are numbered and kept
+// until the server acknowledges them (after they are on disk); after a
+// reload or reconnect, unacknowledged replies are sent again with their
+// numbers, and the server applies each number once.
+(function () {
+  const code = pathPart(2).toUpperCase();
+  const token = localStorage.getItem("ccsim.seat." + code);
+  if (!token) { location.replace("/join?code=" + encodeURIComponent(code)); return; }
+  const pendKey = "ccsim.pending." + code;
+  let pending = JSON.parse(localStorage.getItem(pendKey) || "[]");
+  let nextN = Number(localStorage.getItem("ccsim.n." + code) || "1");
+  let state = null, transcript = [], ws = null, gotState = false, stopped = false, retry = 500;
+  let received = 0; // when the last state arrived (ms, performance clock)
+  let lastKey = "";
+
+  function savePending() {
+    localStorage.setItem(pendKey, JSON.stringify(pending));
+    localStorage.setItem("ccsim.n." + code, String(nextN));
+  }
+
+  function connect() {
+    ws = new WebSocket(wsURL("/ws/room"));
+    gotState = false;
+    ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "trainee", token})); };
+    ws.onmessage = (ev) => onMessage(JSON.parse(ev.data));
+    ws.onclose = (ev) => {
+      if (stopped) return;
+      if (ev.code === 4403) { banner("This seat is no longer valid. Join again.", true); stopped = true; return; }
+      banner("Connection lost; reconnecting…");
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 5000);
+    };
+  }
+
+  function send(msg) {
+    msg.n = nextN++;
+    pending.push(msg);
+    savePending();
+    if (ws && ws.readyState === WebSocket.OPEN && gotState) ws.send(JSON.stringify(msg));
+    render();
+  }
+
+  function onMessage(m) {
+    if (m.t === "removed") { stopped = true; localStorage.removeItem("ccsim.seat." + code); banner("The facilitator removed you from the room.", true); return; }
+    if (m.t === "error") { $("#err").textContent = m.msg; return; }
+    if (m.t !== "state") return;
+    if (m.from === 0) transcript = [];
+    if (m.from > transcript.length) { ws.close(); return; } // a gap: reconnect for the whole transcript
+    transcript = transcript.slice(0, m.from).concat(m.entries);
+    state = m;
+    received = performance.now();
+    pending = pending.filter((p) => p.n > m.ack);
+    nextN = Math.max(nextN, m.ack + 1);
+    savePending();
+    if (!gotState) {
+      gotState = true;
+      banner("");
+      for (const p of pending) ws.send(JSON.stringify(p)); // resend what the server has not acknowledged
+    }
+    render();
+  }
+
+  function banner(text, bad) {
+    const b = clear($("#banner"));
+    if (text) b.append(el("div", {class: bad ? "banner bad" : "banner"}, text));
+  }
+
+  function render() {
+    if (!state) return;
+    const s = state.session, room = state.room;
+    $("#title").textContent = room.title + " · " + state.name;
+    document.title = room.title + " · ccsim";
+    renderChat();
+    renderBrief(s);
+    renderMeters(s);
+    renderPulse();
+    renderAnswer(s, room);
+    renderEnd(s);
+    const q = $("#queue");
+    q.hidden = state.waiting === undefined || state.waiting === null;
+    if (!q.hidden) $("#waiting").textContent = String(state.waiting);
+    if (room.paused && s && !s.ended) banner("Paused by the facilitator: timers are frozen.");
+    else if (gotState) banner("");
+    tick();
+  }
+
+  function renderChat() {
+    const chat = $("#chat");
+    const key = transcript.length + ":" + pending.length;
+    if (key === lastKey) return;
+    lastKey = key;
+    clear(chat);
+    const speaker = {customer: (state.session && state.session.persona) || "Customer", agent: "You", bot: "Bot", context: "Hand-off context", system: "", event: ""};
+    for (const e of transcript) {
+      chat.append(el("div", {class: "msg " + e.speaker}, speaker[e.speaker] ? el("span", {class: "who"}, speaker[e.speaker]) : null, e.text));
+    }
+    for (const p of pending) {
+      chat.append(el("div", {class: "msg agent pending"}, el("span", {class: "who"}, "You (sending…)"), p.text || labelOf(p.id)));
+    }
+    if (!state.session) chat.append(el("div", {class: "msg system"}, state.room.started ? "Starting…" : "Waiting for the facilitator to start the workshop."));
+    chat.scrollTop = chat.scrollHeight;
+  }
+
+  function labelOf(id) {
+    const c = (state.session && state.session.choices || []).find((c) => c.id === id);
+    return c ? c.label : id;
+  }
+
+  function renderBrief(s) {
+    const b = clear($("#brief"));
+    if (!s) { b.append(el("div", {class: "muted"}, "Room " + code)); return; }
+    b.append(el("h3", {}, s.title), el("div", {class: "muted"}, "Customer: " + s.persona), el("p", {}, s.brief));
+    if (s.facts && s.facts.length) b.append(el("ul", {}, s.facts.map((f) => el("li", {}, f))));
+    b.append(el("div", {class: "muted"}, "Mode: " + s.mode));
+  }
+
+  function renderMeters(s) {
+    const m = clear($("#meters"));
+    if (!s) { m.hidden = true; return; }
+    m.hidden = false;
+    for (const v of s.vars) {
+      if (v.type === "int" && v.min !== undefined && v.max !== undefined && v.max > v.min) {
+        const frac = (v.int - v.min) / (v.max - v.min);
+        const fill = el("div", {class: "fill " + (frac < 0.34 ? "low" : frac < 0.67 ? "mid" : "high")});
+        fill.style.width = Math.round(frac * 100) + "%";
+        m.append(el("div", {class: "meter", "data-var": v.name}, el("span", {}, v.name + " " + v.value), el("div", {class: "bar"}, fill)));
+      }
+    }
+  }
+
+  function renderPulse() {
+    const box = $("#pulse");
+    const need = state.pulse_need;
+    if (!need) { box.hidden = true; clear(box); box.dataset.need = ""; return; }
+    if (box.dataset.need === need) return;
+    box.dataset.need = need;
+    box.hidden = false;
+    clear(box);
+    box.append(el("h3", {}, need === "before" ? "Before we start: how do you feel about these?" : "Now that you are done: how do you feel about these?"),
+      el("p", {class: "muted"}, "1 = strongly disagree, 5 = strongly agree"));
+    const list = el("ol", {});
+    state.pulse_items.forEach((item, i) => {
+      const scale = el("div", {class: "scale"});
+      for (let k = 1; k <= 5; k++) scale.append(el("label", {}, el("input", {type: "radio", name: "q" + i, value: k}), " " + k));
+      list.append(el("li", {}, el("div", {}, item), scale));
+    });
+    box.append(list, el("button", {id: "pulsesend", onclick: () => {
+      const answers = state.pulse_items.map((_, i) => { const r = box.querySelector("input[name=q" + i + "]:checked"); return r ? Number(r.value) : 0; });
+      send({t: "pulse", phase: need, answers});
+    }}, "Send answers"));
+  }
+
+  function renderAnswer(s, room) {
+    const box = clear($("#answer"));
+    if (!s || s.ended) return;
+    const blocked = room.paused || s.paused || pending.length > 0;
+    if (s.mode === "guided") {
+      const list = el("div", {class: "choices"});
+      for (const c of s.choices) list.append(el("button", {class: "secondary", "data-reply": c.id, disabled: blocked, onclick: () => send({t: "reply", id: c.id})}, c.label));
+      box.append(list);
+    } else {
+      const ta = el("textarea", {id: "say", maxlength: 1000, placeholder: "Type what you would say…", disabled: blocked});
+      const go = () => { const text = ta.value.trim(); if (text) { ta.value = ""; send({t: "say", text}); } };
+      ta.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); go(); } });
+      box.append(el("div", {class: "compose"}, ta, el("button", {id: "send", disabled: blocked, onclick: go}, "Send")));
+      if (!blocked) setTimeout(() => ta.focus(), 0);
+    }
+    $("#err").textContent = "";
+  }
+
+  function renderEnd(s) {
+    const box = $("#end");
+    if (!s || !s.ended) { box.hidden = true; return; }
+    box.hidden = false;
+    clear(box);
+    const sc = s.score || {};
+    box.append(el("h3", {}, "Conversation over: " + s.outcome.replace(/_/g, " ")),
+      el("p", {}, "Score " + fmt(sc.total_pct) + " % " + (sc.band ? "(" + sc.band + ") " : "") + (sc.pass ? "· passed" : "· not passed")),
+      el("p", {class: "muted"}, "Your facilitator will go through the debrief with you."));
+  }
+
+  // tick counts the timers down between messages, unless paused or ended.
+  function tick() {
+    const s = state && state.session;
+    if (!s) { $("#limit").textContent = "–"; $("#waitbox").hidden = true; return; }
+    const running = !s.ended && !s.paused && !state.room.paused;
+    const since = running ? performance.now() - received : 0;
+    const lim = $("#limit");
+    if (s.limit_s) {
+      const left = s.limit_s * 1000 - (s.elapsed_ms + since);
+      lim.textContent = clock(left);
+      lim.classList.toggle("low", left < 30000);
+    } else lim.textContent = clock(s.elapsed_ms + since) + " (no limit)";
+    const wb = $("#waitbox");
+    wb.hidden = !s.timeout_left_ms || s.ended;
+    if (!wb.hidden) $("#timeout").textContent = clock(s.timeout_left_ms - since);
+  }
+
+  setInterval(tick, 250);
+  connect();
+})();

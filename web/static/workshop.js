@@ -1,0 +1,22 @@
+"use strict";
+(async function () {
+  const box = $("#scripts");
+  try {
+    const list = await api("GET", "/api/roleplays");
+    clear(box).classList.remove("muted");
+    list.forEach((r, i) => box.append(el("label", {}, el("input", {type: "checkbox", value: r.name, checked: i === 0}), " " + r.title + " ", el("span", {class: "muted"}, "(" + r.name + ")"))));
+    const sc = await api("GET", "/api/scenarios");
+    for (const n of sc) $("#backdrop").append(el("option", {value: n}, n));
+  } catch (e) { box.textContent = e.message; }
+  $("#create").addEventListener("click", async () => {
+    $("#err").textContent = "";
+    const scripts = [...box.querySelectorAll("input:checked")].map((i) => i.value);
+    const custom = $("#custom").value.trim() ? [$("#custom").value] : [];
+    const req = {title: $("#title").value, scripts, custom, mode: $("#mode").value, pulse: $("#pulse").checked, cap: Number($("#cap").value) || 0};
+    if ($("#backdrop").value) req.backdrop = {scenario: $("#backdrop").value, speed: Number($("#speed").value)};
+    try {
+      const res = await api("POST", "/api/rooms", req);
+      location.href = res.facilitate;
+    } catch (e) { $("#err").textContent = e.message; }
+  });
+})();
