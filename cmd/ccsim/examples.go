@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ccsim/ccsim/scenarios"
@@ -57,7 +58,10 @@ func describe(src []byte) string {
 		line := strings.TrimSpace(sc.Text())
 		for _, key := range []string{"name", "title"} {
 			if v, ok := strings.CutPrefix(line, key+" = "); ok {
-				return strings.Trim(v, `"`)
+				if u, err := strconv.Unquote(v); err == nil {
+					return u // a basic TOML string: its escapes are Go's
+				}
+				return strings.Trim(v, `"'`)
 			}
 		}
 		if c, ok := strings.CutPrefix(line, "# "); ok && comment == "" {

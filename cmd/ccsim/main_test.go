@@ -144,3 +144,17 @@ func TestExamples(t *testing.T) {
 		t.Errorf("examples show default did not print the TOML:\n%s", out)
 	}
 }
+
+func TestDescribe(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"# comment line\nname = \"Plain\"\n", "Plain"},
+		{"title = \"Am I talking to a \\\"bot\\\"?\"\n", `Am I talking to a "bot"?`},
+		{"title = 'Literal'\n", "Literal"},
+		{"# Only a comment\nx = 1\n", "Only a comment"},
+	}
+	for _, tc := range tests {
+		if got := describe([]byte(tc.src)); got != tc.want {
+			t.Errorf("describe(%q) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
