@@ -12,7 +12,8 @@ import (
 
 // Websocket limits.
 const (
-	maxMessage   = 4096             // bytes per message from a browser
+	maxMessage   = 4096             // bytes per message from a trainee or facilitator
+	maxRunText   = maxBody          // bytes per dashboard message (it carries a scenario)
 	sendBuffer   = 64               // queued messages per connection before it counts as slow
 	writeWait    = 10 * time.Second // time allowed to write one message
 	pongWait     = 60 * time.Second // time allowed between pongs
@@ -86,8 +87,9 @@ type conn struct {
 	now  func() time.Time
 }
 
-func newConn(ws *websocket.Conn, now func() time.Time) *conn {
-	ws.SetReadLimit(maxMessage)
+// newConn wraps ws, accepting messages of at most limit bytes.
+func newConn(ws *websocket.Conn, limit int64, now func() time.Time) *conn {
+	ws.SetReadLimit(limit)
 	return &conn{ws: ws, send: make(chan []byte, sendBuffer), now: now}
 }
 

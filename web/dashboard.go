@@ -229,7 +229,7 @@ func (s *Server) serveRunWS(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	c := newConn(ws, s.Now)
+	c := newConn(ws, maxRunText, s.Now)
 	// The writer exits when send is closed below, after the reader has ended and the run has stopped.
 	go c.writeLoop()
 	var (

@@ -20,7 +20,7 @@ func (s *Server) serveRoomWS(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return // the upgrader has answered (403 for a foreign origin)
 	}
-	c := newConn(ws, s.Now)
+	c := newConn(ws, maxMessage, s.Now)
 	var hi hello
 	if err := c.readHello(&hi); err != nil {
 		ws.Close()

@@ -112,7 +112,7 @@
       ws = new WebSocket(wsURL("/ws/run"));
       ws.onopen = () => resolve(ws);
       ws.onerror = () => reject(new Error("cannot reach the server"));
-      ws.onclose = () => { $("#run").disabled = false; $("#cancel").disabled = true; };
+      ws.onclose = () => { if ($("#run").disabled) $("#progresstext").textContent = "connection lost"; finish(); };
       ws.onmessage = (ev) => onMessage(JSON.parse(ev.data));
     });
   }

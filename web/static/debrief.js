@@ -64,7 +64,7 @@
   out.append(el("h2", {}, "Transcripts"));
   for (const t of d.trainees) {
     if (!t.debrief) continue;
-    const det = el("details", {}, el("summary", {}, t.name + " · " + t.debrief.title + " · " + (t.debrief.outcome || "in progress")));
+    const det = el("details", {}, el("summary", {}, t.name + " · " + t.debrief.title + " · " + (t.debrief.outcome || "in progress").replace(/_/g, " ")));
     for (const e of t.debrief.transcript) det.append(el("div", {class: "msg " + e.speaker}, el("span", {class: "who"}, e.speaker + " · " + clock(e.at_ms)), e.text));
     out.append(det);
   }
