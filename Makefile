@@ -9,8 +9,11 @@ FUZZ     := ./scenarios:FuzzLoad ./sim:FuzzRun
 # tests run in Xvfb. .ci/apt-install installs whichever of these are missing.
 FLOOR_DEBS := xvfb xauth libgl1 libgl1-mesa-dri libx11-6 libxcursor1 libxext6 libxi6 libxinerama1 libxrandr2 libxrender1
 XVFB       := xvfb-run -a -s "-screen 0 1400x900x24"
+# The web pages are tested in Debian's headless Chromium (chromedp); fonts for
+# legible screenshots. CCSIM_BROWSER=1 makes a missing browser a failure, not a skip.
+WEB_DEBS   := chromium fonts-liberation
 
-.PHONY: all build run test lint unit fuzz bench clean floor floor-debs floor-test floor-shot
+.PHONY: all build run test lint unit fuzz bench clean floor floor-debs floor-test floor-shot web-debs web-bench web-shots
 
 all: build
 
@@ -22,7 +25,7 @@ run: build
 	$(BIN)/ccsim run --out out
 
 ## test: formatting, vet, staticcheck, every test, a short fuzz of each parser, and the floor view drawn in Xvfb
-test: lint unit fuzz floor-test
+test: lint web-debs unit fuzz floor-test
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -30,8 +33,8 @@ lint:
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 
-unit:
-	$(GO) test -count=1 ./...
+unit: web-debs
+	CCSIM_BROWSER=1 $(GO) test -count=1 ./...
 
 fuzz:
 	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; name=$${t##*:}; \
@@ -53,6 +56,18 @@ floor-test: floor-debs floor
 ## floor-shot: redraw docs/floor.png, the README's picture of the default day at 10:00
 floor-shot: floor-debs floor
 	$(XVFB) $(BIN)/ccfloor --screenshot docs/floor.png --at 10:00
+
+## web-debs: Chromium for the browser tests of ccsim serve (installed only when missing)
+web-debs:
+	@.ci/apt-install $(WEB_DEBS)
+
+## web-bench: 200 websocket trainees replying on loopback: p50/p99 reply latency, lost and duplicated events
+web-bench:
+	$(GO) test -run '^$$' -bench BenchmarkRoomReplies -benchtime 1x -count 1 ./web/
+
+## web-shots: redraw the README's screenshots of ccsim serve (docs/web-*.png)
+web-shots: web-debs
+	CCSIM_BROWSER=1 $(GO) test -count=1 -run '^TestBrowser' ./web/ -args -docs
 
 ## bench: the benchmarks, 10 runs each, summarised with benchstat
 bench:
