@@ -18,7 +18,9 @@ import (
 
 // runRun simulates a scenario and prints a summary or JSON, or writes files to --out.
 func runRun(ctx context.Context, e env, args []string) error {
-	fs := newFlags("run", "run [FILE|NAME] [--reps N] [--seed S] [--workers W] [--json] [--out DIR]", e.stderr)
+	fs := newFlags("run", "run [FILE|NAME] [--reps N] [--seed S] [--workers W] [--set KEY=VALUE]... [--json] [--out DIR]", e.stderr)
+	var sets overrideFlag
+	fs.Var(&sets, "set", "override a scenario key, e.g. --set bot.context_transfer=false (repeatable; README \"Overrides\")")
 	reps := fs.Int("reps", 0, "replications (default: the scenario's)")
 	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's)")
 	workers := fs.Int("workers", 0, "replications simulated in parallel (default: number of CPUs)")
@@ -34,7 +36,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if *reps < 0 || *workers < 0 {
 		return usageError{fmt.Errorf("--reps and --workers must not be negative")}
 	}
-	sc, err := loadScenario(first(pos))
+	sc, err := loadScenarioWith(first(pos), sets)
 	if err != nil {
 		return err
 	}
@@ -56,7 +58,10 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, res)
 	}
-	return reports.WriteSummary(e.stdout, res)
+	if err := reports.WriteSummary(e.stdout, res); err != nil {
+		return err
+	}
+	return writeCosts(e.stdout, sc, res)
 }
 
 // writeRunDir writes the report directory of a run: the report documents,

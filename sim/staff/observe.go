@@ -148,3 +148,29 @@ func mean(xs []float64) float64 {
 	}
 	return sum / float64(n)
 }
+
+// skillFigures summarizes each skill's service level and abandonment per period.
+func (p *problem) skillFigures(res *sim.Results) [][]SkillFigures {
+	out := make([][]SkillFigures, p.periods)
+	for k := range out {
+		for s, name := range p.skills {
+			f := SkillFigures{Skill: name}
+			if g := p.owner[s]; g >= 0 {
+				f.Group = p.orig.Groups[g].Name
+			}
+			var sl, ab []float64
+			for _, rep := range res.PerReplication {
+				v := rep.Details[k].Skills[s]
+				if x := v[sim.MServiceLevel]; !math.IsNaN(x) {
+					sl = append(sl, x)
+				}
+				if x := v[sim.MAbandonRate]; !math.IsNaN(x) {
+					ab = append(ab, x)
+				}
+			}
+			f.ServiceLevel, f.AbandonRate = sim.Summarize(sl), sim.Summarize(ab)
+			out[k] = append(out[k], f)
+		}
+	}
+	return out
+}

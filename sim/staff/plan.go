@@ -26,6 +26,7 @@ func (p *problem) plan(n [][]int, ev *evaluation) *Plan {
 	sched := p.scheduled(n)
 	for k := 0; k < p.periods; k++ {
 		iv := p.interval(k, n, sched, res)
+		iv.Skills = ev.skills[k]
 		pl.AgentHours += iv.AgentHours
 		if pl.Cost != nil {
 			*pl.Cost += *iv.Cost
@@ -49,6 +50,11 @@ func (p *problem) interval(k int, n, sched [][]int, res *sim.Results) Interval {
 	staffCost := 0.0
 	for g := range sc.Groups {
 		need := GroupNeed{Group: sc.Groups[g].Name, ErlangC: p.erlangC[g][k], ErlangA: p.erlangA[g][k], Simulated: n[g][k], Scheduled: sched[g][k]}
+		if p.day {
+			need.Occupancy = res.Intervals[k].Groups[g].Metrics[sim.MOccupancy]
+		} else {
+			need.Occupancy = res.Groups[g].Metrics[sim.MOccupancy]
+		}
 		iv.ErlangC += need.ErlangC
 		iv.ErlangA += need.ErlangA
 		iv.Simulated += need.Simulated

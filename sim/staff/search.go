@@ -11,9 +11,10 @@ import (
 
 // evaluation is one simulated staffing and its measured goals.
 type evaluation struct {
-	res   *sim.Results // Details dropped once measured
-	obs   [][]obs
-	short []cell
+	res    *sim.Results // Details dropped once measured
+	obs    [][]obs
+	short  []cell
+	skills [][]SkillFigures // [period][skill]
 }
 
 // defaultBudget is the number of evaluations after which calibration and
@@ -219,7 +220,7 @@ func (p *problem) evaluate(ctx context.Context, n [][]int, phase string) (*evalu
 		return nil, err
 	}
 	p.evals++
-	ev := &evaluation{res: res, obs: p.observe(res)}
+	ev := &evaluation{res: res, obs: p.observe(res), skills: p.skillFigures(res)}
 	ev.short = shortCells(ev.obs)
 	for i := range res.PerReplication {
 		res.PerReplication[i].Details = nil // measured; free the memory

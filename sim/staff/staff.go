@@ -94,27 +94,39 @@ type GoalsJSON struct {
 // Interval is the staffing of one interval, in total and per group. Agent
 // counts are agents available to take contacts; Scheduled adds shrinkage.
 type Interval struct {
-	Start        string      `json:"start"`
-	ErlangC      int         `json:"erlang_c"`  // Erlang C requirement (no abandonment)
-	ErlangA      int         `json:"erlang_a"`  // Erlang A requirement (exponential patience of the scenario's mean)
-	Simulated    int         `json:"simulated"` // the simulation's requirement
-	Scheduled    int         `json:"scheduled"` // headcount to schedule: simulated / (1 − shrinkage), rounded up
-	ServiceLevel sim.Stat    `json:"service_level"`
-	AbandonRate  sim.Stat    `json:"abandon_rate"`
-	Occupancy    sim.Stat    `json:"occupancy"`
-	ASA          sim.Stat    `json:"asa_seconds"`
-	AgentHours   float64     `json:"agent_hours"`
-	Cost         *float64    `json:"cost"` // nil (null) without a cost model
-	Groups       []GroupNeed `json:"groups"`
+	Start        string         `json:"start"`
+	ErlangC      int            `json:"erlang_c"`  // Erlang C requirement (no abandonment)
+	ErlangA      int            `json:"erlang_a"`  // Erlang A requirement (exponential patience of the scenario's mean)
+	Simulated    int            `json:"simulated"` // the simulation's requirement
+	Scheduled    int            `json:"scheduled"` // headcount to schedule: simulated / (1 − shrinkage), rounded up
+	ServiceLevel sim.Stat       `json:"service_level"`
+	AbandonRate  sim.Stat       `json:"abandon_rate"`
+	Occupancy    sim.Stat       `json:"occupancy"`
+	ASA          sim.Stat       `json:"asa_seconds"`
+	AgentHours   float64        `json:"agent_hours"`
+	Cost         *float64       `json:"cost"` // nil (null) without a cost model
+	Groups       []GroupNeed    `json:"groups"`
+	Skills       []SkillFigures `json:"skills"`
+}
+
+// SkillFigures are the service level and abandonment of the contacts of
+// one skill ("" is the default skill) in one interval: the goals hold for
+// each skill's queue as well as for the interval as a whole.
+type SkillFigures struct {
+	Skill        string   `json:"skill"`
+	Group        string   `json:"group"` // the group staffed for it
+	ServiceLevel sim.Stat `json:"service_level"`
+	AbandonRate  sim.Stat `json:"abandon_rate"`
 }
 
 // GroupNeed is one agent group's staffing in one interval.
 type GroupNeed struct {
-	Group     string `json:"group"`
-	ErlangC   int    `json:"erlang_c"`
-	ErlangA   int    `json:"erlang_a"`
-	Simulated int    `json:"simulated"`
-	Scheduled int    `json:"scheduled"`
+	Group     string   `json:"group"`
+	ErlangC   int      `json:"erlang_c"`
+	ErlangA   int      `json:"erlang_a"`
+	Simulated int      `json:"simulated"`
+	Scheduled int      `json:"scheduled"`
+	Occupancy sim.Stat `json:"occupancy"` // of the group's agents with the simulated requirement
 }
 
 // ErrUnreachable is returned when no staffing up to the search's limit meets the goals.

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ccsim/ccsim/reports"
+	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
+)
+
+// runStaff finds the smallest staffing per interval and group that meets the goals.
+func runStaff(ctx context.Context, e env, args []string) error {
+	fs := newFlags("staff", "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max-abandon 0.05] [--max-occupancy 0.9]\n"+
+		"       [--confidence 0.95] [--reps N] [--seed S] [--workers W] [--set KEY=VALUE]... [--json] [--write FILE] [--out DIR]", e.stderr)
+	target := fs.Float64("target", 0, "service level to reach in every interval, a share (default: the scenario's)")
+	threshold := fs.Duration("threshold", 0, "answer-time goal of the service level (default: the scenario's)")
+	maxAbandon := fs.Float64("max-abandon", 0, "cap on the abandonment rate of every interval, a share (default: none)")
+	maxOcc := fs.Float64("max-occupancy", 0, "cap on each group's occupancy in every interval, a share (default: none)")
+	conf := fs.Float64("confidence", 0, "hold the goals on one-sided confidence bounds at this level, e.g. 0.95 (default: on the means)")
+	reps := fs.Int("reps", 0, "replications per simulation (default: the scenario's)")
+	seed := fs.Uint64("seed", 0, "random seed of every simulation (default: the scenario's)")
+	workers := fs.Int("workers", 0, "replications simulated in parallel (default: number of CPUs)")
+	var sets overrideFlag
+	fs.Var(&sets, "set", "override a scenario key before staffing, e.g. --set intents.order_status.bot_containment=0.4 (repeatable)")
+	asJSON := fs.Bool("json", false, "print the plan as JSON")
+	write := fs.String("write", "", "write the scenario with the staffing found (scheduled headcount per interval) to this TOML file")
+	out := fs.String("out", "", "write the staffing report (HTML, PDF, chart, staffing.csv, plan.json) into this directory")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 0, 1, "at most one scenario FILE or NAME"); err != nil {
+		return err
+	}
+	goals := staff.Goals{Target: *target, Threshold: *threshold, MaxAbandon: *maxAbandon, MaxOccupancy: *maxOcc, Confidence: *conf}
+	if err := goals.Validate(); err != nil {
+		return usageError{err}
+	}
+	if *reps < 0 || *workers < 0 {
+		return usageError{fmt.Errorf("--reps and --workers must not be negative")}
+	}
+	sc, err := loadScenarioWith(first(pos), sets)
+	if err != nil {
+		return err
+	}
+	opts := staff.Options{Workers: *workers, Replications: *reps, Progress: staffProgress(e)}
+	if isSet(fs, "seed") {
+		opts.Seed = seed
+	}
+	plan, err := staff.Search(ctx, sc, goals, opts)
+	if err != nil {
+		return err
+	}
+	if *write != "" {
+		if err := writeStaffed(*write, plan); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", *write)
+	}
+	if *out != "" {
+		sp := reports.StaffingPlan{Plan: plan}
+		if sp.Current, err = currentAgents(ctx, sc, opts); err != nil {
+			return err
+		}
+		if _, err := writeFiles(*out, sp.Files(nil)); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", *out)
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, plan)
+	}
+	return writePlan(e.stdout, plan)
+}
+
+// staffProgress shows the search's simulations on stderr when it is a terminal.
+func staffProgress(e env) func(staff.Progress) {
+	if !e.isTerminal {
+		return nil
+	}
+	start := time.Now()
+	return func(p staff.Progress) {
+		fmt.Fprintf(e.stderr, "\rstaff: simulation %d (%s): %d agent-intervals, %d short of a goal, %.1fs   ",
+			p.Evaluation, p.Phase, p.Agents, p.Short, time.Since(start).Seconds())
+	}
+}
+
+// currentAgents are the agents on duty per interval of the scenario as
+// given, simulated with the search's seed and replications.
+func currentAgents(ctx context.Context, sc *sim.Scenario, opts staff.Options) ([]float64, error) {
+	res, err := sim.Run(ctx, sc, sim.Options{Workers: opts.Workers, Seed: opts.Seed, Replications: opts.Replications})
+	if err != nil {
+		return nil, err
+	}
+	var out []float64
+	for _, iv := range res.Intervals {
+		out = append(out, iv.Metrics[sim.MAgents].Mean)
+	}
+	if len(out) == 0 {
+		out = []float64{res.Metrics[sim.MAgents].Mean}
+	}
+	return out, nil
+}
+
+// writeStaffed writes the scenario with the staffing found as TOML.
+func writeStaffed(path string, plan *staff.Plan) error {
+	data, err := scenarios.Encode(plan.Staffed)
+	if err != nil {
+		return err
+	}
+	head := fmt.Sprintf("# Staffing found by ccsim staff for %q: agents per interval are the scheduled headcount\n"+
+		"# (simulated requirement / (1 - shrinkage)). %s.\n\n", plan.Scenario, plan.Method)
+	return os.WriteFile(path, append([]byte(head), data...), 0o644)
+}
+
+// writePlan prints the plan as a table.
+func writePlan(w io.Writer, pl *staff.Plan) error {
+	var b strings.Builder
+	g := pl.Goals
+	fmt.Fprintf(&b, "Staffing for %s\n", pl.Scenario)
+	goals := []string{fmt.Sprintf("service level >= %s within %ss", pct(g.Target), num(g.ThresholdSeconds))}
+	if g.MaxAbandon > 0 {
+		goals = append(goals, "abandonment <= "+pct(g.MaxAbandon))
+	}
+	if g.MaxOccupancy > 0 {
+		goals = append(goals, "occupancy <= "+pct(g.MaxOccupancy)+" per group")
+	}
+	on := "on the means"
+	if g.Confidence > 0 {
+		on = "on one-sided " + pct(g.Confidence) + " confidence bounds"
+	}
+	fmt.Fprintf(&b, "Goals in every interval: %s, %s\n", strings.Join(goals, ", "), on)
+	fmt.Fprintf(&b, "%d simulations of %d replications (seed %d)\n\n", pl.Evaluations, pl.Replications, pl.Seed)
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "start\tErlang C\tErlang A\tsimulated\tscheduled\tservice level\t95% CI\tabandoned\toccupancy\tcost\t")
+	for _, iv := range pl.Intervals {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", iv.Start, iv.ErlangC, iv.ErlangA, iv.Simulated, iv.Scheduled,
+			pct(iv.ServiceLevel.Mean), ciPct(iv.ServiceLevel), pct(iv.AbandonRate.Mean), pct(iv.Occupancy.Mean), costOf(iv.Cost, ""))
+	}
+	tw.Flush()
+	fmt.Fprintf(&b, "\nscheduled agent-hours %.1f", pl.AgentHours)
+	if pl.Cost != nil {
+		fmt.Fprintf(&b, ", cost %s (staff, bot sessions, abandoned contacts)", money(*pl.Cost, pl.Currency))
+	}
+	b.WriteString("\n")
+	if len(pl.Groups) > 1 {
+		b.WriteString("\nPer group: simulated requirement / scheduled headcount (occupancy):\n")
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "start\t"+strings.Join(pl.Groups, "\t")+"\t")
+		for _, iv := range pl.Intervals {
+			row := iv.Start
+			for _, gn := range iv.Groups {
+				row += fmt.Sprintf("\t%d / %d (%s)", gn.Simulated, gn.Scheduled, pct(gn.Occupancy.Mean))
+			}
+			fmt.Fprintln(tw, row+"\t")
+		}
+		tw.Flush()
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func pct(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*v)
+}
+
+func ciPct(s sim.Stat) string {
+	if math.IsNaN(s.CI95[0]) {
+		return "-"
+	}
+	return fmt.Sprintf("[%.1f, %.1f]", 100*s.CI95[0], 100*s.CI95[1])
+}
+
+func num(v float64) string { return fmt.Sprintf("%g", v) }
+
+func costOf(p *float64, currency string) string {
+	if p == nil {
+		return "-"
+	}
+	return money(*p, currency)
+}

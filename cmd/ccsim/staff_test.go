@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
+)
+
+// TestStaffDefaultHoldsWithAnotherSeed is the acceptance test of ccsim
+// staff: the staffing found for the default scenario (goals on one-sided
+// 95 % bounds) meets every goal in every interval when the scenario it
+// writes is simulated with a different seed.
+func TestStaffDefaultHoldsWithAnotherSeed(t *testing.T) {
+	dir := t.TempDir()
+	written := filepath.Join(dir, "staffed.toml")
+	out, errs, code := ccsim(t, "staff", "--max-abandon", "0.05", "--max-occupancy", "0.9", "--confidence", "0.95",
+		"--json", "--write", written, "--out", filepath.Join(dir, "report"))
+	if code != 0 {
+		t.Fatalf("staff exited %d: %s", code, errs)
+	}
+	var plan staff.Plan
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatalf("staff --json: %v", err)
+	}
+	if len(plan.Intervals) != 24 {
+		t.Fatalf("plan has %d intervals, want 24", len(plan.Intervals))
+	}
+	sc, err := loadScenario(written)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := uint64(2024)
+	res, err := sim.Run(context.Background(), sc, sim.Options{Seed: &seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, iv := range res.Intervals {
+		m := iv.Metrics
+		if sl := m[sim.MServiceLevel].Mean; sl < 0.8 {
+			t.Errorf("%s: service level %.3f with seed %d, want >= 0.8", iv.Start, sl, seed)
+		}
+		if ab := m[sim.MAbandonRate].Mean; ab > 0.05 {
+			t.Errorf("%s: abandonment %.3f with seed %d, want <= 0.05", iv.Start, ab, seed)
+		}
+		for _, g := range iv.Groups {
+			if occ := g.Metrics[sim.MOccupancy].Mean; occ > 0.9 {
+				t.Errorf("%s: group %s occupancy %.3f with seed %d, want <= 0.9", iv.Start, g.Name, occ, seed)
+			}
+		}
+		if got, want := m[sim.MScheduled].Mean, float64(plan.Intervals[k].Scheduled); math.Abs(got-want) > 1e-6 {
+			t.Errorf("%s: written scenario schedules %g agents, plan %g", iv.Start, got, want)
+		}
+	}
+	for _, f := range []string{"report.html", "report.pdf", "charts/staffing-plan.png", "charts/staffing-plan.svg", "staffing.csv", "plan.json"} {
+		if _, err := os.Stat(filepath.Join(dir, "report", f)); err != nil {
+			t.Errorf("report directory: %v", err)
+		}
+	}
+}
+
+// TestStaffJSONContract checks the field names promised in issue 6.
+func TestStaffJSONContract(t *testing.T) {
+	out, errs, code := ccsim(t, "staff", "erlang-c", "--reps", "4", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var raw struct {
+		Intervals []map[string]json.RawMessage `json:"intervals"`
+		Hours     *float64                     `json:"agent_hours"`
+		Cost      json.RawMessage              `json:"cost"`
+	}
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if len(raw.Intervals) == 0 || raw.Hours == nil || raw.Cost == nil {
+		t.Fatalf("plan JSON lacks intervals, agent_hours or cost:\n%s", out)
+	}
+	for _, k := range []string{"start", "erlang_c", "erlang_a", "simulated", "scheduled", "service_level", "agent_hours", "cost"} {
+		if _, ok := raw.Intervals[0][k]; !ok {
+			t.Errorf("intervals[0] lacks %q", k)
+		}
+	}
+	var sl sim.Stat
+	if err := json.Unmarshal(raw.Intervals[0]["service_level"], &sl); err != nil || !(sl.Mean > 0) {
+		t.Errorf("service_level = %s, want {mean, ci95}", raw.Intervals[0]["service_level"])
+	}
+}
+
+func TestStaffUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"target above 1", []string{"staff", "--target", "1.5"}, "target"},
+		{"confidence 1", []string{"staff", "--confidence", "1"}, "confidence"},
+		{"two scenarios", []string{"staff", "default", "erlang-c"}, "at most one scenario"},
+		{"bad override", []string{"staff", "--set", "bot.contxt_transfer=false"}, `did you mean "context_transfer"`},
+		{"unknown scenario", []string{"staff", "nope"}, "no such file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs, code := ccsim(t, tc.args...)
+			if code != 2 || !strings.Contains(errs, tc.want) {
+				t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
+			}
+		})
+	}
+}
+
+// BenchmarkStaffDefault times the staffing of the default scenario (24
+// intervals, bot on, 20 replications per simulation, goals on 95 % bounds).
+func BenchmarkStaffDefault(b *testing.B) {
+	sc, err := scenarios.Bundled("default")
+	if err != nil {
+		b.Fatal(err)
+	}
+	goals := staff.Goals{MaxAbandon: 0.05, MaxOccupancy: 0.9, Confidence: 0.95}
+	for b.Loop() {
+		pl, err := staff.Search(context.Background(), sc, goals, staff.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(pl.Evaluations), "simulations/op")
+	}
+}
