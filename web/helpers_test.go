@@ -78,12 +78,18 @@ func quickScript(tb testing.TB) string {
 // call sends a JSON request and decodes a JSON answer; it returns the status code.
 func (ts *testServer) call(tb testing.TB, method, path, token string, body, out any) int {
 	tb.Helper()
+	return callURL(tb, method, ts.http.URL+path, token, body, out)
+}
+
+// callURL sends a JSON request to url and decodes a JSON answer; it returns the status code.
+func callURL(tb testing.TB, method, url, token string, body, out any) int {
+	tb.Helper()
 	var rd io.Reader
 	if body != nil {
 		b, _ := json.Marshal(body)
 		rd = bytes.NewReader(b)
 	}
-	req, _ := http.NewRequest(method, ts.http.URL+path, rd)
+	req, _ := http.NewRequest(method, url, rd)
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -192,6 +198,34 @@ func (c *wsClient) send(v any) {
 	c.tb.Helper()
 	if err := c.ws.WriteJSON(v); err != nil {
 		c.tb.Fatal(err)
+	}
+}
+
+// postRoom opens a room on the server at base.
+func postRoom(tb testing.TB, base string, req createRequest) created {
+	tb.Helper()
+	var c created
+	if st := callURL(tb, "POST", base+"/api/rooms", "", req, &c); st != http.StatusCreated {
+		tb.Fatalf("POST /api/rooms = %d", st)
+	}
+	return c
+}
+
+// postJoin seats a free-mode trainee on the server at base.
+func postJoin(tb testing.TB, base, code, name string) joined {
+	tb.Helper()
+	var j joined
+	if st := callURL(tb, "POST", base+"/api/join", "", joinRequest{Code: code, Name: name, Mode: "free"}, &j); st != http.StatusCreated {
+		tb.Fatalf("POST /api/join = %d", st)
+	}
+	return j
+}
+
+// postAction sends a facilitator action to the server at base.
+func postAction(tb testing.TB, base string, room created, a action) {
+	tb.Helper()
+	if st := callURL(tb, "POST", base+"/api/rooms/"+room.Code+"/actions", room.Token, a, nil); st != http.StatusOK {
+		tb.Fatalf("action %s = %d", a.Action, st)
 	}
 }
 
