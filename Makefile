@@ -2,9 +2,12 @@
 GO       ?= go
 BIN      := bin
 # Count-based: a time-based -fuzztime can fail spuriously on Go 1.26 (golang/go#75804).
-FUZZTIME ?= 20000x
-# Fuzz targets run briefly by `make test`: package:Target.
-FUZZ     := ./scenarios:FuzzLoad ./sim:FuzzRun
+# FUZZSCALE multiplies each target's count (e.g. make fuzz FUZZSCALE=10 for a longer run).
+FUZZSCALE ?= 1
+# Fuzz targets run by `make test`: package:Target:inputs (slow targets get fewer inputs).
+FUZZ     := ./scenarios:FuzzLoad:20000 ./sim:FuzzRun:20000 ./sim/erlang:FuzzFigures:20000 \
+            ./scenarios:FuzzScript:3000 ./scenarios:FuzzSession:1000 \
+            ./scenarios:FuzzReadBank:10000 ./scenarios:FuzzReadGeneric:10000 ./scenarios:FuzzOverride:10000
 # The floor view's window (ebiten) loads X11 and GL at run time; its drawing
 # tests run in Xvfb. .ci/apt-install installs whichever of these are missing.
 FLOOR_DEBS := xvfb xauth libgl1 libgl1-mesa-dri libx11-6 libxcursor1 libxext6 libxi6 libxinerama1 libxrandr2 libxrender1
@@ -37,9 +40,9 @@ unit: web-debs
 	CCSIM_BROWSER=1 $(GO) test -count=1 ./...
 
 fuzz:
-	@set -e; for t in $(FUZZ); do pkg=$${t%%:*}; name=$${t##*:}; \
-	  echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; done
+	@set -e; for t in $(FUZZ); do pkg=$$(echo $$t | cut -d: -f1); name=$$(echo $$t | cut -d: -f2); \
+	  n=$$(( $$(echo $$t | cut -d: -f3) * $(FUZZSCALE) )); echo "fuzz $$pkg $$name ($${n} inputs)"; \
+	  $(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $${n}x $$pkg; done
 
 ## floor: build the live floor view, bin/ccfloor (run it: bin/ccfloor [SCENARIO] --speed 300)
 floor:
