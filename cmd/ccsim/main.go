@@ -40,6 +40,7 @@ func commands() []command {
 		{"validate", "check the simulator against the exact Erlang formulas", runValidate},
 		{"erlang", "Erlang B/C/A calculator and agent solver", runErlang},
 		{"staff", "smallest staffing per interval and group meeting service goals (Erlang A, then simulation)", runStaff},
+		{"compare", "compare scenarios or variants on common random numbers: paired differences with CIs", runCompare},
 		{"examples", "list or show the bundled scenarios and role-plays", runExamples},
 		{"report", "render charts and reports from saved results", runReport},
 		{"generate", "write a synthetic contact log (CSV or JSON lines) of simulated days", runGenerate},
