@@ -102,6 +102,15 @@ type hub struct {
 	after      []func(error)  // run after the commit, with its error
 	persistErr error          // an event that could not be encoded
 	timer      *time.Timer
+
+	// The facilitators' grid: rows are rebuilt only for seats that changed,
+	// and the grid is sent at most every gridEvery.
+	rows        map[*seat]gridRow
+	staleRows   map[*seat]bool
+	gridWanted  bool
+	gridTimer   *time.Timer
+	gridTimerOn bool
+	lastGrid    time.Time
 }
 
 // hubMsg is one message from a trainee connection.
@@ -117,7 +126,7 @@ func newHub(code string, tokenHash []byte, cfg roomConfig, scripts []*trainer.Sc
 		facils: map[*client]bool{}, db: db, now: now, log: log.With("room", code),
 		in: make(chan hubMsg, 256), calls: make(chan func(), 64),
 		quit: make(chan struct{}), done: make(chan struct{}),
-		pdirty: map[*seat]bool{}, dirty: map[*seat]bool{}}
+		pdirty: map[*seat]bool{}, dirty: map[*seat]bool{}, rows: map[*seat]gridRow{}, staleRows: map[*seat]bool{}}
 }
 
 // run is the hub's goroutine. It returns when quit is closed.
@@ -126,6 +135,9 @@ func (h *hub) run() {
 	h.timer = time.NewTimer(time.Hour)
 	h.timer.Stop()
 	defer h.timer.Stop()
+	h.gridTimer = time.NewTimer(time.Hour)
+	h.gridTimer.Stop()
+	defer h.gridTimer.Stop()
 	var queueTick <-chan time.Time
 	if h.backdrop != nil {
 		t := time.NewTicker(backdropStep)
@@ -152,6 +164,8 @@ func (h *hub) run() {
 			f()
 		case <-h.timer.C:
 			h.fireTimers()
+		case <-h.gridTimer.C:
+			h.gridTimerOn = false
 		case <-queueTick:
 			h.stepBackdrop()
 		}
@@ -268,6 +282,7 @@ func (h *hub) flush() {
 // push sends new views to the clients of changed seats and the grid to facilitators.
 func (h *hub) push() {
 	if !h.roomDirty && !h.gridDirty && len(h.dirty) == 0 {
+		h.pushGrid() // a grid held back by gridEvery may be due
 		return
 	}
 	for _, s := range h.seats {
@@ -278,14 +293,44 @@ func (h *hub) push() {
 			h.send(c, h.traineeView(s, c))
 		}
 	}
-	if len(h.facils) > 0 {
-		grid := mustJSON(h.gridView())
-		for c := range h.facils {
-			h.send(c, grid)
+	for s := range h.dirty {
+		h.staleRows[s] = true
+	}
+	if h.roomDirty {
+		for _, s := range h.seats {
+			h.staleRows[s] = true
 		}
 	}
+	h.gridWanted = true
 	clear(h.dirty)
 	h.roomDirty, h.gridDirty = false, false
+	h.pushGrid()
+}
+
+// gridEvery is the most often the facilitators' grid is sent: with many
+// trainees replying, one grid covers many replies.
+const gridEvery = 200 * time.Millisecond
+
+// pushGrid sends the grid to facilitators if one is wanted and the last went
+// out at least gridEvery ago; otherwise gridTimer sends it later.
+func (h *hub) pushGrid() {
+	if !h.gridWanted || h.gridTimerOn {
+		return
+	}
+	if len(h.facils) == 0 {
+		h.gridWanted = false
+		return
+	}
+	if wait := gridEvery - time.Since(h.lastGrid); wait > 0 {
+		h.gridTimer.Reset(wait)
+		h.gridTimerOn = true
+		return
+	}
+	grid := mustJSON(h.gridView())
+	for c := range h.facils {
+		h.send(c, grid)
+	}
+	h.gridWanted, h.lastGrid = false, time.Now()
 }
 
 // send queues msg for c, dropping c when it is too slow to keep up.

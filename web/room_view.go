@@ -216,8 +216,17 @@ func (h *hub) gridView() grid {
 	}
 	now := h.now()
 	for _, s := range h.seats {
-		g.Seats = append(g.Seats, h.row(s, now))
+		r, ok := h.rows[s]
+		if !ok || h.staleRows[s] {
+			r = h.row(s, now)
+			h.rows[s] = r
+		} else if s.sess != nil {
+			r.ElapsedMS = activeMS(s.sess, now)
+		}
+		r.Online = len(s.clients)
+		g.Seats = append(g.Seats, r)
 	}
+	clear(h.staleRows)
 	if h.backdrop != nil {
 		q := h.backdrop.state()
 		g.Queue = &q
