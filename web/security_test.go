@@ -1,0 +1,300 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// TestSecurityHeaders checks the CSP and companions on pages, assets and the API.
+func TestSecurityHeaders(t *testing.T) {
+	ts := newTestServer(t, "")
+	for _, path := range []string{"/", "/dashboard", "/workshop", "/join", "/play/ABCDEF", "/facilitate/ABCDEF", "/debrief/ABCDEF", "/static/play.js", "/api/roleplays"} {
+		res, err := http.Get(ts.http.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s = %d", path, res.StatusCode)
+		}
+		for k, want := range map[string]string{"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff",
+			"X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"} {
+			if got := res.Header.Get(k); got != want {
+				t.Errorf("GET %s: %s = %q, want %q", path, k, got, want)
+			}
+		}
+	}
+	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe") {
+		t.Errorf("CSP %q must allow only the server's own scripts", csp)
+	}
+}
+
+// TestEmbeddedAssetsOnly checks that no page loads anything from elsewhere.
+func TestEmbeddedAssetsOnly(t *testing.T) {
+	entries, err := assets.ReadDir("static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, _ := assets.ReadFile("static/" + e.Name())
+		text := string(b)
+		for _, bad := range []string{"http://", "https://", "//cdn", "fonts.googleapis", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("} {
+			if strings.Contains(text, bad) && !(bad == "http://" && strings.Contains(text, "http://www.w3.org/2000/svg")) {
+				t.Errorf("static/%s contains %q", e.Name(), bad)
+			}
+		}
+		if strings.HasSuffix(e.Name(), ".html") && (strings.Contains(text, "<script>") || strings.Contains(text, " style=") || strings.Contains(text, " onclick=")) {
+			t.Errorf("static/%s has inline script, style or handler (the CSP forbids them)", e.Name())
+		}
+	}
+}
+
+// TestFacilitatorToken: every facilitator action needs the room's own token.
+func TestFacilitatorToken(t *testing.T) {
+	ts := newTestServer(t, "")
+	room := ts.openQuickRoom(t, createRequest{})
+	other := ts.openQuickRoom(t, createRequest{})
+	j := ts.join(t, room.Code, "Ann", "guided")
+	for _, tc := range []struct {
+		name, token string
+		want        int
+	}{
+		{"no token", "", http.StatusForbidden},
+		{"wrong token", "not-the-token", http.StatusForbidden},
+		{"another room's token", other.Token, http.StatusForbidden},
+		{"a trainee's resume token", j.Token, http.StatusForbidden},
+		{"the room's token", room.Token, http.StatusOK},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, req := range []struct{ method, path string }{
+				{"POST", "/api/rooms/" + room.Code + "/actions"},
+				{"GET", "/api/rooms/" + room.Code + "/debrief"},
+				{"GET", "/api/rooms/" + room.Code + "/export/debrief.json"},
+				{"GET", "/api/rooms/" + room.Code + "/export/debrief.csv"},
+				{"GET", "/api/rooms/" + room.Code + "/export/debrief.html"},
+			} {
+				var body any
+				if req.method == "POST" {
+					body = action{Action: "lock"}
+				}
+				if got := ts.call(t, req.method, req.path, tc.token, body, nil); got != tc.want {
+					t.Errorf("%s %s = %d, want %d", req.method, req.path, got, tc.want)
+				}
+			}
+		})
+	}
+	// A facilitator socket with a wrong token is refused with close code 4403.
+	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "facilitator", Code: room.Code, Token: other.Token})
+	_, _, err := c.ws.ReadMessage()
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != closeDenied {
+		t.Errorf("facilitator socket with another room's token: %v, want close %d", err, closeDenied)
+	}
+}
+
+// TestWebsocketOrigin refuses sockets opened by pages of other sites.
+func TestWebsocketOrigin(t *testing.T) {
+	ts := newTestServer(t, "")
+	u := "ws" + strings.TrimPrefix(ts.http.URL, "http")
+	for _, path := range []string{"/ws/room", "/ws/run"} {
+		_, res, err := websocket.DefaultDialer.Dial(u+path, http.Header{"Origin": {"http://evil.example"}})
+		if err == nil || res == nil || res.StatusCode != http.StatusForbidden {
+			t.Errorf("%s from another origin: %v, want 403", path, err)
+		}
+		ws, _, err := websocket.DefaultDialer.Dial(u+path, http.Header{"Origin": {ts.http.URL}})
+		if err != nil {
+			t.Errorf("%s from its own origin: %v", path, err)
+		} else {
+			ws.Close()
+		}
+	}
+	ts.Origins = []string{"https://ccsim.example"}
+	ws, _, err := websocket.DefaultDialer.Dial(u+"/ws/room", http.Header{"Origin": {"https://ccsim.example"}})
+	if err != nil {
+		t.Errorf("listed origin refused: %v", err)
+	} else {
+		ws.Close()
+	}
+}
+
+// startedTrainee opens a room, seats a free-mode trainee, starts, and connects.
+func startedTrainee(t *testing.T, ts *testServer) (*wsClient, joined) {
+	t.Helper()
+	room := ts.openQuickRoom(t, createRequest{Mode: "free"})
+	j := ts.join(t, room.Code, "Max", "free")
+	ts.act(t, room, action{Action: "start"})
+	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
+	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
+	return c, j
+}
+
+// TestMessageLimit closes a connection that sends more than 4 KB at once.
+func TestMessageLimit(t *testing.T) {
+	ts := newTestServer(t, "")
+	c, j := startedTrainee(t, ts)
+	c.send(inMsg{T: "say", N: 1, Text: strings.Repeat("a", maxMessage)})
+	c.ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+	for {
+		_, _, err := c.ws.ReadMessage()
+		if err != nil {
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) && ce.Code != websocket.CloseMessageTooBig {
+				t.Errorf("close code %d, want %d (message too big)", ce.Code, websocket.CloseMessageTooBig)
+			}
+			break
+		}
+	}
+	for _, e := range storedEvents(t, ts.Server, j.ID) {
+		if e.Kind == "say" {
+			t.Error("the oversized message was applied")
+		}
+	}
+}
+
+// TestRateLimit closes a connection that floods the server.
+func TestRateLimit(t *testing.T) {
+	ts := newTestServer(t, "")
+	c, j := startedTrainee(t, ts)
+	for n := range 60 {
+		if c.ws.WriteJSON(inMsg{T: "say", N: int64(n + 1), Text: "spam"}) != nil {
+			break
+		}
+	}
+	c.ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+	var err error
+	for err == nil {
+		_, _, err = c.ws.ReadMessage()
+	}
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != closeTooMany {
+		t.Errorf("flooding: %v, want close %d", err, closeTooMany)
+	}
+	says := 0
+	for _, e := range storedEvents(t, ts.Server, j.ID) {
+		if e.Kind == "say" {
+			says++
+		}
+	}
+	if says > rateBurst+2 {
+		t.Errorf("%d flooded messages applied, want at most about the burst of %d", says, rateBurst)
+	}
+}
+
+// TestCodesAndTokens: codes avoid look-alike characters; both come from crypto/rand.
+func TestCodesAndTokens(t *testing.T) {
+	codes, toks := map[string]bool{}, map[string]bool{}
+	for range 2000 {
+		c := newCode()
+		if !validCode(c) || strings.ContainsAny(c, "0O1IL5S2Z8BUV") {
+			t.Fatalf("code %q has an ambiguous character or a wrong length", c)
+		}
+		codes[c] = true
+		tok := newToken()
+		if len(tok) != 43 || toks[tok] {
+			t.Fatalf("token %q: length %d or repeated", tok, len(tok))
+		}
+		toks[tok] = true
+	}
+	if len(codes) < 1990 {
+		t.Errorf("%d distinct codes in 2000, want nearly all", len(codes))
+	}
+	if got := normalizeCode(" 3c4-d6e "); got != "3C4D6E" {
+		t.Errorf("normalizeCode = %q", got)
+	}
+}
+
+// TestNoSecretsLogged runs a room and checks the log holds no token.
+func TestNoSecretsLogged(t *testing.T) {
+	ts := newTestServer(t, "")
+	room := ts.openQuickRoom(t, createRequest{})
+	j := ts.join(t, room.Code, "Lo", "guided")
+	ts.act(t, room, action{Action: "start"})
+	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
+	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
+	f := dialWS(t, ts.http.URL, hello{T: "hello", Role: "facilitator", Code: room.Code, Token: room.Token})
+	f.next("grid", 5*time.Second)
+	ts.call(t, "GET", "/api/rooms/"+room.Code+"/debrief", room.Token, nil, nil)
+	ts.call(t, "GET", "/api/rooms/"+room.Code+"/debrief?token="+room.Token, "", nil, nil) // a careless client
+	logs := ts.logs.String()
+	if !strings.Contains(logs, "/api/rooms/"+room.Code+"/debrief") {
+		t.Fatalf("the access log is missing; logs:\n%s", logs)
+	}
+	for _, secret := range []string{room.Token, j.Token} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("a token is in the logs:\n%s", logs)
+		}
+	}
+}
+
+// TestExportsEscape checks the HTML and CSV exports with hostile names and replies.
+func TestExportsEscape(t *testing.T) {
+	ts := newTestServer(t, "")
+	room := ts.openQuickRoom(t, createRequest{Mode: "free"})
+	j := ts.join(t, room.Code, `<script>alert(1)</script>`, "free")
+	ts.join(t, room.Code, `=HYPERLINK("http://x")`, "free")
+	ts.act(t, room, action{Action: "start"})
+	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
+	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
+	c.send(inMsg{T: "say", N: 1, Text: `"><img src=x onerror=alert(2)>`})
+	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 })
+	get := func(name string) string {
+		req, _ := http.NewRequest("GET", ts.http.URL+"/api/rooms/"+room.Code+"/export/"+name, nil)
+		req.Header.Set("Authorization", "Bearer "+room.Token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if !strings.HasPrefix(res.Header.Get("Content-Disposition"), "attachment") {
+			t.Errorf("%s is not served as an attachment", name)
+		}
+		b, _ := io.ReadAll(res.Body)
+		return string(b)
+	}
+	html := get("debrief.html")
+	if strings.Contains(html, "<script>alert") || strings.Contains(html, "<img src=x") {
+		t.Error("the HTML export has unescaped user text")
+	}
+	if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the HTML export lacks the escaped name")
+	}
+	csv := get("debrief.csv")
+	if strings.Contains(csv, "\n2,=HYPERLINK") || !strings.Contains(csv, `'=HYPERLINK`) {
+		t.Errorf("the CSV export lets a name start a formula:\n%s", csv)
+	}
+}
+
+// TestLockRemove: a locked room takes no one; a removed trainee's token stops working.
+func TestLockRemove(t *testing.T) {
+	ts := newTestServer(t, "")
+	room := ts.openQuickRoom(t, createRequest{Cap: 2})
+	a := ts.join(t, room.Code, "A", "guided")
+	ts.act(t, room, action{Action: "lock"})
+	if st := ts.call(t, "POST", "/api/join", "", joinRequest{Code: room.Code, Name: "B", Mode: "guided"}, nil); st != http.StatusForbidden {
+		t.Errorf("join a locked room = %d, want 403", st)
+	}
+	ts.act(t, room, action{Action: "unlock"})
+	ts.join(t, room.Code, "B", "guided")
+	if st := ts.call(t, "POST", "/api/join", "", joinRequest{Code: room.Code, Name: "C", Mode: "guided"}, nil); st != http.StatusForbidden {
+		t.Errorf("join a full room = %d, want 403", st)
+	}
+	if st := ts.call(t, "POST", "/api/join", "", joinRequest{Code: "QQQQQQ", Name: "C", Mode: "guided"}, nil); st != http.StatusNotFound {
+		t.Errorf("join an unknown code = %d, want 404", st)
+	}
+	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: a.Token})
+	c.next("state", 5*time.Second)
+	ts.act(t, room, action{Action: "remove", Seat: a.ID})
+	c.next("removed", 5*time.Second)
+	again := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: a.Token})
+	_, _, err := again.ws.ReadMessage()
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != closeDenied {
+		t.Errorf("a removed trainee reconnecting: %v, want close %d", err, closeDenied)
+	}
+}
