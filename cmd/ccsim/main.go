@@ -41,6 +41,8 @@ func commands() []command {
 		{"erlang", "Erlang B/C/A calculator and agent solver", runErlang},
 		{"staff", "smallest staffing per interval and group meeting service goals (Erlang A, then simulation)", runStaff},
 		{"compare", "compare scenarios or variants on common random numbers: paired differences with CIs", runCompare},
+		{"sweep", "run a grid or list of overrides of a scenario on all cores (or one shard of it)", runSweep},
+		{"merge", "join the shards of a sweep into the files of the whole sweep", runMerge},
 		{"examples", "list or show the bundled scenarios and role-plays", runExamples},
 		{"report", "render charts and reports from saved results", runReport},
 		{"generate", "write a synthetic contact log (CSV or JSON lines) of simulated days", runGenerate},

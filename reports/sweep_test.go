@@ -1,0 +1,104 @@
+package reports
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ccsim/ccsim/sim"
+)
+
+// sweepFixture is a 3 × 2 grid with service level 0.5 + x/10 + (y == "b")/10.
+func sweepFixture() SweepResult {
+	sr := SweepResult{Sweep: "s", Params: []string{"x", "y"}, Points: 6, Shards: 1, Target: 0.8}
+	i := 0
+	for _, x := range []string{"1", "2", "3"} {
+		for _, y := range []string{"a", "b"} {
+			v, _ := strconv.ParseFloat(x, 64)
+			sl := 0.5 + v/10
+			if y == "b" {
+				sl += 0.1
+			}
+			m := sim.Metrics{sim.MServiceLevel: {Mean: sl, CI95: [2]float64{sl - 0.01, sl + 0.01}, N: 5}}
+			sr.Results = append(sr.Results, SweepPoint{Index: i, Values: []string{x, y}, Metrics: m,
+				Intervals: []SweepInterval{{Start: "08:00", Metrics: m}}})
+			i++
+		}
+	}
+	return sr
+}
+
+func TestSweepCharts(t *testing.T) {
+	cs := SweepCharts(sweepFixture())
+	if len(cs) != 2 || cs[0].Name != "sweep-x" || cs[1].Name != "sweep-y" {
+		t.Fatalf("charts %d, names %q %q; want sweep-x and sweep-y", len(cs), cs[0].Name, cs[1].Name)
+	}
+	sl := cs[0].Panels[0]
+	if len(sl.Series) != 2 || sl.Series[0].Label != "y=a" || sl.Series[1].Label != "y=b" {
+		t.Fatalf("x chart lines %+v, want one per value of y", sl.Series)
+	}
+	if got := sl.Series[1].Y; len(got) != 3 || got[0] != 70 || got[2] != 90 {
+		t.Errorf("y=b service level %v, want [70 80 90] (percent)", got)
+	}
+	if len(sl.XTicks) != 3 || sl.XTicks[2].Value != 3 || sl.XTicks[2].Label != "3" {
+		t.Errorf("numeric axis ticks %+v, want at 1, 2, 3", sl.XTicks)
+	}
+	cat := cs[1].Panels[0]
+	if len(cat.XTicks) != 2 || cat.XTicks[1].Value != 1 || cat.XTicks[1].Label != "b" || len(cat.Series) != 3 {
+		t.Errorf("categorical axis %+v with %d lines, want a, b at 0, 1 and 3 lines", cat.XTicks, len(cat.Series))
+	}
+	for _, c := range cs {
+		var b bytes.Buffer
+		if err := Render(&b, c, SVG); err != nil {
+			t.Errorf("Render(%s): %v", c.Name, err)
+		}
+	}
+}
+
+func TestMergeSweep(t *testing.T) {
+	whole := sweepFixture()
+	var parts []SweepResult
+	for s := 2; s >= 0; s-- {
+		p := whole
+		p.Shard, p.Shards, p.Results = s, 3, nil
+		for _, pt := range whole.Results {
+			if InShard(pt.Index, s, 3) {
+				p.Results = append(p.Results, pt)
+			}
+		}
+		parts = append(parts, p)
+	}
+	merged, err := MergeSweep(parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	WriteSweepCSV(&a, whole)
+	WriteSweepCSV(&b, merged)
+	if a.String() != b.String() || merged.Shards != 1 {
+		t.Errorf("merged CSV differs from the whole sweep's")
+	}
+	if !strings.HasPrefix(a.String(), "point,x,y,interval,metric,mean,ci_low,ci_high,n\n0,1,a,08:00,service_level,0.6,") {
+		t.Errorf("CSV starts %.80q", a.String())
+	}
+	bad := parts[0]
+	bad.Results = parts[1].Results
+	tests := []struct {
+		name  string
+		parts []SweepResult
+		want  string
+	}{
+		{"none", nil, "no parts"},
+		{"missing", parts[:2], "missing shards [0/3]"},
+		{"twice", []SweepResult{parts[0], parts[1], parts[1], parts[2]}, "given twice"},
+		{"foreign point", []SweepResult{bad, parts[1], parts[2]}, "not one of its own"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := MergeSweep(tc.parts); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("MergeSweep = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
