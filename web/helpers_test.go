@@ -171,6 +171,7 @@ func (c *wsClient) next(t string, d time.Duration) (map[string]json.RawMessage, 
 		json.Unmarshal(data, &m)
 		if string(m["t"]) == `"`+t+`"` {
 			if t == "state" {
+				c.last = traineeState{}
 				json.Unmarshal(data, &c.last)
 			}
 			return m, data

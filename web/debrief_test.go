@@ -1,0 +1,62 @@
+package web
+
+import (
+	"testing"
+	"time"
+)
+
+// TestDebriefPulseAndQueue plays a room with the trust pulse and a queue
+// backdrop: the debrief has the outcome, the pulse before and after, and
+// what the conversation cost the queue.
+func TestDebriefPulseAndQueue(t *testing.T) {
+	ts := newTestServer(t, "")
+	room := ts.openQuickRoom(t, createRequest{Mode: "guided", Pulse: true,
+		Backdrop: &backdropConfig{Scenario: "erlang-c", Speed: 600}})
+	j := ts.join(t, room.Code, "Pia", "guided")
+	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
+	st := c.waitState(5*time.Second, func(s traineeState) bool { return s.PulseNeed == "before" })
+	if len(st.Items) != len(pulseItems) {
+		t.Fatalf("pulse items = %d, want %d", len(st.Items), len(pulseItems))
+	}
+	c.send(inMsg{T: "pulse", N: 1, Phase: "before", Answers: []int{2, 2, 3, 1, 0}})
+	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 && s.PulseNeed == "" })
+	ts.act(t, room, action{Action: "start"})
+	st = c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
+	if st.Waiting == nil {
+		t.Error("the trainee does not see the queue backdrop")
+	}
+	time.Sleep(2200 * time.Millisecond) // two backdrop steps charged to the conversation
+	c.send(inMsg{T: "reply", N: 2, ID: "apologise"})
+	c.send(inMsg{T: "reply", N: 3, ID: "timeline"})
+	st = c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 3 })
+	if st.PulseNeed != "after" {
+		t.Fatalf("pulse after the session = %q, want after", st.PulseNeed)
+	}
+	c.send(inMsg{T: "pulse", N: 4, Phase: "after", Answers: []int{4, 4, 4, 2, 0}})
+	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 4 })
+
+	var d roomDebrief
+	if code := ts.call(t, "GET", "/api/rooms/"+room.Code+"/debrief", room.Token, nil, &d); code != 200 {
+		t.Fatalf("debrief = %d", code)
+	}
+	if len(d.Outcomes) != 1 || d.Outcomes[0].Name != "resolved" || d.Outcomes[0].Count != 1 {
+		t.Errorf("outcomes = %+v, want resolved 1", d.Outcomes)
+	}
+	if p := d.Pulse[0]; p.Before != 2 || p.After != 4 || p.NBefore != 1 {
+		t.Errorf("pulse item 1 = %+v, want 2 before, 4 after", p)
+	}
+	if p := d.Pulse[4]; p.NBefore != 0 || p.NAfter != 0 {
+		t.Errorf("skipped pulse item = %+v, want no answers", p)
+	}
+	q := d.Trainees[0].Queue
+	if q == nil || q.Seconds < 2 {
+		t.Fatalf("queue figures = %+v, want at least 2 s of conversation observed", q)
+	}
+	if len(d.Heatmap) != 1 || d.Heatmap[0].Nodes[0].Total != 1 {
+		t.Errorf("heatmap = %+v", d.Heatmap)
+	}
+	db := d.Trainees[0].Debrief
+	if db == nil || db.Score.TotalPct != 100 || len(db.Transcript) == 0 {
+		t.Errorf("trainee debrief = %+v", db)
+	}
+}
