@@ -214,10 +214,12 @@ func fmtLevel(kind string, v float64) string {
 		return "-"
 	case kind == "pct":
 		return fmt.Sprintf("%.1f%%", 100*v)
-	case kind == "money" && math.Abs(v) >= 100:
+	case math.Abs(v) >= 1000 || (kind == "money" && math.Abs(v) >= 100):
 		return thousands(v)
+	case math.Abs(v) < 10:
+		return fmt.Sprintf("%.2f", v)
 	}
-	return fmt.Sprintf("%.3g", v)
+	return fmt.Sprintf("%.1f", v)
 }
 
 func fmtDelta(kind string, s sim.Stat) string {
