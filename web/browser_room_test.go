@@ -28,7 +28,9 @@ func openRoomInBrowser(t *testing.T, b context.Context, ts *testServer, pulse bo
 		setValue("#title", "Refund workshop"),
 		setValue("#custom", quickScript(t)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#pulse").checked = `+map[bool]string{true: "true", false: "false"}[pulse]),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("details").open = true`),
 	)
+	docShot(t, fac, "web-workshop")
 	do(t, fac, "open the room", chromedp.Click(chromedp.CSS("#create")))
 	waitFor(t, fac, "the facilitator page", `location.pathname.startsWith("/facilitate/") && document.querySelector("#code").textContent.length === 6 && document.querySelector("#title").textContent === "Refund workshop"`, 10*time.Second)
 	room := created{Code: eval[string](t, fac, `document.querySelector("#code").textContent`),
@@ -75,6 +77,7 @@ func TestBrowserWorkshop(t *testing.T) {
 		waitFor(t, tab, "the customer's first line", `[...document.querySelectorAll("#chat .msg.customer")].some(m => m.textContent.includes("charged twice"))`, 10*time.Second)
 	}
 	waitFor(t, fac, "everyone playing", `[...document.querySelectorAll("#grid td.status")].every(td => td.textContent === "playing")`, 5*time.Second)
+	docShot(t, guided, "web-trainee")
 
 	// Guided: two buttons to "resolved".
 	do(t, guided, "apologise", chromedp.Click(chromedp.CSS(`button[data-reply=apologise]`)))
