@@ -58,7 +58,7 @@ floor-test: floor-debs floor
 
 ## floor-shot: redraw docs/floor.png, the README's picture of the default day at 10:00
 floor-shot: floor-debs floor
-	$(XVFB) $(BIN)/ccfloor --screenshot docs/floor.png --at 10:00
+	$(XVFB) $(BIN)/ccfloor --screenshot docs/floor.png --at 10:00 --speed 300
 
 ## web-debs: Chromium for the browser tests of ccsim serve (installed only when missing)
 web-debs:

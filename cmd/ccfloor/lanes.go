@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"image/color"
+	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ccsim/ccsim/sim"
@@ -20,12 +22,12 @@ func (v *View) arrivals(w *World) {
 		info += fmt.Sprintf("  ·  %.0f an hour", sc.Arrivals.Rate)
 	}
 	v.panel(l.Arrivals, "ARRIVALS", info)
-	lane := l.Lane
+	lane := l.Entry
 	mid := lane.Y + lane.H/2
 	s.line(lane.X, mid, lane.Right()+6, mid, 1, colFaint)
 	s.line(lane.Right(), mid-5, lane.Right()+6, mid, 1.5, colDim)
 	s.line(lane.Right(), mid+5, lane.Right()+6, mid, 1.5, colDim)
-	s.text(lane.X, lane.Y-10, "customers calling and chatting in", fontSmall, alignLeft, colFaint)
+	s.text(lane.X, lane.Y-14, "customers calling and chatting in", fontSmall, alignLeft, colDim)
 	v.profile(w)
 }
 
@@ -74,18 +76,78 @@ func (v *View) bot(w *World) {
 	}
 	info += "  ·  " + count(k[sim.MEscalatedCtx]+k[sim.MEscalatedNoCtx]+k[sim.MOptedOut]+k[sim.MBotOverflow]) + " passed to agents"
 	v.panel(l.Bot, "AI BOT", info)
-	bots := slices.SortedStableFunc(slices.Values(w.Floor.InBot), func(a, b sim.BotView) int { return cmp.Compare(b.Elapsed, a.Elapsed) })
-	g := l.BotGrid
-	shown := len(bots)
-	if shown > g.Cap() {
-		shown = g.Cap() - 1
-		x, y := g.Center(shown)
-		s.text(x, y, fmt.Sprintf("+%d", len(bots)-shown), fontSmall, alignLeft, colDim)
+	v.botAxis()
+	v.byLane = slices.Grow(v.byLane[:0], len(l.BotLanes))[:len(l.BotLanes)]
+	for k, ln := range l.BotLanes {
+		v.byLane[k] = v.byLane[k][:0]
+		for _, b := range w.Floor.InBot {
+			if b.Intent == ln.Intent {
+				v.byLane[k] = append(v.byLane[k], b)
+			}
+		}
+		v.lane(ln, v.byLane[k], sc.Intents[ln.Intent].Name)
 	}
-	for i, b := range bots[:shown] {
-		x, y := g.Center(i)
-		s.dot(x, y, g.Cell*0.38, intentColour(b.Intent), tagBot)
+}
+
+// botAxis draws the time-in-the-bot scale, a tick a minute.
+func (v *View) botAxis() {
+	l, s := &v.Layout, &v.Scene
+	a := l.BotAxis
+	for t := 0.0; t <= l.BotScale; t += 60 {
+		x := l.BotX(t)
+		s.line(x, l.BotLanes[0].Track.Y, x, a.Y+2, 1, colPanelEdge)
+		s.text(x, a.Y+a.H/2+2, fmt.Sprintf("%.0f min", t/60), fontSmall, alignCenter, colFaint)
 	}
+	s.text(l.Bot.X+pad, a.Y+a.H/2+2, "time in the bot →", fontSmall, alignLeft, colFaint)
+}
+
+// lane draws one intent's sessions at their time in the bot, stacking dots
+// that would overlap.
+func (v *View) lane(ln BotLane, bots []sim.BotView, name string) {
+	s := &v.Scene
+	slices.SortFunc(bots, func(a, b sim.BotView) int { return cmp.Compare(b.Elapsed, a.Elapsed) })
+	s.text(ln.Label.X, ln.Label.Y+ln.Label.H/2, strings.ReplaceAll(name, "_", " "), fontBody, alignLeft, colText)
+	s.text(ln.Label.Right()-8, ln.Label.Y+ln.Label.H/2, fmt.Sprint(len(bots)), fontBold, alignRight, colDim)
+	s.line(ln.Track.X, ln.Track.Bottom(), ln.Track.Right(), ln.Track.Bottom(), 1, colPanelEdge)
+	const d = 13 // dot diameter
+	rows := max(1, int(ln.Track.H/12))
+	if rows > 1 && rows%2 == 0 {
+		rows-- // an odd number keeps the first row on the lane's middle
+	}
+	last := v.rowEnds[:0]
+	for range rows {
+		last = append(last, float32(math.Inf(1)))
+	}
+	v.rowEnds = last
+	for _, b := range bots {
+		x := v.Layout.BotX(b.Elapsed)
+		r := 0
+		for k := range rows { // first free row, else the one with the widest gap
+			if last[k]-x >= d {
+				r = k
+				break
+			}
+			if last[k]-x > last[r]-x {
+				r = k
+			}
+		}
+		last[r] = x
+		s.dot(x, subRow(ln.Track, r, rows), d/2-0.5, intentColour(b.Intent), tagBot)
+	}
+}
+
+// subRow is the y of sub-row k of n in track, filling from the middle out.
+func subRow(track Rect, k, n int) float32 {
+	h := track.H / float32(n)
+	mid, off := (n-1)/2, (k+1)/2
+	if k%2 == 1 {
+		off = -off
+	}
+	i := mid + off
+	if i < 0 || i >= n { // an even n: the outermost row is on one side only
+		i = mid - off
+	}
+	return track.Y + (float32(i)+0.5)*h
 }
 
 // queue draws the human queues: one dot per waiting customer, coloured by
@@ -144,8 +206,12 @@ func (v *View) split(w *World) {
 func (v *View) exits(w *World) {
 	l, k := &v.Layout, w.Floor.KPIs
 	v.panel(l.Exits, "LEAVING", "")
-	v.card(l.Contained, colGreen, "CONTAINED", count(k[sim.MContained]), percent(k[sim.MBotContainment], 0)+" of bot sessions")
-	v.card(l.Hangup, colHangup, "HUNG UP IN BOT", count(k[sim.MBotHangup]), "unresolved")
+	contained, hangup := percent(k[sim.MBotContainment], 0)+" of bot sessions", "unresolved"
+	if w.Scenario.Bot == nil {
+		contained, hangup = "no bot", "no bot"
+	}
+	v.card(l.Contained, colGreen, "CONTAINED", count(k[sim.MContained]), contained)
+	v.card(l.Hangup, colHangup, "HUNG UP IN BOT", count(k[sim.MBotHangup]), hangup)
 	v.card(l.Abandoned, colRed, "ABANDONED", count(k[sim.MAbandoned]), percent(k[sim.MAbandonRate], 1)+" of the queue")
 	ans := Rect{l.Exits.X + pad, l.Exits.Bottom() - 62 - pad, l.Exits.W - 2*pad, 62}
 	v.card(ans, intentColour(0), "ANSWERED", count(k[sim.MAnswered]), "by agents")

@@ -13,8 +13,8 @@ const (
 	screenH = 800
 	titleH  = 24 // a panel's title strip
 	pad     = 10 // inner margin of panels
-	dotCell = 17 // grid cell of a customer dot in the bot and the queues
-	maxTile = 46 // largest seat tile cell
+	dotCell = 19 // grid cell of a customer dot in the bot and the queues
+	maxTile = 52 // largest seat tile cell
 )
 
 // Rect is an axis-aligned rectangle in screen pixels.
@@ -95,12 +95,14 @@ type QueueArea struct {
 type Layout struct {
 	Header, Arrivals, Bot, Queues, Exits, Agents, Legend, Footer Rect
 
-	Lane    Rect // arriving customers walk across it
-	Profile Rect // the day's arrival profile
-	BotGrid Grid // one cell per bot session
-	Queue   []QueueArea
-	Groups  []GroupArea
-	Tile    float32 // seat tile size: a grid cell less the gap
+	Entry    Rect      // arriving customers walk across it
+	Profile  Rect      // the day's arrival profile
+	BotLanes []BotLane // one per bot-eligible intent
+	BotAxis  Rect      // time-in-the-bot scale under the lanes
+	BotScale float64   // seconds at the right end of the lanes
+	Queue    []QueueArea
+	Groups   []GroupArea
+	Tile     float32 // seat tile size: a grid cell less the gap
 
 	Contained, Hangup, Abandoned Rect // exit cards
 }
@@ -110,17 +112,17 @@ func NewLayout(sc *sim.Scenario, seats []int) Layout {
 	l := Layout{
 		Header:   Rect{0, 0, screenW, 72},
 		Arrivals: Rect{16, 84, 572, 100},
-		Bot:      Rect{16, 196, 572, 216},
-		Queues:   Rect{16, 424, 572, 276},
+		Bot:      Rect{16, 196, 572, 200},
+		Queues:   Rect{16, 408, 572, 292},
 		Exits:    Rect{600, 84, 150, 616},
 		Agents:   Rect{762, 84, 502, 616},
 		Legend:   Rect{16, 712, 1248, 54},
 		Footer:   Rect{0, 774, screenW, 26},
 	}
 	a := l.Arrivals.Body()
-	l.Lane = Rect{a.X, a.Y + 24, a.W * 0.42, a.H - 24}
+	l.Entry = Rect{a.X, a.Y + 26, a.W * 0.42, a.H - 26}
 	l.Profile = Rect{a.X + a.W*0.48, a.Y + 4, a.W * 0.52, a.H - 4}
-	l.BotGrid = fixedGrid(l.Bot.Body(), dotCell)
+	l.layBot(sc)
 	card := func(y float32) Rect { return Rect{l.Exits.X + pad, y, l.Exits.W - 2*pad, 62} }
 	l.Contained = card(l.Bot.Y + titleH)
 	l.Hangup = card(l.Bot.Bottom() - 62 - pad)
@@ -128,6 +130,56 @@ func NewLayout(sc *sim.Scenario, seats []int) Layout {
 	l.layQueues(sc)
 	l.layGroups(seats)
 	return l
+}
+
+// BotLane is where the bot sessions of one intent move along, from the
+// left as they start to the right as they go on.
+type BotLane struct {
+	Intent int
+	Label  Rect // the intent's name
+	Track  Rect // the sessions
+}
+
+// BotX is the position along the lanes of a session elapsed seconds old.
+func (l *Layout) BotX(elapsed float64) float32 {
+	f := float32(min(1, max(0, elapsed/l.BotScale)))
+	r := float32(dotCell) / 2
+	return l.BotAxis.X + r + (l.BotAxis.W-2*r)*f
+}
+
+// layBot gives each bot-eligible intent a lane, with a time scale of about
+// three mean bot sessions in whole minutes.
+func (l *Layout) layBot(sc *sim.Scenario) {
+	const labelW, axisH = 118, 16
+	body := l.Bot.Body()
+	var eligible []int
+	for i, in := range sc.Intents {
+		if in.BotEligible() && sc.Bot != nil {
+			eligible = append(eligible, i)
+		}
+	}
+	l.BotScale = 60
+	if sc.Bot != nil {
+		l.BotScale = max(60, math.Ceil(3*sc.Bot.HandleTime.Mean()/60)*60)
+	}
+	laneH := (body.H - axisH) / float32(max(1, len(eligible)))
+	for k, i := range eligible {
+		y := body.Y + float32(k)*laneH
+		l.BotLanes = append(l.BotLanes, BotLane{Intent: i,
+			Label: Rect{body.X, y, labelW, laneH},
+			Track: Rect{body.X + labelW, y, body.W - labelW, laneH}})
+	}
+	l.BotAxis = Rect{body.X + labelW, body.Bottom() - axisH, body.W - labelW, axisH}
+}
+
+// Lane returns the lane of intent i; false when it has none.
+func (l *Layout) Lane(i int) (BotLane, bool) {
+	for _, ln := range l.BotLanes {
+		if ln.Intent == i {
+			return ln, true
+		}
+	}
+	return BotLane{}, false
 }
 
 // layQueues gives each channel of the scenario an equal band of the queue panel.

@@ -30,7 +30,7 @@ func TestLayoutRegions(t *testing.T) {
 		name      string
 		r, parent Rect
 	}{
-		{"lane", l.Lane, l.Arrivals}, {"profile", l.Profile, l.Arrivals}, {"bot grid", l.BotGrid.Area, l.Bot},
+		{"entry", l.Entry, l.Arrivals}, {"profile", l.Profile, l.Arrivals}, {"bot axis", l.BotAxis, l.Bot},
 		{"contained card", l.Contained, l.Exits}, {"hang-up card", l.Hangup, l.Exits}, {"abandoned card", l.Abandoned, l.Exits},
 	}
 	for _, c := range inside {

@@ -16,7 +16,7 @@ const (
 
 const (
 	moveLife  = 45 // ticks a move lasts on screen (0.75 s at 60 ticks a second)
-	moveBurst = 4  // moves of one kind started per tick at most; the counters carry the rest
+	moveBurst = 3  // moves of one kind started per tick at most; the counters carry the rest
 )
 
 // Move is one customer animated on the way in or out.
@@ -24,8 +24,9 @@ type Move struct {
 	Kind    MoveKind
 	Intent  int
 	Channel sim.Channel
-	Key     uint32 // spreads moves over their lane
-	Age     int    // ticks since it started
+	Key     uint32  // spreads moves over their lane
+	From    float64 // seconds the customer had spent where it leaves from (the bot, the queue)
+	Age     int     // ticks since it started
 }
 
 // Progress is how far along the move is, from 0 to 1.
@@ -51,23 +52,27 @@ func (m *Moves) record(r *sim.Record) {
 	default:
 		return
 	}
-	m.add(k, r.Intent, r.Channel, r.ID)
+	from := r.BotEnd - r.BotStart
+	if k == moveAbandon {
+		from = r.QueueExit - r.QueueEntry
+	}
+	m.add(Move{Kind: k, Intent: r.Intent, Channel: r.Channel, Key: mix(r.ID), From: from})
 }
 
 // arrive starts the moves of n contacts that arrived.
 func (m *Moves) arrive(n int) {
 	for range n {
 		m.serial++
-		m.add(moveArrive, -1, sim.Voice, m.serial)
+		m.add(Move{Kind: moveArrive, Intent: -1, Key: mix(m.serial)})
 	}
 }
 
-func (m *Moves) add(k MoveKind, intent int, ch sim.Channel, id uint64) {
-	if m.fresh[k] >= moveBurst {
+func (m *Moves) add(mv Move) {
+	if m.fresh[mv.Kind] >= moveBurst {
 		return
 	}
-	m.fresh[k]++
-	m.List = append(m.List, Move{Kind: k, Intent: intent, Channel: ch, Key: mix(id)})
+	m.fresh[mv.Kind]++
+	m.List = append(m.List, mv)
 }
 
 // age moves every move on by a tick and drops the finished ones.

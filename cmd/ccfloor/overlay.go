@@ -18,11 +18,14 @@ func (v *View) moves(w *World) {
 		jit := float32(m.Key%1000) / 1000
 		switch m.Kind {
 		case moveArrive:
-			x := l.Lane.X + (l.Lane.W-4)*p
-			y := l.Lane.Y + 4 + (l.Lane.H-8)*jit
+			x := l.Entry.X + (l.Entry.W-4)*p
+			y := l.Entry.Y + 4 + (l.Entry.H-8)*jit
 			s.dot(x, y, 3.5, fade(colArrive, alpha), tagMove)
 		case moveContained, moveHangup:
-			x0, y0 := l.BotGrid.Center(int(m.Key>>10) % max(1, min(l.BotGrid.Cap(), len(w.Floor.InBot)+1)))
+			x0, y0 := l.Bot.X+l.Bot.W/2, l.Bot.Y+l.Bot.H/2
+			if ln, ok := l.Lane(m.Intent); ok {
+				x0, y0 = l.BotX(m.From), ln.Track.Y+ln.Track.H/2
+			}
 			to, col := l.Contained, colGreen
 			if m.Kind == moveHangup {
 				to, col = l.Hangup, colHangup
@@ -35,11 +38,12 @@ func (v *View) moves(w *World) {
 	}
 }
 
-// queueSpot is where an abandoning customer of m's channel starts from.
+// queueSpot is where an abandoning customer of m's channel starts from:
+// somewhere in the queue as it stands.
 func (v *View) queueSpot(m Move) (x, y float32) {
 	for i, qa := range v.Layout.Queue {
 		if qa.Channel == m.Channel {
-			n := max(1, min(qa.Grid.Cap(), len(v.queues[i])+1))
+			n := max(1, min(qa.Grid.Cap(), len(v.queues[i])))
 			return qa.Grid.Center(int(m.Key>>10) % n)
 		}
 	}
@@ -88,9 +92,9 @@ func (v *View) legend(w *World) {
 		v.seat(Rect{cx - 8, y2 - 8, 16, 16}, sim.AgentView{State: st, Intent: 0, Route: route, Chats: chats}, tagNone)
 	}
 	item("idle", func(cx float32) { tile(cx, sim.SeatIdle, 0, 0) })
-	item("busy, by intent", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteDirect, 0) })
-	item("escalated with context", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteEscalatedCtx, 0) })
-	item("without", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteEscalatedNoCtx, 0) })
+	item("busy (intent)", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteDirect, 0) })
+	item("bot context", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteEscalatedCtx, 0) })
+	item("no context", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteEscalatedNoCtx, 0) })
 	item("chats", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteDirect, 2) })
 	item("break", func(cx float32) { tile(cx, sim.SeatBreak, 0, 0) })
 	item("off", func(cx float32) { tile(cx, sim.SeatOff, 0, 0) })
@@ -116,7 +120,7 @@ func (v *View) help() {
 	h := float32(len(bs))*28 + 120
 	r := Rect{screenW/2 - 320, screenH/2 - h/2, 640, h}
 	s.rect(r, 12, colHeader)
-	s.frame(r, 1, colIdleEdge)
+	s.frame(r, 12, 1.5, colIdleEdge)
 	s.text(r.X+r.W/2, r.Y+30, "Keys", fontTitle, alignCenter, colText)
 	for i, b := range bs {
 		y := r.Y + 66 + float32(i)*28

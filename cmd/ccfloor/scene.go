@@ -11,10 +11,10 @@ type ShapeKind uint8
 // Shape kinds. Coordinates are screen pixels.
 const (
 	shapeRect  ShapeKind = iota // filled rectangle X, Y, W, H, corners rounded by R
-	shapeFrame                  // outline of rectangle X, Y, W, H, line width R
+	shapeFrame                  // outline of rectangle X, Y, W, H, corners rounded by R, Line wide
 	shapeDot                    // filled circle at X, Y of radius R
-	shapeRing                   // circle outline at X, Y of radius R, line width W
-	shapeLine                   // line from X, Y to W, H, width R
+	shapeRing                   // circle outline at X, Y of radius R, Line wide
+	shapeLine                   // line from X, Y to W, H, Line wide
 	shapeText                   // Text aligned at X by Align, its line centred on Y
 )
 
@@ -80,7 +80,8 @@ type Shape struct {
 	Kind       ShapeKind
 	Tag        Tag
 	X, Y, W, H float32
-	R          float32
+	R          float32 // corner or circle radius
+	Line       float32 // line width of outlines and lines
 	Color      color.NRGBA
 	Text       string
 	Font       Font
@@ -94,8 +95,8 @@ func (s *Scene) rect(r Rect, radius float32, c color.NRGBA) {
 	s.Shapes = append(s.Shapes, Shape{Kind: shapeRect, X: r.X, Y: r.Y, W: r.W, H: r.H, R: radius, Color: c})
 }
 
-func (s *Scene) frame(r Rect, width float32, c color.NRGBA) {
-	s.Shapes = append(s.Shapes, Shape{Kind: shapeFrame, X: r.X, Y: r.Y, W: r.W, H: r.H, R: width, Color: c})
+func (s *Scene) frame(r Rect, radius, width float32, c color.NRGBA) {
+	s.Shapes = append(s.Shapes, Shape{Kind: shapeFrame, X: r.X, Y: r.Y, W: r.W, H: r.H, R: radius, Line: width, Color: c})
 }
 
 func (s *Scene) dot(x, y, radius float32, c color.NRGBA, tag Tag) {
@@ -103,11 +104,11 @@ func (s *Scene) dot(x, y, radius float32, c color.NRGBA, tag Tag) {
 }
 
 func (s *Scene) ring(x, y, radius, width float32, c color.NRGBA, tag Tag) {
-	s.Shapes = append(s.Shapes, Shape{Kind: shapeRing, Tag: tag, X: x, Y: y, R: radius, W: width, Color: c})
+	s.Shapes = append(s.Shapes, Shape{Kind: shapeRing, Tag: tag, X: x, Y: y, R: radius, Line: width, Color: c})
 }
 
 func (s *Scene) line(x0, y0, x1, y1, width float32, c color.NRGBA) {
-	s.Shapes = append(s.Shapes, Shape{Kind: shapeLine, X: x0, Y: y0, W: x1, H: y1, R: width, Color: c})
+	s.Shapes = append(s.Shapes, Shape{Kind: shapeLine, X: x0, Y: y0, W: x1, H: y1, Line: width, Color: c})
 }
 
 func (s *Scene) text(x, y float32, str string, f Font, a Align, c color.NRGBA) {

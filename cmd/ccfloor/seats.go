@@ -56,7 +56,7 @@ func (v *View) seat(r Rect, a sim.AgentView, tag Tag) {
 	s := &v.Scene
 	switch a.State {
 	case sim.SeatOff:
-		s.frame(r, 1, colSeatOff)
+		s.frame(r, 0, 1, colSeatOff)
 		s.tag(tag)
 	case sim.SeatBreak:
 		s.rect(r, 4, colSeatBreak)
@@ -67,7 +67,7 @@ func (v *View) seat(r Rect, a sim.AgentView, tag Tag) {
 	case sim.SeatIdle:
 		s.rect(r, 4, colSeatIdle)
 		s.tag(tag)
-		s.frame(r, 1, colIdleEdge)
+		s.frame(r, 4, 1.2, colIdleEdge)
 	case sim.SeatBusy:
 		s.rect(r, 4, intentColour(a.Intent))
 		s.tag(tag)

@@ -12,10 +12,12 @@ import (
 // View turns the world into a Scene once per Update; Draw only paints the
 // scene. It lays the floor out again whenever the world restarts.
 type View struct {
-	Layout Layout
-	Scene  Scene
-	gen    int
-	queues [][]sim.WaitingView // per queue area, reused
+	Layout  Layout
+	Scene   Scene
+	gen     int
+	queues  [][]sim.WaitingView // per queue area, reused
+	byLane  [][]sim.BotView     // per bot lane, reused
+	rowEnds []float32           // per row of a bot lane, reused
 }
 
 // Build computes the scene of w's current picture.
@@ -45,7 +47,7 @@ func (v *View) Build(w *World) {
 func (v *View) panel(r Rect, title, info string) {
 	s := &v.Scene
 	s.rect(r, 8, colPanel)
-	s.frame(r, 1, colPanelEdge)
+	s.frame(r, 8, 1, colPanelEdge)
 	s.text(r.X+pad, r.Y+titleH/2+1, title, fontBold, alignLeft, colDim)
 	if info != "" {
 		s.text(r.Right()-pad, r.Y+titleH/2+1, info, fontBody, alignRight, colText)
@@ -87,14 +89,13 @@ func (v *View) kpis(w *World) {
 	sl := sc.ServiceLevel
 	type chip struct{ label, value, sub string }
 	chips := []chip{
-		{"SERVICE LEVEL", percent(k[sim.MServiceLevel], 0), fmt.Sprintf("goal %.0f%% in %s", sl.Target*100, seconds(sl.Threshold.Seconds()))},
-		{"AVG WAIT (ASA)", seconds(k[sim.MASA]), "answered contacts"},
-		{"ABANDONED", percent(k[sim.MAbandonRate], 1), "of the queue"},
-		{"BOT CONTAINED", percent(k[sim.MBotContainment], 0), "of bot sessions"},
-		{"OCCUPANCY", percent(k[sim.MOccupancy], 0), "agents busy"},
-		{"CONTACTS", count(k[sim.MOffered]), "arrived so far"},
+		{"SERVICE LEVEL", percent(k[sim.MServiceLevel], 0), fmt.Sprintf("goal %.0f%% within %s", sl.Target*100, seconds(sl.Threshold.Seconds()))},
+		{"AVERAGE WAIT", seconds(k[sim.MASA]), "ASA of answered contacts"},
+		{"ABANDONED", percent(k[sim.MAbandonRate], 1), "of those who queued"},
+		{"BOT CONTAINMENT", percent(k[sim.MBotContainment], 0), "resolved by the bot"},
+		{"OCCUPANCY", percent(k[sim.MOccupancy], 0), "of agents' time busy"},
 	}
-	const x0, cw = 560, 118
+	const x0, cw = 564, 140
 	for i, c := range chips {
 		x := float32(x0 + i*cw)
 		if i > 0 {
@@ -137,6 +138,8 @@ func seconds(v float64) string {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return "–"
+	case v >= 2*3600:
+		return fmt.Sprintf("%.0f h", v/3600)
 	case v >= 120:
 		return fmt.Sprintf("%.0f min", v/60)
 	}

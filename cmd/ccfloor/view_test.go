@@ -20,7 +20,7 @@ func TestSceneMatchesFloor(t *testing.T) {
 			if got, want := s.Count(tagSeat), len(f.Agents); got != want || want != 66 {
 				t.Errorf("%d seat tiles, floor has %d seats, scenario 66", got, want)
 			}
-			if got, want := s.Count(tagBot), min(len(f.InBot), v.Layout.BotGrid.Cap()); got != want {
+			if got, want := s.Count(tagBot), len(f.InBot); got != want {
 				t.Errorf("%d bot dots, floor has %d sessions", got, want)
 			}
 			if got, want := s.Count(tagWaiting), len(f.Waiting); got != want {
@@ -153,12 +153,12 @@ func TestHeaderFigures(t *testing.T) {
 	var v View
 	v.Build(w)
 	k := v.Scene.Find(tagKPI)
-	if len(k) != 6 {
-		t.Fatalf("%d header figures, want 6", len(k))
+	if len(k) != 5 {
+		t.Fatalf("%d header figures, want 5", len(k))
 	}
 	want := []string{percent(w.Floor.KPIs[sim.MServiceLevel], 0), seconds(w.Floor.KPIs[sim.MASA]),
 		percent(w.Floor.KPIs[sim.MAbandonRate], 1), percent(w.Floor.KPIs[sim.MBotContainment], 0),
-		percent(w.Floor.KPIs[sim.MOccupancy], 0), count(w.Floor.KPIs[sim.MOffered])}
+		percent(w.Floor.KPIs[sim.MOccupancy], 0)}
 	for i := range want {
 		if k[i].Text != want[i] || strings.Contains(k[i].Text, "NaN") {
 			t.Errorf("figure %d = %q, want %q", i, k[i].Text, want[i])
@@ -178,6 +178,7 @@ func TestFormatting(t *testing.T) {
 		{percent(nan(), 0), "–"},
 		{seconds(12.4), "12 s"},
 		{seconds(150), "2 min"},
+		{seconds(4 * 3600), "4 h"},
 		{seconds(nan()), "–"},
 		{count(1234567), "1,234,567"},
 		{count(999), "999"},
