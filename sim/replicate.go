@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Options tune how Run executes a scenario. The zero value uses the
@@ -63,8 +64,11 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 	}
 	workers = max(1, min(workers, len(jobs)))
 	figs := make([][]*repFigures, len(runs))
+	left := make([]atomic.Int64, len(runs)) // replications of each scenario still running
+	out := make([]*Results, len(runs))
 	for i := range runs {
 		figs[i] = make([]*repFigures, runs[i].Replications)
+		left[i].Store(int64(runs[i].Replications))
 	}
 	next := make(chan job)
 	done := make(chan struct{})
@@ -72,10 +76,16 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		// Each worker exits when next is closed (all replications handed out or ctx cancelled).
+		// The worker that finishes a scenario's last replication merges it, so
+		// that merging, too, runs in parallel; the merge is in replication order
+		// whichever worker does it.
 		go func() {
 			defer wg.Done()
 			for j := range next {
 				figs[j.sc][j.rep] = simulate(ctx, &runs[j.sc], j.rep, opts.Details)
+				if left[j.sc].Add(-1) == 0 && ctx.Err() == nil {
+					out[j.sc] = merge(&runs[j.sc], runs[j.sc].Seed, figs[j.sc])
+				}
 				done <- struct{}{}
 			}
 		}()
@@ -102,10 +112,6 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
-	}
-	out := make([]*Results, len(runs))
-	for i := range runs {
-		out[i] = merge(&runs[i], runs[i].Seed, figs[i])
 	}
 	return out, nil
 }
