@@ -16,6 +16,7 @@ const backdropStep = time.Second
 type backdropConfig struct {
 	Scenario string  `json:"scenario"` // bundled scenario name
 	Speed    float64 `json:"speed"`    // simulated seconds per wall second; 0 means 1
+	Skip     string  `json:"skip"`     // simulated time to run ahead before the workshop, e.g. "2h" to start at a busy hour
 }
 
 // backdrop is a running queue backdrop, owned by the room's hub.
@@ -63,6 +64,14 @@ func newBackdrop(cfg backdropConfig, seed uint64) (*backdrop, error) {
 	}
 	b := &backdrop{sc: sc, speed: cfg.Speed}
 	b.run = sim.NewRun(sc, seed, 0)
+	if cfg.Skip != "" {
+		d, err := time.ParseDuration(cfg.Skip)
+		if err != nil || d < 0 || d > 48*time.Hour {
+			return nil, fmt.Errorf("queue backdrop: skip %q: want a duration from 0 to 48h", cfg.Skip)
+		}
+		b.run.RunUntil(d)
+		b.waiting = b.run.Snapshot().Waiting
+	}
 	return b, nil
 }
 

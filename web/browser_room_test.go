@@ -30,7 +30,7 @@ func openRoomInBrowser(t *testing.T, b context.Context, ts *testServer, pulse bo
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#pulse").checked = `+map[bool]string{true: "true", false: "false"}[pulse]),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("details").open = true`),
 	)
-	docShot(t, fac, "web-workshop")
+	shot(t, fac, "workshop-custom-script")
 	do(t, fac, "open the room", chromedp.Click(chromedp.CSS("#create")))
 	waitFor(t, fac, "the facilitator page", `location.pathname.startsWith("/facilitate/") && document.querySelector("#code").textContent.length === 6 && document.querySelector("#title").textContent === "Refund workshop"`, 10*time.Second)
 	room := created{Code: eval[string](t, fac, `document.querySelector("#code").textContent`),
@@ -77,7 +77,7 @@ func TestBrowserWorkshop(t *testing.T) {
 		waitFor(t, tab, "the customer's first line", `[...document.querySelectorAll("#chat .msg.customer")].some(m => m.textContent.includes("charged twice"))`, 10*time.Second)
 	}
 	waitFor(t, fac, "everyone playing", `[...document.querySelectorAll("#grid td.status")].every(td => td.textContent === "playing")`, 5*time.Second)
-	docShot(t, guided, "web-trainee")
+	shot(t, guided, "trainee-guided")
 
 	// Guided: two buttons to "resolved".
 	do(t, guided, "apologise", chromedp.Click(chromedp.CSS(`button[data-reply=apologise]`)))
@@ -92,7 +92,7 @@ func TestBrowserWorkshop(t *testing.T) {
 		t.Error("the typed reply is not shown as typed")
 	}
 	waitFor(t, fac, "the grid showing both endings", gridStatus(xssName1)+` === "resolved" && `+gridStatus(xssName2)+` === "escalated"`, 5*time.Second)
-	docShot(t, fac, "web-facilitator")
+	shot(t, fac, "facilitator-two-endings")
 
 	// Pause: the idle trainee's clock stops.
 	do(t, fac, "pause", chromedp.Click(chromedp.CSS("#pause")))
@@ -105,7 +105,7 @@ func TestBrowserWorkshop(t *testing.T) {
 	if n := eval[int](t, idle, `document.querySelectorAll("button[data-reply]:not([disabled])").length`); n != 0 {
 		t.Errorf("%d reply buttons enabled while paused, want 0", n)
 	}
-	docShot(t, idle, "web-trainee-paused")
+	shot(t, idle, "trainee-paused")
 	do(t, fac, "resume", chromedp.Click(chromedp.CSS("#resume")))
 	waitFor(t, idle, "the clock running again", `document.querySelector("#limit").textContent !== `+jsString(before), 5*time.Second)
 
@@ -137,7 +137,7 @@ func TestBrowserWorkshop(t *testing.T) {
 	if !strings.Contains(eval[string](t, fac, `document.querySelector("#scores").textContent`), xssName2) {
 		t.Error("debrief does not show the second name as typed")
 	}
-	docShot(t, fac, "web-debrief")
+	shot(t, fac, "debrief-three-endings")
 }
 
 // TestBrowserReload reloads a trainee's page mid-session: the transcript and
@@ -158,7 +158,7 @@ func TestBrowserReload(t *testing.T) {
 	if !eval[bool](t, tab, `[...document.querySelectorAll("#chat .msg.agent")].some(m => m.textContent.includes("I am so sorry"))`) {
 		t.Error("the acknowledged reply is missing after the reload")
 	}
-	docShot(t, tab, "web-trainee-reloaded")
+	shot(t, tab, "trainee-reloaded")
 	do(t, tab, "reply after the reload", setValue("#say", "Within 5 business days"), chromedp.Click(chromedp.CSS("#send")))
 	waitFor(t, tab, "the end", `document.querySelector("#end").textContent.includes("resolved")`, 5*time.Second)
 }

@@ -13,7 +13,7 @@
     const scripts = [...box.querySelectorAll("input:checked")].map((i) => i.value);
     const custom = $("#custom").value.trim() ? [$("#custom").value] : [];
     const req = {title: $("#title").value, scripts, custom, mode: $("#mode").value, pulse: $("#pulse").checked, cap: Number($("#cap").value) || 0};
-    if ($("#backdrop").value) req.backdrop = {scenario: $("#backdrop").value, speed: Number($("#speed").value)};
+    if ($("#backdrop").value) req.backdrop = {scenario: $("#backdrop").value, speed: Number($("#speed").value), skip: $("#skip").value};
     try {
       const res = await api("POST", "/api/rooms", req);
       location.href = res.facilitate;
