@@ -56,6 +56,9 @@ func runStaff(ctx context.Context, e env, args []string) error {
 		opts.Seed = seed
 	}
 	plan, err := staff.Search(ctx, sc, goals, opts)
+	if opts.Progress != nil {
+		fmt.Fprintln(e.stderr) // end the progress line
+	}
 	if err != nil {
 		return err
 	}
