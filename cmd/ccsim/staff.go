@@ -51,6 +51,13 @@ func runStaff(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	n := sc.Replications
+	if *reps > 0 {
+		n = *reps
+	}
+	if *conf > 0 && n < 2 {
+		return usageError{fmt.Errorf("--confidence needs at least 2 replications, got %d", n)}
+	}
 	opts := staff.Options{Workers: *workers, Replications: *reps, Progress: staffProgress(e)}
 	if isSet(fs, "seed") {
 		opts.Seed = seed

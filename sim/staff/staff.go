@@ -143,6 +143,13 @@ func Search(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options) (*
 	if err := goals.Validate(); err != nil {
 		return nil, err
 	}
+	reps := sc.Replications
+	if opts.Replications > 0 {
+		reps = opts.Replications
+	}
+	if goals.Confidence > 0 && reps < 2 {
+		return nil, fmt.Errorf("staff: confidence bounds need at least 2 replications, got %d", reps)
+	}
 	p, err := newProblem(sc, goals, opts)
 	if err != nil {
 		return nil, err

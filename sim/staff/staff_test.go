@@ -232,6 +232,10 @@ func TestGoalsValidate(t *testing.T) {
 	if err := (Goals{Target: 0.8, MaxAbandon: 0.05, Confidence: 0.95}).Validate(); err != nil {
 		t.Errorf("valid goals: %v", err)
 	}
+	_, err := Search(context.Background(), skillDay(), Goals{Confidence: 0.9}, Options{Replications: 1})
+	if err == nil || !strings.Contains(err.Error(), "at least 2 replications") {
+		t.Errorf("Search with 1 replication and a confidence level: %v, want an error", err)
+	}
 }
 
 // TestHumanFlow checks the share of arrivals reaching agents and their
