@@ -55,7 +55,7 @@ func bindings() []binding {
 const maxAdded = 99
 
 // speeds are the steps of the speed keys, simulated seconds per real second.
-var speeds = [...]float64{1, 2, 5, 10, 30, 60, 120, 300, 600, 1200, 3600}
+func speeds() []float64 { return []float64{1, 2, 5, 10, 30, 60, 120, 300, 600, 1200, 3600} }
 
 // Do carries out a. It reports whether the viewer asked to quit.
 func (w *World) Do(a Action) (quit bool) {
@@ -131,17 +131,18 @@ func (w *World) TargetName() string {
 
 // nextSpeed is the next step of speeds above (or below) s.
 func nextSpeed(s float64, up bool) float64 {
+	steps := speeds()
 	if up {
-		for _, v := range speeds {
+		for _, v := range steps {
 			if v > s {
 				return v
 			}
 		}
 		return maxSpeed
 	}
-	for i := len(speeds) - 1; i >= 0; i-- {
-		if speeds[i] < s {
-			return speeds[i]
+	for i := len(steps) - 1; i >= 0; i-- {
+		if steps[i] < s {
+			return steps[i]
 		}
 	}
 	return minSpeed

@@ -57,40 +57,45 @@ func (g *game) screenshot() error {
 	return ebiten.Termination
 }
 
-// keyActions maps keys to actions; shift selects the second action.
-var keyActions = []struct {
+// keyAction maps a key to an action, and with shift held to another.
+type keyAction struct {
 	key            ebiten.Key
 	act, withShift Action
-}{
-	{ebiten.KeySpace, actPause, actPause},
-	{ebiten.KeyP, actPause, actPause},
-	{ebiten.KeyArrowRight, actFaster, actFaster},
-	{ebiten.KeyEqual, actFaster, actFaster},
-	{ebiten.KeyNumpadAdd, actFaster, actFaster},
-	{ebiten.KeyArrowLeft, actSlower, actSlower},
-	{ebiten.KeyMinus, actSlower, actSlower},
-	{ebiten.KeyNumpadSubtract, actSlower, actSlower},
-	{ebiten.KeyS, actStep, actStep},
-	{ebiten.KeyN, actStep, actStep},
-	{ebiten.KeyR, actNewSeed, actNewSeed},
-	{ebiten.KeyB, actBotUp, actBotDown},
-	{ebiten.KeyArrowUp, actAgentUp, actAgentUp},
-	{ebiten.KeyArrowDown, actAgentDown, actAgentDown},
-	{ebiten.KeyG, actTarget, actTarget},
-	{ebiten.KeyTab, actTarget, actTarget},
-	{ebiten.KeyDigit0, actReset, actReset},
-	{ebiten.KeyH, actHelp, actHelp},
-	{ebiten.KeyF1, actHelp, actHelp},
-	{ebiten.KeySlash, actHelp, actHelp},
-	{ebiten.KeyEscape, actQuit, actQuit},
-	{ebiten.KeyQ, actQuit, actQuit},
+}
+
+// keyActions lists the keys the game reads (bindings describes them).
+func keyActions() []keyAction {
+	return []keyAction{
+		{ebiten.KeySpace, actPause, actPause},
+		{ebiten.KeyP, actPause, actPause},
+		{ebiten.KeyArrowRight, actFaster, actFaster},
+		{ebiten.KeyEqual, actFaster, actFaster},
+		{ebiten.KeyNumpadAdd, actFaster, actFaster},
+		{ebiten.KeyArrowLeft, actSlower, actSlower},
+		{ebiten.KeyMinus, actSlower, actSlower},
+		{ebiten.KeyNumpadSubtract, actSlower, actSlower},
+		{ebiten.KeyS, actStep, actStep},
+		{ebiten.KeyN, actStep, actStep},
+		{ebiten.KeyR, actNewSeed, actNewSeed},
+		{ebiten.KeyB, actBotUp, actBotDown},
+		{ebiten.KeyArrowUp, actAgentUp, actAgentUp},
+		{ebiten.KeyArrowDown, actAgentDown, actAgentDown},
+		{ebiten.KeyG, actTarget, actTarget},
+		{ebiten.KeyTab, actTarget, actTarget},
+		{ebiten.KeyDigit0, actReset, actReset},
+		{ebiten.KeyH, actHelp, actHelp},
+		{ebiten.KeyF1, actHelp, actHelp},
+		{ebiten.KeySlash, actHelp, actHelp},
+		{ebiten.KeyEscape, actQuit, actQuit},
+		{ebiten.KeyQ, actQuit, actQuit},
+	}
 }
 
 // pressed returns the actions of the keys pressed since the last Update.
 func pressed() []Action {
 	var acts []Action
 	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
-	for _, k := range keyActions {
+	for _, k := range keyActions() {
 		if inpututil.IsKeyJustPressed(k.key) {
 			if shift {
 				acts = append(acts, k.withShift)

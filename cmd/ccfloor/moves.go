@@ -15,7 +15,7 @@ const (
 )
 
 const (
-	moveLife  = 45 // ticks a move lasts on screen (0.75 s at 60 ticks a second)
+	moveLife  = 36 // ticks a move lasts on screen (0.6 s at 60 ticks a second)
 	moveBurst = 3  // moves of one kind started per tick at most; the counters carry the rest
 )
 

@@ -30,10 +30,10 @@ func (v *View) moves(w *World) {
 			if m.Kind == moveHangup {
 				to, col = l.Hangup, colHangup
 			}
-			v.fly(x0, y0, to, jit, e, fade(col, alpha))
+			v.fly(x0, y0, to, jit, e, fade(col, alpha*0.75))
 		case moveAbandon:
 			x0, y0 := v.queueSpot(m)
-			v.fly(x0, y0, l.Abandoned, jit, e, fade(colRed, alpha))
+			v.fly(x0, y0, l.Abandoned, jit, e, fade(colRed, alpha*0.85))
 		}
 	}
 }
@@ -53,44 +53,50 @@ func (v *View) queueSpot(m Move) (x, y float32) {
 // fly draws a dot a fraction e of the way from (x0, y0) to the left edge of card.
 func (v *View) fly(x0, y0 float32, card Rect, jit, e float32, col color.NRGBA) {
 	x1, y1 := card.X+8, card.Y+10+(card.H-20)*jit
-	v.Scene.dot(x0+(x1-x0)*e, y0+(y1-y0)*e, 4, col, tagMove)
+	v.Scene.dot(x0+(x1-x0)*e, y0+(y1-y0)*e, 3.5, col, tagMove) // smaller than a customer in place
 }
 
-// legend explains the colours and marks.
+// legend explains the colours and marks: intents on one line, waits and
+// seats on the next.
 func (v *View) legend(w *World) {
 	s, r := &v.Scene, v.Layout.Legend
 	s.rect(r, 8, colPanel)
-	y1, y2 := r.Y+15, r.Y+39
+	y := r.Y + 15
 	x := r.X + 12
-	s.text(x, y1, "INTENT", fontSmall, alignLeft, colDim)
+	s.text(x, y, "INTENT", fontSmall, alignLeft, colDim)
 	x += 70
 	for i, in := range w.Scenario.Intents {
-		s.rect(Rect{x, y1 - 6, 12, 12}, 3, intentColour(i))
+		s.rect(Rect{x, y - 6, 12, 12}, 3, intentColour(i))
 		name := strings.ReplaceAll(in.Name, "_", " ")
 		if !in.BotEligible() {
 			name += " (to agents)"
 		}
-		s.text(x+18, y1, name, fontBody, alignLeft, colText)
+		s.text(x+18, y, name, fontBody, alignLeft, colText)
 		x += 18 + textWidth(name, fontBody) + 22
 	}
-	x = r.X + 12
-	s.text(x, y2, "WAITING", fontSmall, alignLeft, colDim)
-	x += 70
+	v.legendMarks(r.X+12, r.Y+39)
+}
+
+// legendMarks draws the second legend line from x: wait colours and seat tiles.
+func (v *View) legendMarks(x, y float32) {
+	s := &v.Scene
 	item := func(label string, draw func(cx float32)) {
 		draw(x + 6)
-		s.text(x+18, y2, label, fontBody, alignLeft, colText)
+		s.text(x+18, y, label, fontBody, alignLeft, colText)
 		x += 18 + textWidth(label, fontBody) + 20
 	}
-	item("just in", func(cx float32) { s.dot(cx, y2, 5, colGreen, tagNone) })
-	item("near the goal", func(cx float32) { s.dot(cx, y2, 5, colAmber, tagNone) })
-	item("past the goal", func(cx float32) { s.dot(cx, y2, 5, colRed, tagNone) })
-	item("callback", func(cx float32) { s.ring(cx, y2, 4, 2, colGreen, tagNone) })
-	x += 16
-	s.text(x, y2, "SEATS", fontSmall, alignLeft, colDim)
-	x += 50
 	tile := func(cx float32, st sim.AgentState, route sim.Route, chats int) {
-		v.seat(Rect{cx - 8, y2 - 8, 16, 16}, sim.AgentView{State: st, Intent: 0, Route: route, Chats: chats}, tagNone)
+		v.seat(Rect{cx - 8, y - 8, 16, 16}, sim.AgentView{State: st, Intent: 0, Route: route, Chats: chats}, tagNone)
 	}
+	s.text(x, y, "WAITING", fontSmall, alignLeft, colDim)
+	x += 70
+	item("just in", func(cx float32) { s.dot(cx, y, 5, colGreen, tagNone) })
+	item("near the goal", func(cx float32) { s.dot(cx, y, 5, colAmber, tagNone) })
+	item("past the goal", func(cx float32) { s.dot(cx, y, 5, colRed, tagNone) })
+	item("callback", func(cx float32) { s.ring(cx, y, 4, 2, colGreen, tagNone) })
+	x += 16
+	s.text(x, y, "SEATS", fontSmall, alignLeft, colDim)
+	x += 50
 	item("idle", func(cx float32) { tile(cx, sim.SeatIdle, 0, 0) })
 	item("busy (intent)", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteDirect, 0) })
 	item("bot context", func(cx float32) { tile(cx, sim.SeatBusy, sim.RouteEscalatedCtx, 0) })

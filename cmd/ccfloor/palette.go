@@ -28,27 +28,26 @@ var (
 	colShadow    = color.NRGBA{0, 0, 0, 0x66}
 )
 
-// intentColours tell intents apart on bot sessions and busy seats. They avoid
-// the green, amber and red that mean waiting times.
-var intentColours = [...]color.NRGBA{
-	rgb(0x4f8ff7), // blue
-	rgb(0x2cc4b2), // teal
-	rgb(0x9d7cf4), // violet
-	rgb(0xf06fb0), // pink
-	rgb(0xc9a26b), // tan
-	rgb(0x7fd0f8), // sky
-	rgb(0xd957d0), // magenta
-	rgb(0xa6b86a), // olive
-	rgb(0x6f7fd9), // indigo
-	rgb(0xf5a97f), // peach
-}
-
-// intentColour is the colour of intent i (colours repeat after ten).
+// intentColour is the colour of intent i (colours repeat after ten). They
+// tell intents apart on bot sessions and busy seats, and avoid the green,
+// amber and red that mean waiting times.
 func intentColour(i int) color.NRGBA {
 	if i < 0 {
 		return colArrive
 	}
-	return intentColours[i%len(intentColours)]
+	colours := [...]color.NRGBA{
+		rgb(0x4f8ff7), // blue
+		rgb(0x2cc4b2), // teal
+		rgb(0x9d7cf4), // violet
+		rgb(0xf06fb0), // pink
+		rgb(0xc9a26b), // tan
+		rgb(0x7fd0f8), // sky
+		rgb(0xd957d0), // magenta
+		rgb(0xa6b86a), // olive
+		rgb(0x6f7fd9), // indigo
+		rgb(0xf5a97f), // peach
+	}
+	return colours[i%len(colours)]
 }
 
 // waitColour is the colour of a customer who has waited waited seconds
@@ -62,13 +61,7 @@ func waitColour(waited, thresh float64) color.NRGBA {
 	if f <= 0.5 {
 		return blend(colGreen, colAmber, f*2)
 	}
-	return colAmberToward(f)
-}
-
-// colAmberToward keeps amber over the second half, warming slightly, so that
-// red stays reserved for a missed threshold.
-func colAmberToward(f float64) color.NRGBA {
-	return blend(colAmber, rgb(0xf39a2e), (f-0.5)*2)
+	return blend(colAmber, rgb(0xf39a2e), (f-0.5)*2) // amber warming, red kept for a missed threshold
 }
 
 // blend mixes a and b, f = 0 giving a and f = 1 giving b.

@@ -223,3 +223,15 @@ func TestBindingsCoverEveryAction(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryActionHasAKey(t *testing.T) {
+	keyed := map[Action]bool{}
+	for _, k := range keyActions() {
+		keyed[k.act], keyed[k.withShift] = true, true
+	}
+	for a := actPause; a <= actQuit; a++ {
+		if !keyed[a] {
+			t.Errorf("action %d has no key", a)
+		}
+	}
+}
