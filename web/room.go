@@ -25,6 +25,9 @@ type roomConfig struct {
 	Cap      int             `json:"cap"` // most trainees; 0 for no cap
 	Seed     uint64          `json:"seed,string"`
 	Backdrop *backdropConfig `json:"backdrop,omitempty"`
+	// PauseAway pauses the room when no facilitator page has been open for
+	// a minute, and resumes it when one is back; otherwise sessions run on.
+	PauseAway bool `json:"pause_away,omitempty"`
 }
 
 // roomScript is one role-play of a room, kept with its source so that
@@ -41,6 +44,8 @@ type roomState struct {
 	Locked  bool   `json:"locked,omitempty"`
 	Ended   bool   `json:"ended,omitempty"`
 	Variant string `json:"variant,omitempty"` // forced hand-off variant for sessions started from now on
+	// AutoPaused is set when the room paused because its facilitators left.
+	AutoPaused bool `json:"auto_paused,omitempty"`
 }
 
 // seatExtra is a participant's stored extras.
@@ -111,6 +116,8 @@ type hub struct {
 	gridTimer   *time.Timer
 	gridTimerOn bool
 	lastGrid    time.Time
+
+	awayTimer *time.Timer // pauses a PauseAway room its facilitators have left
 }
 
 // hubMsg is one message from a trainee connection.
@@ -138,6 +145,9 @@ func (h *hub) run() {
 	h.gridTimer = time.NewTimer(time.Hour)
 	h.gridTimer.Stop()
 	defer h.gridTimer.Stop()
+	h.awayTimer = time.NewTimer(time.Hour)
+	h.awayTimer.Stop()
+	defer h.awayTimer.Stop()
 	var queueTick <-chan time.Time
 	if h.backdrop != nil {
 		t := time.NewTicker(backdropStep)
@@ -166,6 +176,8 @@ func (h *hub) run() {
 			h.fireTimers()
 		case <-h.gridTimer.C:
 			h.gridTimerOn = false
+		case <-h.awayTimer.C:
+			h.awayFired()
 		case <-queueTick:
 			h.stepBackdrop()
 		}
@@ -351,10 +363,12 @@ func (h *hub) drop(c *client) {
 	}
 	c.gone = true
 	close(c.send)
-	delete(h.facils, c)
 	if c.seat != nil {
 		delete(c.seat.clients, c)
 		h.gridDirty = true // connection count in the grid
+	} else if h.facils[c] {
+		delete(h.facils, c)
+		h.facilitatorLeft()
 	}
 }
 

@@ -236,7 +236,7 @@ func (h *hub) act(a action) (any, error) {
 			}
 		}
 	case "pause", "resume":
-		h.st.Paused = a.Action == "pause"
+		h.st.Paused, h.st.AutoPaused = a.Action == "pause", false
 		h.eachSession(func(s *seat) {
 			if h.st.Paused {
 				s.sess.Pause()
@@ -315,7 +315,15 @@ func (h *hub) saveState() {
 }
 
 // register adds a trainee connection to seat s and sends it the whole view.
+// A seat is played on one device at a time: an older connection (another
+// tab, a laptop left open) is told it was replaced and dropped, so two pages
+// never number replies over each other.
 func (h *hub) register(c *client, s *seat) {
+	bye := mustJSON(map[string]string{"t": "replaced"})
+	for old := range s.clients {
+		h.send(old, bye)
+		h.drop(old)
+	}
 	c.seat = s
 	s.clients[c] = true
 	h.dirty[s] = true
@@ -325,4 +333,5 @@ func (h *hub) register(c *client, s *seat) {
 func (h *hub) registerFacilitator(c *client) {
 	h.facils[c] = true
 	h.gridDirty = true
+	h.facilitatorBack()
 }

@@ -193,3 +193,59 @@ func TestPauseFreezesTimers(t *testing.T) {
 		}
 	})
 }
+
+// TestSeatOneDevice: opening a seat again replaces the older connection.
+func TestSeatOneDevice(t *testing.T) {
+	ts := newTestServer(t, "")
+	room := ts.openQuickRoom(t, createRequest{})
+	j := ts.join(t, room.Code, "Two Tabs", "guided")
+	first := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
+	first.next("state", 5*time.Second)
+	second := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
+	second.next("state", 5*time.Second)
+	first.next("replaced", 5*time.Second)
+}
+
+// TestPauseWhenFacilitatorAway: a PauseAway room pauses a minute after its
+// last facilitator page closes, and resumes when one is back.
+func TestPauseWhenFacilitatorAway(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		sc, err := scenarios.ParseRoleplay("quick.roleplay.toml", []byte(quickScript(t)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := roomConfig{Title: "T", Scripts: []roomScript{{Name: "quick"}}, Mode: "guided", Seed: 1, PauseAway: true}
+		h := newHub("ABCDEF", nil, cfg, []*trainer.Script{sc}, &memStore{}, time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		go h.run() // exits at h.stop below
+		defer h.stop()
+		ctx := context.Background()
+		call := func(f func() (any, error)) any {
+			v, err := h.do(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
+		}
+		paused := func() bool { return call(func() (any, error) { return h.st.Paused, nil }).(bool) }
+		call(func() (any, error) { return h.join(joinRequest{Name: "Tim", Mode: "guided"}) })
+		call(func() (any, error) { return h.act(action{Action: "start"}) })
+		fac := &client{conn: &conn{send: make(chan []byte, sendBuffer)}}
+		call(func() (any, error) { h.registerFacilitator(fac); return nil, nil })
+		call(func() (any, error) { h.drop(fac); return nil, nil })
+		time.Sleep(59 * time.Second)
+		synctest.Wait()
+		if paused() {
+			t.Fatal("paused 59 s after the facilitator left, want still running")
+		}
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		if !paused() {
+			t.Fatal("running 61 s after the facilitator left, want paused")
+		}
+		back := &client{conn: &conn{send: make(chan []byte, sendBuffer)}}
+		call(func() (any, error) { h.registerFacilitator(back); return nil, nil })
+		if paused() {
+			t.Error("still paused with the facilitator back, want resumed")
+		}
+	})
+}

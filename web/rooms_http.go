@@ -53,14 +53,15 @@ func (s *Server) listRoleplays(w http.ResponseWriter, r *http.Request) {
 
 // createRequest is what the workshop page sends to open a room.
 type createRequest struct {
-	Title    string          `json:"title"`
-	Scripts  []string        `json:"scripts"` // bundled role-play names
-	Custom   []string        `json:"custom"`  // pasted *.roleplay.toml sources
-	Mode     string          `json:"mode"`    // guided, free or choice
-	Pulse    bool            `json:"pulse"`
-	Cap      int             `json:"cap"`
-	Seed     uint64          `json:"seed,string"` // 0 picks one
-	Backdrop *backdropConfig `json:"backdrop"`
+	Title     string          `json:"title"`
+	Scripts   []string        `json:"scripts"` // bundled role-play names
+	Custom    []string        `json:"custom"`  // pasted *.roleplay.toml sources
+	Mode      string          `json:"mode"`    // guided, free or choice
+	Pulse     bool            `json:"pulse"`
+	Cap       int             `json:"cap"`
+	Seed      uint64          `json:"seed,string"` // 0 picks one
+	Backdrop  *backdropConfig `json:"backdrop"`
+	PauseAway bool            `json:"pause_away"`
 }
 
 // created is the answer to opening a room. The token is shown only here.
@@ -94,7 +95,7 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 // roomFromRequest checks a request and loads its scripts.
 func roomFromRequest(req createRequest) (roomConfig, []*trainer.Script, error) {
 	cfg := roomConfig{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
-		Backdrop: req.Backdrop}
+		Backdrop: req.Backdrop, PauseAway: req.PauseAway}
 	if cfg.Title == "" {
 		cfg.Title = "Workshop"
 	}

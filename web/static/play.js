@@ -23,9 +23,9 @@
     ws = new WebSocket(wsURL("/ws/room"));
     gotState = false;
     ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "trainee", token})); };
-    ws.onmessage = (ev) => onMessage(JSON.parse(ev.data));
+    ws.onmessage = (ev) => { if (ev.target === ws) onMessage(JSON.parse(ev.data)); };
     ws.onclose = (ev) => {
-      if (stopped) return;
+      if (stopped || ev.target !== ws) return;
       if (ev.code === 4403) { banner("This seat is no longer valid. Join again.", true); stopped = true; return; }
       banner("Connection lost; reconnecting…");
       setTimeout(connect, retry);
@@ -42,6 +42,7 @@
   }
 
   function onMessage(m) {
+    if (m.t === "replaced") { stopped = true; banner("This seat was opened in another window; this one has stopped. Reload to continue here.", true); return; }
     if (m.t === "removed") { stopped = true; localStorage.removeItem("ccsim.seat." + code); banner("The facilitator removed you from the room.", true); return; }
     if (m.t === "error") { $("#err").textContent = m.msg; return; }
     if (m.t !== "state") return;

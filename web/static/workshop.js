@@ -12,7 +12,7 @@
     $("#err").textContent = "";
     const scripts = [...box.querySelectorAll("input:checked")].map((i) => i.value);
     const custom = $("#custom").value.trim() ? [$("#custom").value] : [];
-    const req = {title: $("#title").value, scripts, custom, mode: $("#mode").value, pulse: $("#pulse").checked, cap: Number($("#cap").value) || 0};
+    const req = {title: $("#title").value, scripts, custom, mode: $("#mode").value, pulse: $("#pulse").checked, pause_away: $("#pauseaway").checked, cap: Number($("#cap").value) || 0};
     if ($("#backdrop").value) req.backdrop = {scenario: $("#backdrop").value, speed: Number($("#speed").value), skip: $("#skip").value};
     try {
       const res = await api("POST", "/api/rooms", req);
