@@ -43,7 +43,13 @@ func run(args []string, stderr io.Writer) error {
 	ebiten.SetWindowTitle("ccfloor · " + sc.Name)
 	ebiten.SetWindowSize(screenW, screenH)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	return ebiten.RunGame(g)
+	if err := ebiten.RunGame(g); err != nil {
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			return fmt.Errorf("%w (no display: run it under Xvfb, e.g. xvfb-run -a ccfloor …)", err)
+		}
+		return err
+	}
+	return nil
 }
 
 // exitCode reports err and maps it to the exit status: 0 ok, 2 usage, 1 otherwise.
