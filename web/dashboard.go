@@ -230,6 +230,8 @@ func (s *Server) serveRunWS(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := newConn(ws, maxRunText, s.Now)
+	stop := context.AfterFunc(s.ctx, func() { ws.Close() }) // shutdown ends the reader
+	defer stop()
 	// The writer exits when send is closed below, after the reader has ended and the run has stopped.
 	go c.writeLoop()
 	var (

@@ -1,0 +1,29 @@
+package web
+
+import "time"
+
+// gridEvery is the most often the facilitators' grid is sent: with many
+// trainees replying, one grid covers many replies.
+const gridEvery = 200 * time.Millisecond
+
+// pushGrid sends the grid to facilitators if one is wanted and the last went
+// out at least gridEvery ago; otherwise gridTimer sends it later.
+func (h *hub) pushGrid() {
+	if !h.gridWanted || h.gridTimerOn {
+		return
+	}
+	if len(h.facils) == 0 {
+		h.gridWanted = false
+		return
+	}
+	if wait := gridEvery - time.Since(h.lastGrid); wait > 0 {
+		h.gridTimer.Reset(wait)
+		h.gridTimerOn = true
+		return
+	}
+	grid := mustJSON(h.gridView())
+	for c := range h.facils {
+		h.send(c, grid)
+	}
+	h.gridWanted, h.lastGrid = false, time.Now()
+}
