@@ -49,4 +49,14 @@ func TestBrowserDashboard(t *testing.T) {
 		t.Error("no interval or intent rows")
 	}
 	docShot(t, tab, "web-dashboard-results")
+
+	// A second run (3 replications), then the comparison of the two.
+	do(t, tab, "run again", setValue("#reps", "3"), chromedp.Click(chromedp.CSS("#run")))
+	waitFor(t, tab, "the second results", `document.querySelector("#restitle").textContent.startsWith("Results: #2")`, 60*time.Second)
+	waitFor(t, tab, "the compare box", `!document.querySelector("#comparebox").hidden`, 5*time.Second)
+	do(t, tab, "compare", chromedp.SetValue(chromedp.CSS("#metric"), "asa_seconds"), chromedp.Click(chromedp.CSS("#compare")))
+	waitFor(t, tab, "the comparison", `document.querySelectorAll("#compareout tbody tr").length === 8 && document.querySelector("#compareout img").complete && document.querySelector("#compareout img").naturalWidth > 0`, 10*time.Second)
+	if png, err := chromedp.Run(tab, chromedp.Screenshot(chromedp.CSS("#comparebox"))); err == nil {
+		saveShot(t, "dashboard-compare", png)
+	}
 }

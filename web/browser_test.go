@@ -183,6 +183,12 @@ func shot(t *testing.T, ctx context.Context, name string) string {
 		t.Errorf("screenshot %s: %v", name, err)
 		return ""
 	}
+	return saveShot(t, name, png)
+}
+
+// saveShot writes a PNG as NAME.png in the screenshot directory and returns its path.
+func saveShot(t *testing.T, name string, png []byte) string {
+	t.Helper()
 	dir := *screensDir
 	if dir == "" {
 		dir = t.TempDir()
