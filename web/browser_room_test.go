@@ -2,6 +2,11 @@ package web
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -164,3 +169,55 @@ func TestBrowserReload(t *testing.T) {
 }
 
 func itoa(n int) string { return strings.TrimSpace(string(mustJSON(n))) }
+
+// TestBrowserServerRestart stops the server under a trainee's open page,
+// lets them type while it is down, and starts it again on the same port and
+// database: the page reconnects, sends the waiting reply once, and the
+// conversation goes on.
+func TestBrowserServerRestart(t *testing.T) {
+	b := newBrowser(t)
+	db := filepath.Join(t.TempDir(), "ccsim.db")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	serve := func(ln net.Listener) (stop func()) {
+		s := &Server{DB: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		if err := s.Open(); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		// The server goroutine exits when stop cancels ctx.
+		go func() { done <- s.Serve(ctx, ln) }()
+		return func() { cancel(); <-done }
+	}
+	stop := serve(ln)
+	base := "http://" + addr
+	room := postRoom(t, base, createRequest{Title: "Refund workshop", Custom: []string{strings.Replace(quickScript(t), "time_limit_s = 12", "time_limit_s = 600", 1)}})
+	ts := &testServer{http: &httptest.Server{URL: base}}
+	tab := joinInBrowser(t, b, ts, room.Code, "Uma", "free")
+	postAction(t, base, room, action{Action: "start"})
+	waitFor(t, tab, "the first line", `!!document.querySelector("#say")`, 10*time.Second)
+	do(t, tab, "reply", setValue("#say", "So sorry about that, I will refund it"), chromedp.Click(chromedp.CSS("#send")))
+	waitFor(t, tab, "the customer's answer", `[...document.querySelectorAll("#chat .msg.customer")].some(m => m.textContent.includes("When will I see it"))`, 5*time.Second)
+
+	stop()
+	waitFor(t, tab, "the page noticing", `document.querySelector("#banner").textContent.includes("reconnecting")`, 10*time.Second)
+	do(t, tab, "reply while the server is down", setValue("#say", "Within 5 business days"), chromedp.Click(chromedp.CSS("#send")))
+	waitFor(t, tab, "the reply held as sending", `!!document.querySelector(".msg.pending")`, 5*time.Second)
+	shot(t, tab, "trainee-server-down")
+
+	ln2, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop2 := serve(ln2)
+	defer stop2()
+	waitFor(t, tab, "the end after the restart", `document.querySelector("#end").textContent.includes("resolved") && !document.querySelector(".msg.pending")`, 20*time.Second)
+	if n := eval[int](t, tab, `[...document.querySelectorAll("#chat .msg.agent")].filter(m => m.textContent.includes("Within 5 business days")).length`); n != 1 {
+		t.Errorf("the reply typed while the server was down shows %d times, want 1", n)
+	}
+	shot(t, tab, "trainee-after-restart")
+}

@@ -13,6 +13,7 @@
   let state = null, transcript = [], ws = null, gotState = false, stopped = false, retry = 500;
   let received = 0; // when the last state arrived (ms, performance clock)
   let lastKey = "";
+  let connStatus = ""; // what the banner says about the connection, "" when connected
 
   function savePending() {
     localStorage.setItem(pendKey, JSON.stringify(pending));
@@ -27,7 +28,8 @@
     ws.onclose = (ev) => {
       if (stopped || ev.target !== ws) return;
       if (ev.code === 4403) { banner("This seat is no longer valid. Join again.", true); stopped = true; return; }
-      banner("Connection lost; reconnecting…");
+      connStatus = "Connection lost; reconnecting… (what you type is kept and sent when it is back)";
+      banner(connStatus);
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 5000);
     };
@@ -56,7 +58,7 @@
     savePending();
     if (!gotState) {
       gotState = true;
-      banner("");
+      connStatus = "";
       for (const p of pending) ws.send(JSON.stringify(p)); // resend what the server has not acknowledged
     }
     render();
@@ -81,8 +83,9 @@
     const q = $("#queue");
     q.hidden = state.waiting === undefined || state.waiting === null;
     if (!q.hidden) $("#waiting").textContent = String(state.waiting);
-    if (room.paused && s && !s.ended) banner("Paused by the facilitator: timers are frozen.");
-    else if (gotState) banner("");
+    if (connStatus) banner(connStatus);
+    else if (room.paused && s && !s.ended) banner("Paused by the facilitator: timers are frozen.");
+    else banner("");
     tick();
   }
 
@@ -185,7 +188,7 @@
   function tick() {
     const s = state && state.session;
     if (!s) { $("#limit").textContent = "–"; $("#waitbox").hidden = true; return; }
-    const running = !s.ended && !s.paused && !state.room.paused;
+    const running = !s.ended && !s.paused && !state.room.paused && !connStatus; // time offline counts as paused
     const since = running ? performance.now() - received : 0;
     const lim = $("#limit");
     if (s.limit_s) {
