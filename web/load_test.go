@@ -26,15 +26,23 @@ const (
 // 200 websocket trainees on loopback, and checks that the store holds every
 // reply exactly once. It reports p50 and p99 in milliseconds.
 func BenchmarkRoomReplies(b *testing.B) {
+	b.Run("think", func(b *testing.B) { benchLoad(b, true) })
+	b.Run("burst", func(b *testing.B) { benchLoad(b, false) })
+}
+
+// benchLoad runs the load with or without thinking time between replies;
+// without, all 200 trainees fire their replies back to back (within the
+// rate limit's burst), so many replies share each commit.
+func benchLoad(b *testing.B, think bool) {
 	for b.Loop() {
-		lat, stored := runLoad(b)
+		lat, stored := runLoadN(b, loadTrainees, loadReplies, think)
 		slices.Sort(lat)
 		b.ReportMetric(float64(len(lat)), "replies")
 		b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
 		b.ReportMetric(ms(lat[len(lat)*99/100]), "p99-ms")
 		b.ReportMetric(ms(lat[len(lat)-1]), "max-ms")
-		b.Logf("%d trainees, %d replies: p50 %.1f ms, p99 %.1f ms, max %.1f ms; stored %d, lost 0, duplicated 0",
-			loadTrainees, len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), ms(lat[len(lat)-1]), stored)
+		b.Logf("think %v: %d trainees, %d replies: p50 %.1f ms, p99 %.1f ms, max %.1f ms; stored %d, lost 0, duplicated 0",
+			think, loadTrainees, len(lat), ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), ms(lat[len(lat)-1]), stored)
 	}
 }
 
@@ -44,7 +52,7 @@ func TestRoomRepliesLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load")
 	}
-	lat, _ := runLoadN(t, 50, 8)
+	lat, _ := runLoadN(t, 50, 8, true)
 	slices.Sort(lat)
 	p99 := lat[len(lat)*99/100]
 	t.Logf("50 trainees, %d replies: p50 %.1f ms, p99 %.1f ms", len(lat), ms(lat[len(lat)/2]), ms(p99))
@@ -55,11 +63,9 @@ func TestRoomRepliesLoad(t *testing.T) {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func runLoad(tb testing.TB) ([]time.Duration, int) { return runLoadN(tb, loadTrainees, loadReplies) }
-
 // runLoadN runs n trainees sending k replies each and returns every reply's
 // latency and the number of replies stored.
-func runLoadN(tb testing.TB, n, k int) ([]time.Duration, int) {
+func runLoadN(tb testing.TB, n, k int, think bool) ([]time.Duration, int) {
 	ts := newTestServer(tb, "")
 	src := strings.Replace(quickScript(tb), "time_limit_s = 12", "time_limit_s = 3600", 1)
 	room := ts.openQuickRoom(tb, createRequest{Title: "Load", Custom: []string{src}, Mode: "free", Seed: 1})
@@ -87,7 +93,7 @@ func runLoadN(tb testing.TB, n, k int) ([]time.Duration, int) {
 		// Each trainee exits after its k replies or on an error.
 		go func() {
 			defer wg.Done()
-			l, err := loadTrainee(ts.http.URL, j.Token, i, k)
+			l, err := loadTrainee(ts.http.URL, j.Token, i, k, think)
 			if err != nil {
 				errs <- fmt.Errorf("trainee %d: %w", i, err)
 				return
@@ -124,7 +130,7 @@ func runLoadN(tb testing.TB, n, k int) ([]time.Duration, int) {
 }
 
 // loadTrainee connects, sends k numbered replies and times each acknowledgement.
-func loadTrainee(base, token string, i, k int) ([]time.Duration, error) {
+func loadTrainee(base, token string, i, k int, think bool) ([]time.Duration, error) {
 	u := "ws" + strings.TrimPrefix(base, "http") + "/ws/room"
 	ws, _, err := websocket.DefaultDialer.Dial(u, http.Header{"Origin": {base}})
 	if err != nil {
@@ -135,7 +141,9 @@ func loadTrainee(base, token string, i, k int) ([]time.Duration, error) {
 	rng := rand.New(rand.NewPCG(uint64(i), 1))
 	var out []time.Duration
 	for r := 1; r <= k; r++ {
-		time.Sleep(time.Duration(100+rng.IntN(200)) * time.Millisecond)
+		if think {
+			time.Sleep(time.Duration(100+rng.IntN(200)) * time.Millisecond)
+		}
 		start := time.Now()
 		if err := ws.WriteJSON(inMsg{T: "say", N: int64(r), Text: fmt.Sprintf("trainee %d reply %d", i, r)}); err != nil {
 			return nil, err
