@@ -78,11 +78,27 @@ func TestBrowserWorkshop(t *testing.T) {
 	waitFor(t, guided, "the pulse sent", `document.querySelector("#pulse").hidden`, 5*time.Second)
 
 	do(t, fac, "start", chromedp.Click(chromedp.CSS("#start")))
+	started := time.Now()
 	for _, tab := range []context.Context{guided, free, idle} {
 		waitFor(t, tab, "the customer's first line", `[...document.querySelectorAll("#chat .msg.customer")].some(m => m.textContent.includes("charged twice"))`, 10*time.Second)
 	}
 	waitFor(t, fac, "everyone playing", `[...document.querySelectorAll("#grid td.status")].every(td => td.textContent === "playing")`, 5*time.Second)
 	shot(t, guided, "trainee-guided")
+
+	// Pause first, while every clock runs: the idle trainee's clock stops.
+	do(t, fac, "pause", chromedp.Click(chromedp.CSS("#pause")))
+	waitFor(t, idle, "the paused banner", `document.querySelector("#banner").textContent.includes("Paused")`, 5*time.Second)
+	before := eval[string](t, idle, `document.querySelector("#limit").textContent`)
+	time.Sleep(2500 * time.Millisecond)
+	if after := eval[string](t, idle, `document.querySelector("#limit").textContent`); after != before {
+		t.Errorf("time left while paused went from %s to %s; want it frozen", before, after)
+	}
+	if n := eval[int](t, idle, `document.querySelectorAll("button[data-reply]:not([disabled])").length`); n != 0 {
+		t.Errorf("%d reply buttons enabled while paused, want 0", n)
+	}
+	shot(t, idle, "trainee-paused")
+	do(t, fac, "resume", chromedp.Click(chromedp.CSS("#resume")))
+	waitFor(t, idle, "the clock running again", `document.querySelector("#limit").textContent !== `+jsString(before), 5*time.Second)
 
 	// Guided: two buttons to "resolved".
 	do(t, guided, "apologise", chromedp.Click(chromedp.CSS(`button[data-reply=apologise]`)))
@@ -99,23 +115,11 @@ func TestBrowserWorkshop(t *testing.T) {
 	waitFor(t, fac, "the grid showing both endings", gridStatus(xssName1)+` === "resolved" && `+gridStatus(xssName2)+` === "escalated"`, 5*time.Second)
 	shot(t, fac, "facilitator-two-endings")
 
-	// Pause: the idle trainee's clock stops.
-	do(t, fac, "pause", chromedp.Click(chromedp.CSS("#pause")))
-	waitFor(t, idle, "the paused banner", `document.querySelector("#banner").textContent.includes("Paused")`, 5*time.Second)
-	before := eval[string](t, idle, `document.querySelector("#limit").textContent`)
-	time.Sleep(2500 * time.Millisecond)
-	if after := eval[string](t, idle, `document.querySelector("#limit").textContent`); after != before {
-		t.Errorf("time left while paused went from %s to %s; want it frozen", before, after)
-	}
-	if n := eval[int](t, idle, `document.querySelectorAll("button[data-reply]:not([disabled])").length`); n != 0 {
-		t.Errorf("%d reply buttons enabled while paused, want 0", n)
-	}
-	shot(t, idle, "trainee-paused")
-	do(t, fac, "resume", chromedp.Click(chromedp.CSS("#resume")))
-	waitFor(t, idle, "the clock running again", `document.querySelector("#limit").textContent !== `+jsString(before), 5*time.Second)
-
 	// Idle: the 12-second limit runs out.
 	waitFor(t, fac, "the idle trainee timing out", gridStatus("Tim")+` === "timed out"`, 20*time.Second)
+	if d := time.Since(started); d < 14*time.Second {
+		t.Errorf("the 12 s limit ran out %v after the start; with 2.5 s paused it cannot be before 14.5 s", d.Round(time.Millisecond))
+	}
 	waitFor(t, idle, "the time-out on the trainee's page", `document.querySelector("#end").textContent.includes("timed out")`, 5*time.Second)
 
 	for name, tab := range map[string]context.Context{"facilitator": fac, "guided": guided, "free": free} {
