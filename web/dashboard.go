@@ -223,7 +223,9 @@ type runRequest struct {
 
 // serveRunWS runs simulations for one dashboard page: progress, a
 // provisional result after the first replication, then the results. This
-// handler's goroutine reads; writeLoop writes.
+// handler's goroutine reads; writeLoop writes; the page's current run sends
+// on c.send (progress only when there is room, so a slow page never holds
+// a run up).
 func (s *Server) serveRunWS(w http.ResponseWriter, r *http.Request) {
 	ws, err := s.upgrader().Upgrade(w, r, nil)
 	if err != nil {
@@ -232,56 +234,48 @@ func (s *Server) serveRunWS(w http.ResponseWriter, r *http.Request) {
 	c := newConn(ws, maxRunText, s.Now)
 	stop := context.AfterFunc(s.ctx, func() { ws.Close() }) // shutdown ends the reader
 	defer stop()
-	// The writer exits when send is closed below, after the reader has ended and the run has stopped.
+	// The writer exits when send is closed below, after the last run has stopped.
 	go c.writeLoop()
-	var (
-		cancel context.CancelFunc = func() {}
-		wg     sync.WaitGroup
-	)
-	out := make(chan []byte, sendBuffer) // run goroutines → this connection
-	done := make(chan struct{})
-	// The forwarder exits when done is closed; it alone sends on c.send, so
-	// a slow page only loses progress messages, never blocks a run.
-	fwdDone := make(chan struct{})
-	go func() {
-		defer close(fwdDone)
-		for {
-			select {
-			case m := <-out:
-				if !c.trySend(m) {
-					ws.Close() // too slow: drop
-				}
-			case <-done:
-				return
-			}
-		}
-	}()
-	c.readLoop(func(data []byte) bool {
-		var req runRequest
-		if json.Unmarshal(data, &req) != nil {
-			return false
-		}
-		cancel()
-		wg.Wait()
-		if req.T != "run" {
-			return true
-		}
-		ctx, cf := context.WithCancel(s.ctx)
-		cancel = cf
-		wg.Add(1)
-		// The run goroutine exits when the simulation finishes or ctx is
-		// cancelled (a new run, cancel, the page closing, or shutdown).
-		go func() {
-			defer wg.Done()
-			s.simulate(ctx, req, out)
-		}()
-		return true
-	})
-	cancel()
-	wg.Wait()
-	close(done)
-	<-fwdDone
+	var cur pageRun
+	c.readLoop(func(data []byte) bool { return s.onRunMessage(&cur, data, c.send) })
+	cur.stop()
 	close(c.send)
+}
+
+// pageRun is the simulation a dashboard page has running, if any.
+type pageRun struct {
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// stop cancels the run and waits for its goroutine to end.
+func (p *pageRun) stop() {
+	if p.cancel != nil {
+		p.cancel()
+	}
+	p.wg.Wait()
+}
+
+// onRunMessage handles a page's run or cancel; it reports false on garbage.
+func (s *Server) onRunMessage(p *pageRun, data []byte, out chan<- []byte) bool {
+	var req runRequest
+	if json.Unmarshal(data, &req) != nil {
+		return false
+	}
+	p.stop()
+	if req.T != "run" {
+		return true
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	p.cancel = cancel
+	p.wg.Add(1)
+	// The run goroutine exits when the simulation finishes or ctx is
+	// cancelled (a new run, cancel, the page closing, or shutdown).
+	go func() {
+		defer p.wg.Done()
+		s.simulate(ctx, req, out)
+	}()
+	return true
 }
 
 // emit sends msg to out unless ctx is done.
@@ -289,6 +283,14 @@ func emit(ctx context.Context, out chan<- []byte, v any) {
 	select {
 	case out <- mustJSON(v):
 	case <-ctx.Done():
+	}
+}
+
+// tryEmit sends v to out only if there is room: the page is behind, or gone.
+func tryEmit(out chan<- []byte, v any) {
+	select {
+	case out <- mustJSON(v):
+	default:
 	}
 }
 
@@ -309,21 +311,15 @@ func (s *Server) simulate(ctx context.Context, req runRequest, out chan<- []byte
 	for !first.RunUntil(first.Now()+time.Hour) && ctx.Err() == nil {
 	}
 	if ctx.Err() != nil {
-		emit(context.Background(), out, map[string]any{"t": "cancelled"})
+		tryEmit(out, map[string]any{"t": "cancelled"})
 		return
 	}
 	emit(ctx, out, map[string]any{"t": "provisional", "metrics": finite(first.Results().Metrics)})
 	res, err := sim.Run(ctx, sc, sim.Options{Workers: s.Workers, Replications: reps, Progress: func(done, total int) {
-		select {
-		case out <- mustJSON(map[string]any{"t": "progress", "done": done, "total": total}):
-		default: // the page is behind: skip this progress message
-		}
+		tryEmit(out, map[string]any{"t": "progress", "done": done, "total": total})
 	}})
 	if ctx.Err() != nil {
-		select {
-		case out <- mustJSON(map[string]any{"t": "cancelled"}):
-		default:
-		}
+		tryEmit(out, map[string]any{"t": "cancelled"})
 		return
 	}
 	if err != nil {
