@@ -14,14 +14,15 @@
 
   out.append(el("h2", {}, "Outcomes"), el("p", {}, d.outcomes.map((o) => el("span", {class: "pill"}, o.name.replace(/_/g, " ") + ": " + o.count))));
 
-  const head = el("tr", {}, el("th", {}, "trainee"), el("th", {}, "script"), el("th", {}, "mode"), el("th", {}, "outcome"),
+  const head = el("tr", {}, el("th", {}, "trainee"), el("th", {}, "script"), el("th", {}, "mode"), el("th", {}, "hand-off"), el("th", {}, "outcome"),
     el("th", {class: "n"}, "total %"), el("th", {}, "band"), el("th", {}, "pass"), d.dims.map((id) => el("th", {class: "n"}, d.dim_labels[id] + " %")),
     el("th", {class: "n"}, "turns"), el("th", {class: "n"}, "time"));
   const rows = d.trainees.map((t) => {
     const db = t.debrief;
-    if (!db) return el("tr", {}, el("td", {}, t.name), el("td", {}, t.script), el("td", {}, t.mode), el("td", {colspan: 4 + d.dims.length + 2, class: "muted"}, "not started"));
+    if (!db) return el("tr", {}, el("td", {}, t.name), el("td", {}, t.script), el("td", {}, t.mode), el("td", {colspan: 5 + d.dims.length + 2, class: "muted"}, "not started"));
     const pct = Object.fromEntries(db.score.dims.map((x) => [x.id, x.pct]));
     return el("tr", {"data-trainee": t.name}, el("td", {}, t.name), el("td", {}, t.script), el("td", {}, t.mode),
+      el("td", {}, db.variant ? db.variant.replace(/_/g, " ") : "–"),
       el("td", {class: "outcome"}, (db.outcome || "in progress").replace(/_/g, " ")), el("td", {class: "n"}, fmt(db.score.total_pct)),
       el("td", {}, db.score.band || "–"), el("td", {}, db.score.pass ? "yes" : "no"),
       d.dims.map((id) => el("td", {class: "n"}, id in pct ? fmt(pct[id]) : "–")),

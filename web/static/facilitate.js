@@ -65,7 +65,7 @@
       const tr = el("tr", {class: s.removed ? "removed" : s.ended ? "ended" : "", "data-seat": s.id},
         el("td", {class: "n"}, s.seat),
         el("td", {class: "name"}, s.name, s.trainee ? el("div", {class: "muted"}, s.trainee) : null),
-        el("td", {class: "wrap"}, s.script), el("td", {}, s.mode),
+        el("td", {class: "wrap"}, s.script, s.variant ? el("div", {class: "muted"}, "hand-off: " + s.variant.replace(/_/g, " ")) : null), el("td", {}, s.mode),
         el("td", {}, el("span", {class: s.online ? "dot on" : "dot", title: s.online ? "connected" : "offline"})),
         el("td", {}, s.node || "–"),
         el("td", {class: "n"}, num(s.mood)), el("td", {class: "n"}, num(s.trust)), el("td", {class: "n"}, num(s.patience)),
