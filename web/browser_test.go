@@ -25,9 +25,13 @@ var (
 	docsShots  = flag.Bool("docs", false, "also copy the README's screenshots to ../docs")
 )
 
-// chromiumPath finds the browser.
+// chromiumPath finds the browser: $CCSIM_CHROMIUM if set, else Debian's chromium.
 func chromiumPath() string {
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+	candidates := []string{"/usr/bin/chromium", "chromium", "chromium-browser"}
+	if p := os.Getenv("CCSIM_CHROMIUM"); p != "" {
+		candidates = []string{p}
+	}
+	for _, p := range candidates {
 		if path, err := exec.LookPath(p); err == nil {
 			return path
 		}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -258,6 +260,9 @@ func TestExportsEscape(t *testing.T) {
 		return string(b)
 	}
 	html := get("debrief.html")
+	if *screensDir != "" {
+		os.WriteFile(filepath.Join(*screensDir, "debrief-export.html"), []byte(html), 0o644)
+	}
 	if strings.Contains(html, "<script>alert") || strings.Contains(html, "<img src=x") {
 		t.Error("the HTML export has unescaped user text")
 	}
