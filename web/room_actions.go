@@ -204,6 +204,16 @@ func (h *hub) startSeat(s *seat) error {
 	return nil
 }
 
+// anyVariant reports whether a script of the room has hand-off variant v.
+func (h *hub) anyVariant(v string) bool {
+	for _, sc := range h.scripts {
+		if hasVariant(sc, v) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasVariant(sc *trainer.Script, v string) bool {
 	if v == "" || sc.Handoff == nil {
 		return false
@@ -255,6 +265,9 @@ func (h *hub) act(a action) (any, error) {
 	case "inject":
 		return h.inject(a)
 	case "variant":
+		if a.Variant != "" && !h.anyVariant(a.Variant) {
+			return nil, fmt.Errorf("no script of this room has the hand-off variant %q", a.Variant)
+		}
 		h.st.Variant = a.Variant
 	case "end":
 		h.st.Ended, h.st.Paused = true, false

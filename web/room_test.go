@@ -249,3 +249,22 @@ func TestPauseWhenFacilitatorAway(t *testing.T) {
 		}
 	})
 }
+
+// TestForceVariant: a forced hand-off variant applies to sessions started
+// afterwards; an unknown one is refused.
+func TestForceVariant(t *testing.T) {
+	ts := newTestServer(t, "")
+	room := ts.openQuickRoom(t, createRequest{Scripts: []string{"failed-bot"}, Mode: "guided"})
+	if st := ts.call(t, "POST", "/api/rooms/"+room.Code+"/actions", room.Token, action{Action: "variant", Variant: "<nope>"}, nil); st != 400 {
+		t.Errorf("unknown variant = %d, want 400", st)
+	}
+	ts.act(t, room, action{Action: "variant", Variant: "no_context"})
+	ts.act(t, room, action{Action: "start"})
+	for i := range 4 {
+		j := ts.join(t, room.Code, "T"+string(rune('0'+i)), "guided")
+		evs := storedEvents(t, ts.Server, j.ID)
+		if len(evs) == 0 || evs[0].Start.Variant != "no_context" {
+			t.Fatalf("trainee %d: start event %+v, want the forced variant no_context", i, evs)
+		}
+	}
+}
