@@ -260,7 +260,7 @@ func (r *Runner) answer(id, a int32) {
 		cl.sumWait += wait
 		if c.flags&flCounted != 0 {
 			if cl.hist == nil {
-				cl.hist = new(histogram)
+				cl.hist = r.hists.get()
 			}
 			cl.hist[histBin(wait)]++
 		}

@@ -69,40 +69,42 @@ func ratio(a, b float64) float64 {
 // values computes a replication's metrics from a cell total and, when the
 // figures are not per intent, the time integrals of the same period.
 func values(c *cell, sp *span, def Definition) Values {
-	v := Values{
-		MOffered:          float64(c.offered),
-		MToHuman:          float64(c.toHuman),
-		MAnswered:         float64(c.answered),
-		MAbandoned:        float64(c.abandoned),
-		MPWait:            ratio(float64(c.waited), float64(c.toHuman)),
-		MASA:              ratio(c.sumWait, float64(c.answered-c.callbacks)),
-		MAbandonRate:      ratio(float64(c.abandoned), float64(c.toHuman)),
-		MSentToBot:        float64(c.sentToBot),
-		MContained:        float64(c.contained),
-		MEscalatedCtx:     float64(c.escCtx),
-		MEscalatedNoCtx:   float64(c.escNoCtx),
-		MOptedOut:         float64(c.optedOut),
-		MBotHangup:        float64(c.botHangup),
-		MBotOverflow:      float64(c.overflow),
-		MBotContainment:   ratio(float64(c.contained), float64(c.sentToBot)),
-		MEscalationRate:   ratio(float64(c.escCtx+c.escNoCtx+c.optedOut+c.overflow), float64(c.sentToBot)),
-		MMeanHandle:       ratio(c.sumHandle, float64(c.answered)),
-		MAbandonWait:      ratio(c.sumAbandonWait, float64(c.abandoned)),
-		MServiceLevel:     serviceLevel(c, def),
-		MRetrials:         float64(c.retrials),
-		MCallbacksOffered: float64(c.callbacksOffered),
-		MCallbacks:        float64(c.callbacks),
-		MEmotionalShare:   ratio(float64(c.emotional), float64(c.offered)),
-		MSatisfaction:     ratio(c.satSum, float64(c.satN)),
-		MDetractors:       ratio(float64(c.detractors), float64(c.satN)),
-		MFCR:              1 - ratio(float64(c.repeats), float64(c.answered+c.contained)),
-		MRepeats:          float64(c.repeats),
+	v := make(Values, 48) // every metric below without growing the map
+	v[MOffered] = float64(c.offered)
+	v[MToHuman] = float64(c.toHuman)
+	v[MAnswered] = float64(c.answered)
+	v[MAbandoned] = float64(c.abandoned)
+	v[MPWait] = ratio(float64(c.waited), float64(c.toHuman))
+	v[MASA] = ratio(c.sumWait, float64(c.answered-c.callbacks))
+	v[MAbandonRate] = ratio(float64(c.abandoned), float64(c.toHuman))
+	v[MSentToBot] = float64(c.sentToBot)
+	v[MContained] = float64(c.contained)
+	v[MEscalatedCtx] = float64(c.escCtx)
+	v[MEscalatedNoCtx] = float64(c.escNoCtx)
+	v[MOptedOut] = float64(c.optedOut)
+	v[MBotHangup] = float64(c.botHangup)
+	v[MBotOverflow] = float64(c.overflow)
+	v[MBotContainment] = ratio(float64(c.contained), float64(c.sentToBot))
+	v[MEscalationRate] = ratio(float64(c.escCtx+c.escNoCtx+c.optedOut+c.overflow), float64(c.sentToBot))
+	v[MMeanHandle] = ratio(c.sumHandle, float64(c.answered))
+	v[MAbandonWait] = ratio(c.sumAbandonWait, float64(c.abandoned))
+	v[MServiceLevel] = serviceLevel(c, def)
+	v[MRetrials] = float64(c.retrials)
+	v[MCallbacksOffered] = float64(c.callbacksOffered)
+	v[MCallbacks] = float64(c.callbacks)
+	v[MEmotionalShare] = ratio(float64(c.emotional), float64(c.offered))
+	v[MSatisfaction] = ratio(c.satSum, float64(c.satN))
+	v[MDetractors] = ratio(float64(c.detractors), float64(c.satN))
+	v[MFCR] = 1 - ratio(float64(c.repeats), float64(c.answered+c.contained))
+	v[MRepeats] = float64(c.repeats)
+	var qs [len(waitQuantiles)]float64
+	if c.hist != nil {
+		c.hist.quantiles(&qs)
 	}
-	qs := map[string]float64{MWaitP50: 0.5, MWaitP80: 0.8, MWaitP90: 0.9, MWaitP95: 0.95, MWaitP99: 0.99}
-	for name, q := range qs {
-		v[name] = math.NaN()
+	for i, wq := range waitQuantiles {
+		v[wq.name] = math.NaN()
 		if c.hist != nil {
-			v[name] = c.hist.quantile(q)
+			v[wq.name] = qs[i]
 		}
 	}
 	if sp != nil {

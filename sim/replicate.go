@@ -81,8 +81,9 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 		// whichever worker does it.
 		go func() {
 			defer wg.Done()
+			var hists histFree // this worker's spare histograms
 			for j := range next {
-				figs[j.sc][j.rep] = simulate(ctx, &runs[j.sc], j.rep, opts.Details)
+				figs[j.sc][j.rep] = simulate(ctx, &runs[j.sc], j.rep, opts.Details, &hists)
 				if left[j.sc].Add(-1) == 0 && ctx.Err() == nil {
 					out[j.sc] = merge(&runs[j.sc], runs[j.sc].Seed, figs[j.sc])
 				}
@@ -121,16 +122,18 @@ const checkEvery = 1 << 16
 
 // simulate runs one replication to its end, or until ctx is cancelled (then
 // the partial figures are discarded by Run).
-func simulate(ctx context.Context, sc *Scenario, rep int, details bool) *repFigures {
+func simulate(ctx context.Context, sc *Scenario, rep int, details bool, hists *histFree) *repFigures {
 	r := NewRun(sc, sc.Seed, rep)
-	r.details = details
+	r.details, r.hists = details, hists
 	for !r.done {
 		if ctx.Err() != nil {
 			return nil
 		}
 		r.runEvents(checkEvery)
 	}
-	return r.figures()
+	f := r.figures()
+	hists.putCells(r.stats)
+	return f
 }
 
 // runEvents processes up to n events.

@@ -51,6 +51,7 @@ type Runner struct {
 
 	observe func(*Record) // nil: no records
 	details bool          // figures keep per-replication details (Options.Details)
+	hists   *histFree     // where cell histograms come from; nil: allocate each
 	rec     Record        // reused for every record
 }
 
