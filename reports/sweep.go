@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/ccsim/ccsim/sim"
 )
@@ -145,7 +146,7 @@ func (sr SweepResult) document() document {
 	facts := Table{ID: "sweep", Title: "Sweep", Columns: []string{"", ""}}
 	add := func(k, v string) { facts.Rows = append(facts.Rows, []string{k, v}) }
 	add("base scenario", sr.Base)
-	add("keys swept", fmt.Sprint(sr.Params))
+	add("keys swept", strings.Join(sr.Params, ", "))
 	add("points", strconv.Itoa(sr.Points))
 	add("replications", fmt.Sprintf("%d per point, seed %d (common random numbers across points)", sr.Replications, sr.Seed))
 	return document{
