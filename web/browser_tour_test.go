@@ -44,6 +44,9 @@ func TestBrowserTour(t *testing.T) {
 		}
 	}
 	waitFor(t, fac, "four trainees", `document.querySelectorAll("#grid tbody tr").length === 4`, 10*time.Second)
+	// Everyone gets the hand-off with the bot's context, so the paths below are the same on every run.
+	do(t, fac, "force the variant", chromedp.SetValue(chromedp.CSS("#variant"), "with_context"), chromedp.Click(chromedp.CSS("#dovariant")))
+	waitFor(t, fac, "the forced variant", `document.querySelector("#status").textContent.includes("forced variant: with_context")`, 5*time.Second)
 	do(t, fac, "start", chromedp.Click(chromedp.CSS("#start")))
 	for i, tab := range tabs {
 		waitFor(t, tab, people[i].name+"'s customer", `document.querySelectorAll("#chat .msg.customer").length > 0 && !document.querySelector("#queue").hidden`, 10*time.Second)
@@ -66,7 +69,10 @@ func TestBrowserTour(t *testing.T) {
 	docShot(t, fac, "web-facilitator")
 
 	do(t, fac, "end", chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS("#end")))
-	waitFor(t, fac, "every session over", `[...document.querySelectorAll("#grid td.status")].every(td => td.textContent === "quit")`, 5*time.Second)
+	waitFor(t, fac, "every session over", `[...document.querySelectorAll("#grid td.status")].every(td => td.textContent !== "playing")`, 5*time.Second)
+	if n := eval[int](t, fac, `[...document.querySelectorAll("#grid tbody tr")].filter(r => r.textContent.includes("hand-off: with context")).length`); n != 4 {
+		t.Errorf("%d trainees with the forced hand-off, want 4", n)
+	}
 	for i := range 2 {
 		waitFor(t, tabs[i], "the closing pulse", `!document.querySelector("#pulse").hidden && document.querySelector("#pulse h3").textContent.includes("done")`, 5*time.Second)
 		do(t, tabs[i], "answer the closing pulse", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("#pulse .scale").forEach(s => s.querySelectorAll("input")[3].click())`),
