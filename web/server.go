@@ -161,7 +161,8 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	return s.Serve(ctx, ln)
 }
 
-// Serve serves on ln until ctx is done, then shuts down and closes the server.
+// Serve serves on ln until ctx is done, then shuts down and closes the
+// server. Open must have been called.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}

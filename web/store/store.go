@@ -6,15 +6,11 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/url"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
-
-// ErrNotFound is returned when a room or participant does not exist.
-var ErrNotFound = errors.New("store: not found")
 
 // DB is an open store. It is safe for concurrent use; writes are serialised
 // on one connection.
