@@ -77,3 +77,26 @@ func (f *histFree) putCells(t *tally) {
 		}
 	}
 }
+
+// lend gives the sum cell c a zeroed histogram, so that adding cells to it
+// allocates none, and notes it in lent to be put back; with a nil free list
+// it does nothing (adding allocates as needed). An empty histogram and none
+// give the same figures.
+func (f *histFree) lend(c *cell, lent *[]*histogram) {
+	if f == nil {
+		return
+	}
+	c.hist = f.get()
+	*lent = append(*lent, c.hist)
+}
+
+// put zeroes histograms and keeps them.
+func (f *histFree) put(hs []*histogram) {
+	if f == nil {
+		return
+	}
+	for _, h := range hs {
+		*h = histogram{}
+		f.free = append(f.free, h)
+	}
+}

@@ -105,11 +105,18 @@ func (r *Runner) figures() *repFigures {
 	def := sc.definition()
 	nI, nG := len(sc.Intents), len(sc.Groups)
 	f := &repFigures{events: r.events}
+	var lent []*histogram // the sums' histograms, from and back to r.hists
+	defer func() { r.hists.put(lent) }()
 	var all cell
+	r.hists.lend(&all, &lent)
 	allSpan := newSpan(nG)
 	byIntent := make([]cell, nI)
+	for i := range byIntent {
+		r.hists.lend(&byIntent[i], &lent)
+	}
 	for b := range t.cells {
 		var iv cell
+		r.hists.lend(&iv, &lent)
 		var ivIntents []Values
 		for i := range t.cells[b] {
 			c := &t.cells[b][i]
@@ -142,6 +149,7 @@ func (r *Runner) figures() *repFigures {
 	}
 	for _, ch := range sc.channels() {
 		var c cell
+		r.hists.lend(&c, &lent)
 		for i, in := range sc.Intents {
 			if in.Channel == ch {
 				c.add(&byIntent[i])
