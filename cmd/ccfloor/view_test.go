@@ -123,17 +123,22 @@ func cmpFloat(a, b float64) int {
 
 // TestOverflowingQueue checks that a queue longer than its area shows a count.
 func TestOverflowingQueue(t *testing.T) {
-	w := NewWorld(defaultScenario(t), 3, 60)
-	w.Target = 0
+	sc := defaultScenario(t)
+	sc.Patience = sim.Exponential{MeanS: 3600} // customers who wait: the deficit piles up
+	w := NewWorld(sc, 3, 60)
+	w.Target = -1 // every group
 	for range 30 {
-		w.Do(actAgentDown) // general nearly empty: the queue explodes
+		w.Do(actAgentDown) // agents nearly gone...
+	}
+	for range 5 {
+		w.Do(actBotDown) // ...and the bot passes on more: the queue explodes
 	}
 	at, _ := sinceOpen(w.Scenario, "11:00")
 	w.Settle(at)
 	var v View
 	v.Build(w)
 	if len(w.Floor.Waiting) <= v.Layout.Queue[0].Grid.Cap() {
-		t.Skipf("only %d waiting; no overflow to test", len(w.Floor.Waiting))
+		t.Fatalf("only %d waiting for %d cells: the set-up no longer overflows the queue area", len(w.Floor.Waiting), v.Layout.Queue[0].Grid.Cap())
 	}
 	more := false
 	for _, sh := range v.Scene.Shapes {
