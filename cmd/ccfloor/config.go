@@ -5,9 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -96,26 +93,7 @@ func (c *config) check(pos []string) error {
 
 // loadScenario loads a scenario file, or a bundled scenario by name ("" is "default").
 func loadScenario(arg string) (*sim.Scenario, error) {
-	if arg == "" {
-		arg = "default"
-	}
-	if _, err := os.Stat(arg); err == nil {
-		abs, err := filepath.Abs(arg)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		sc, err := scenarios.Load(os.DirFS(filepath.Dir(abs)), filepath.Base(abs))
-		if err != nil {
-			return nil, usageError{err}
-		}
-		return sc, nil
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, usageError{err}
-	}
-	if _, ok := scenarios.Source(arg); !ok {
-		return nil, usageError{fmt.Errorf("%s: no such file, and no bundled scenario of that name (see 'ccsim examples')", arg)}
-	}
-	sc, err := scenarios.Bundled(arg)
+	sc, err := scenarios.Open(arg)
 	if err != nil {
 		return nil, usageError{err}
 	}

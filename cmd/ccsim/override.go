@@ -1,11 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/ccsim/ccsim/scenarios"
@@ -35,31 +30,9 @@ func (f *overrideFlag) Set(s string) error {
 
 // loadScenarioWith is loadScenario with overrides applied before validation.
 func loadScenarioWith(arg string, ovs []scenarios.Override) (*sim.Scenario, error) {
-	if len(ovs) == 0 {
-		return loadScenario(arg)
-	}
-	if arg == "" {
-		arg = "default"
-	}
-	if _, err := os.Stat(arg); err == nil {
-		abs, err := filepath.Abs(arg)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		sc, err := scenarios.LoadWith(os.DirFS(filepath.Dir(abs)), filepath.Base(abs), ovs)
-		if err != nil {
-			return nil, usageError{relabel(err, filepath.Base(abs), arg)}
-		}
-		return sc, nil
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	sc, err := scenarios.Open(arg, ovs...)
+	if err != nil {
 		return nil, usageError{err}
 	}
-	if _, ok := scenarios.Source(arg); ok {
-		sc, err := scenarios.BundledWith(arg, ovs)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		return sc, nil
-	}
-	return nil, usageError{fmt.Errorf("%s: no such file, and no bundled scenario of that name (see 'ccsim examples')", arg)}
+	return sc, nil
 }

@@ -87,13 +87,9 @@ func parseShard(s string) (idx, n int, err error) {
 
 // loadSweep reads a sweep file; problems with it are usage errors.
 func loadSweep(path string) (*scenarios.Sweep, error) {
-	abs, err := filepath.Abs(path)
+	sw, err := scenarios.OpenSweep(path)
 	if err != nil {
 		return nil, usageError{err}
-	}
-	sw, err := scenarios.LoadSweep(os.DirFS(filepath.Dir(abs)), filepath.Base(abs))
-	if err != nil {
-		return nil, usageError{relabel(err, filepath.Base(abs), path)}
 	}
 	return sw, nil
 }
