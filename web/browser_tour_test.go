@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -62,12 +63,18 @@ func TestBrowserTour(t *testing.T) {
 	do(t, tabs[0], "pick another reply", chromedp.Click(chromedp.CSS("#answer button")))
 	waitFor(t, fac, "the grid following the replies", `[...document.querySelectorAll("#grid tbody tr")].filter(r => r.children[11].textContent !== "0").length === 3`, 5*time.Second)
 	waitFor(t, fac, "the queue backdrop", `document.querySelector("#queue").textContent.includes("waiting")`, 5*time.Second)
+	queueLine := eval[string](t, fac, `document.querySelector("#queue").textContent`)
 
 	do(t, fac, "inject", chromedp.SetValue(chromedp.CSS("#inject"), "chargeback"), chromedp.Click(chromedp.CSS("#doinject")))
 	waitFor(t, tabs[0], "the inject in Amira's chat", `[...document.querySelectorAll("#chat .msg")].some(m => m.textContent.includes("calling my bank"))`, 5*time.Second)
 	docShot(t, tabs[0], "web-trainee")
 	docShot(t, fac, "web-facilitator")
 
+	// The backdrop charges waiting customers to conversations once per tick
+	// (1 s); a fast tour could end before the first, leaving no queue figures.
+	// Its line in the grid changes (simulated time) on every tick.
+	waitFor(t, fac, "a queue backdrop tick during the conversations",
+		fmt.Sprintf(`document.querySelector("#queue").textContent !== %q`, queueLine), 5*time.Second)
 	do(t, fac, "end", chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS("#end")))
 	waitFor(t, fac, "every session over", `[...document.querySelectorAll("#grid td.status")].every(td => td.textContent !== "playing")`, 5*time.Second)
 	if n := eval[int](t, fac, `[...document.querySelectorAll("#grid tbody tr")].filter(r => r.textContent.includes("hand-off: with context")).length`); n != 4 {
