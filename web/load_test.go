@@ -50,7 +50,7 @@ func benchLoad(b *testing.B, think bool) {
 // 50 trainees, nothing lost or duplicated, and no reply stuck for long.
 func TestRoomRepliesLoad(t *testing.T) {
 	if testing.Short() {
-		t.Skip("load")
+		t.Skip("-short: skips the 50-trainee load run")
 	}
 	lat, _ := runLoadN(t, 50, 8, true)
 	slices.Sort(lat)

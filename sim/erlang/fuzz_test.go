@@ -30,7 +30,7 @@ func FuzzFigures(f *testing.F) {
 	f.Fuzz(func(t *testing.T, rate, aht float64, agents int, patience, threshold float64) {
 		q, th, ok := fuzzQueue(rate, aht, agents, patience, threshold)
 		if !ok {
-			t.Skip()
+			t.Skip("not a valid queue: Validate rejects it")
 		}
 		checkSane(t, q, th)
 		off := q.ServiceLevel(th, Offered)
