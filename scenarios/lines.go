@@ -122,18 +122,26 @@ func (s *lineScanner) scan() {
 			s.header()
 			continue
 		}
-		line := s.line
-		key, ok := s.key()
-		s.skipSpace(false)
-		if !ok || s.peek() != '=' {
+		if !s.keyValue(s.table) {
 			s.skipLine()
-			continue
 		}
-		s.pos++
-		path := join(s.table, key)
-		s.ix.record(path, line)
-		s.value(path)
 	}
+}
+
+// keyValue reads `key = value` inside table, recording the key's line; it
+// reports false when the text is not a key and an equals sign.
+func (s *lineScanner) keyValue(table string) bool {
+	line := s.line
+	key, ok := s.key()
+	s.skipSpace(false)
+	if !ok || s.peek() != '=' {
+		return false
+	}
+	s.pos++
+	path := join(table, key)
+	s.ix.record(path, line)
+	s.value(path)
+	return true
 }
 
 // header reads [table] or [[array.table]].
@@ -238,16 +246,10 @@ func (s *lineScanner) value(path string) {
 				s.pos++
 				continue
 			}
-			line := s.line
-			key, ok := s.key()
-			s.skipSpace(false)
-			if !ok || s.peek() != '=' {
+			if !s.keyValue(path) {
 				s.skipLine()
 				return
 			}
-			s.pos++
-			s.ix.record(join(path, key), line)
-			s.value(join(path, key))
 		}
 	case '[':
 		s.pos++
