@@ -9,8 +9,13 @@ import (
 
 // Replay rebuilds a session from its event log. Random draws come from the
 // log, so the result is identical to the recorded session; Replay fails if
-// the log does not belong to sc or the rebuilt log differs from events.
-func Replay(sc *Script, events []Event) (*Session, error) {
+// the log does not belong to sc or the rebuilt log differs from events. The
+// rebuilt session's clock stays at its last event.
+func Replay(sc *Script, events []Event) (*Session, error) { return ReplayLive(sc, events, nil) }
+
+// ReplayLive is Replay, leaving the rebuilt session on the clock now, so that
+// it can go on (a server restarting its rooms); nil keeps the frozen clock.
+func ReplayLive(sc *Script, events []Event, now func() time.Time) (*Session, error) {
 	if len(events) == 0 || events[0].Kind != "start" || events[0].Start == nil {
 		return nil, errors.New("trainer: replay: the log does not begin with a start event")
 	}
@@ -28,8 +33,13 @@ func Replay(sc *Script, events []Event) (*Session, error) {
 	if draws == nil {
 		draws = []float64{}
 	}
-	at := info.Time
-	clock := func() time.Time { return at }
+	at, live := info.Time, false
+	clock := func() time.Time {
+		if live && now != nil {
+			return now()
+		}
+		return at
+	}
 	opt := Options{Mode: info.Mode, Seed: info.Seed, Trainee: info.Trainee, Variant: info.Variant, Set: info.Set, Now: clock}
 	s, err := start(sc, opt, info.Time, draws)
 	if err != nil {
@@ -48,6 +58,7 @@ func Replay(sc *Script, events []Event) (*Session, error) {
 	if !reflect.DeepEqual(stripStart(s.events), stripStart(events)) {
 		return nil, errors.New("trainer: replay: the rebuilt event log differs from the recorded one")
 	}
+	live = true
 	return s, nil
 }
 

@@ -372,3 +372,37 @@ func TestReplayRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayLive checks that a session rebuilt with ReplayLive goes on with
+// the live clock: time passing after the replay counts.
+func TestReplayLive(t *testing.T) {
+	c := newClock()
+	s := mustStart(t, testScript(), c.opts(ModeGuided))
+	c.add(10 * time.Second)
+	if err := s.Reply("sorry"); err != nil {
+		t.Fatal(err)
+	}
+	live := newClock()
+	live.t = c.t
+	r, err := ReplayLive(testScript(), s.Events(), live.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.Elapsed(), 10*time.Second; got != want {
+		t.Errorf("Elapsed() right after ReplayLive = %v, want %v", got, want)
+	}
+	live.add(7 * time.Second)
+	r.Tick()
+	if got, want := r.Elapsed(), 17*time.Second; got != want {
+		t.Errorf("Elapsed() 7 s later = %v, want %v (the live clock)", got, want)
+	}
+	frozen, err := Replay(testScript(), s.Events())
+	if err != nil {
+		t.Fatal(err)
+	}
+	live.add(7 * time.Second)
+	frozen.Tick()
+	if got := frozen.Elapsed(); got != 10*time.Second {
+		t.Errorf("Elapsed() after Replay = %v, want 10s (frozen clock)", got)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"time"
 
 	"github.com/ccsim/ccsim/scenarios"
@@ -97,98 +96,31 @@ func (h *hub) restoreSession(ctx context.Context, db loader, s *seat) error {
 	return nil
 }
 
-// replay rebuilds a session from its log like trainer.Replay, but leaves it
-// on the live clock now, so that it continues. The session is driven with a
-// clock set to each event's time; the rebuilt log must equal the stored one.
-// Unless the log ends paused or ended, replay then pauses the session at its
-// last event (the server was down since) and, when the room runs, the caller
-// resumes it.
+// replay rebuilds a session from its log with trainer.ReplayLive, on the
+// live clock now, so that it continues. Unless the log ends paused or ended,
+// replay then pauses the session at its last event (the server was down
+// since) and, when the room runs, the caller resumes it.
 func replay(sc *trainer.Script, evs []trainer.Event, now func() time.Time) (*trainer.Session, error) {
-	if len(evs) == 0 || evs[0].Kind != "start" || evs[0].Start == nil {
+	if len(evs) == 0 || evs[0].Start == nil {
 		return nil, errors.New("replay: the log does not begin with a start event")
 	}
-	info := evs[0].Start
-	if info.Script != sc.ID || info.Version != sc.Version || (info.Hash != "" && info.Hash != sc.Hash) {
-		return nil, fmt.Errorf("replay: the log is for %s v%d, not this script", info.Script, info.Version)
-	}
-	at, live := info.Time, false
+	// The clock stays at the last event until the pause is recorded there.
+	last, live := evs[0].Start.Time.Add(time.Duration(evs[len(evs)-1].AtMS)*time.Millisecond), false
 	clock := func() time.Time {
 		if live {
 			return now()
 		}
-		return at
+		return last
 	}
-	sess, err := trainer.Start(sc, trainer.Options{Mode: info.Mode, Seed: info.Seed, Trainee: info.Trainee,
-		Variant: info.Variant, Set: info.Set, Now: clock})
+	sess, err := trainer.ReplayLive(sc, evs, clock)
 	if err != nil {
-		return nil, fmt.Errorf("replay: %w", err)
-	}
-	for i, e := range evs[1:] {
-		at = info.Time.Add(time.Duration(e.AtMS) * time.Millisecond)
-		if err := apply(sess, e); err != nil {
-			return nil, fmt.Errorf("replay: event %d (%s): %w", i+1, e.Kind, err)
-		}
-	}
-	if got := sess.Events(); !sameLog(got, evs) {
-		return nil, errors.New("replay: the rebuilt log differs from the stored one")
+		return nil, err
 	}
 	if !sess.Ended() && !sess.Paused() {
 		sess.Pause()
 	}
 	live = true
 	return sess, nil
-}
-
-func apply(s *trainer.Session, e trainer.Event) error {
-	switch e.Kind {
-	case "reply":
-		return s.Reply(e.Reply)
-	case "say":
-		return s.Say(e.Text)
-	case "tick":
-		if !s.Tick() {
-			return errors.New("no timer was due")
-		}
-		return nil
-	case "inject":
-		return s.Inject(e.Inject)
-	case "pause":
-		return s.Pause()
-	case "resume":
-		return s.Resume()
-	case "quit":
-		s.Quit()
-		return nil
-	}
-	return fmt.Errorf("unknown event kind %q", e.Kind)
-}
-
-// sameLog compares two logs by value, ignoring how the start time is represented.
-func sameLog(a, b []trainer.Event) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		x, y := a[i], b[i]
-		if x.Start != nil && y.Start != nil {
-			xs, ys := *x.Start, *y.Start
-			if !xs.Time.Equal(ys.Time) {
-				return false
-			}
-			xs.Time, ys.Time = time.Time{}, time.Time{}
-			x.Start, y.Start = &xs, &ys
-		}
-		if len(x.Draws) == 0 {
-			x.Draws = nil
-		}
-		if len(y.Draws) == 0 {
-			y.Draws = nil
-		}
-		if !reflect.DeepEqual(x, y) {
-			return false
-		}
-	}
-	return true
 }
 
 // resumeRestored resumes the sessions replay paused, unless the room is paused.
