@@ -174,7 +174,7 @@ func keys[V any](m map[string]V) []string {
 func (c *converter) script(f *rpFile) *trainer.Script {
 	s := f.Scenario
 	sc := &trainer.Script{ID: s.ID, Title: s.Title, Version: s.Version, Start: s.Start,
-		TimeLimitS: s.TimeLimitS, OnTimeLimit: s.OnTimeLimit, Seed: s.Seed,
+		TimeLimitS: s.TimeLimitS, OnTimeLimit: s.OnTimeLimit, Seed: s.Seed, FreeTimeFactor: s.FreeTime,
 		Persona: trainer.Persona{Name: f.Persona.Name, Brief: f.Persona.Brief, Facts: f.Persona.Facts}}
 	for _, m := range s.Modes {
 		sc.Modes = append(sc.Modes, trainer.Mode(m))

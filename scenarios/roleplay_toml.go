@@ -30,6 +30,7 @@ type rpScenario struct {
 	TimeLimitS  int      `toml:"time_limit_s"`
 	OnTimeLimit string   `toml:"on_time_limit"`
 	Seed        uint64   `toml:"seed"`
+	FreeTime    float64  `toml:"free_time_factor"`
 }
 
 type rpPersona struct {

@@ -202,7 +202,8 @@ func (s *Session) said(re interface{ MatchString(string) bool }) bool {
 	return false
 }
 
-// Choices returns the replies offered now, in order; nil once ended.
+// Choices returns the replies offered now, in the session's shuffled order
+// (stable for a visit of a node and on replay); nil once ended.
 func (s *Session) Choices() []Choice {
 	if s.ended || s.node == nil {
 		return nil
@@ -213,7 +214,7 @@ func (s *Session) Choices() []Choice {
 			out = append(out, Choice{ID: r.r.ID, Label: r.r.Label})
 		}
 	}
-	return out
+	return s.shuffleChoices(out)
 }
 
 // NextTimer returns the wall time of the next timer, if one is pending and the session runs.

@@ -236,6 +236,9 @@ func (p *program) compileScenario() {
 	if s.TimeLimitS < 0 {
 		p.errorf("scenario.time_limit_s", "time_limit_s must not be negative")
 	}
+	if f := s.FreeTimeFactor; f < 0 || f > 0 && (f < 1 || f > 10) {
+		p.errorf("scenario.free_time_factor", "free_time_factor %g must be between 1 and 10 (0 means the default, %g)", f, DefaultFreeTimeFactor)
+	}
 	if s.OnTimeLimit != "" {
 		p.timeLim = p.target(s.OnTimeLimit, "scenario.on_time_limit")
 		if s.TimeLimitS == 0 {

@@ -24,18 +24,21 @@ type Script struct {
 	TimeLimitS  int    // session time limit in seconds of active (unpaused) time; 0 means none
 	OnTimeLimit string // node entered at the time limit; "" ends with outcome "timed_out"
 	Seed        uint64 // default session seed
-	Persona     Persona
-	Vars        []Var
-	Consts      []Const
-	Handoff     *Handoff // nil when the customer did not come from a bot
-	Lexicon     []LexEntry
-	Rubric      Rubric
-	Rules       []Rule
-	Triggers    []Trigger
-	Ticks       []Tick
-	Injects     []Inject
-	Nodes       []*Node // in file order
-	Tests       []TestPlan
+	// FreeTimeFactor scales node timeouts, tick periods and the time limit
+	// in free mode, where the trainee types; 0 means DefaultFreeTimeFactor.
+	FreeTimeFactor float64
+	Persona        Persona
+	Vars           []Var
+	Consts         []Const
+	Handoff        *Handoff // nil when the customer did not come from a bot
+	Lexicon        []LexEntry
+	Rubric         Rubric
+	Rules          []Rule
+	Triggers       []Trigger
+	Ticks          []Tick
+	Injects        []Inject
+	Nodes          []*Node // in file order
+	Tests          []TestPlan
 
 	prog *program // compiled by Validate
 }

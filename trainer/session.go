@@ -38,6 +38,7 @@ type Session struct {
 	mode Mode
 
 	rng     *rand.PCG
+	salt    uint64    // hash of the trainee id; with the seed it keys the choice order
 	replay  []float64 // recorded draws still to be consumed (Replay only)
 	reading bool
 
@@ -168,8 +169,9 @@ func newSession(sc *Script, opt Options, draws []float64) *Session {
 		ruleSaid: make([]bool, len(p.rules)), trigPrev: make([]bool, len(p.triggers)),
 		trigDone: make([]bool, len(p.triggers)), points: make([]int, len(p.dims)),
 		tagsSeen: map[string]bool{}, vars: append([]Value(nil), p.initVals...)}
-	for _, t := range p.ticks {
-		s.nextTick = append(s.nextTick, t.every)
+	s.salt = h.Sum64()
+	for i := range p.ticks {
+		s.nextTick = append(s.nextTick, s.tickEvery(i))
 	}
 	return s
 }

@@ -240,8 +240,8 @@ func (t *terminal) header(s *trainer.Session, seed uint64) {
 	if s.Variant() != "" {
 		info += " · hand-off: " + s.Variant()
 	}
-	if sc.TimeLimitS > 0 {
-		info += " · time limit " + fmtClock(time.Duration(sc.TimeLimitS)*time.Second)
+	if lim := s.TimeLimit(); lim > 0 {
+		info += " · time limit " + fmtClock(lim)
 	}
 	fmt.Fprintln(t.out, info)
 	if s.Mode() == trainer.ModeFree {
@@ -322,8 +322,8 @@ func (t *terminal) watch(s *trainer.Session) string {
 		parts = append(parts, fmt.Sprintf("%s %s %d", v.Name, t.color(code, bar), v.Int))
 	}
 	clock := fmtClock(s.Elapsed())
-	if lim := s.Script().TimeLimitS; lim > 0 {
-		clock += "/" + fmtClock(time.Duration(lim)*time.Second)
+	if lim := s.TimeLimit(); lim > 0 {
+		clock += "/" + fmtClock(lim)
 	}
 	parts = append(parts, "⏱ "+clock)
 	return t.color("2", "[") + strings.Join(parts, "  ") + t.color("2", "]")
