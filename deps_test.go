@@ -14,8 +14,10 @@ const module = "github.com/ccsim/ccsim"
 var policy = map[string][]string{
 	"sim":         {},
 	"scenarios":   {"sim", "trainer"},
+	"records":     {"sim"},
+	"calibrate":   {"sim", "records", "scenarios"},
 	"trainer":     {"sim"},
-	"reports":     {"sim", "trainer"},
+	"reports":     {"sim", "trainer", "calibrate"},
 	"web":         {"sim", "scenarios", "trainer", "reports"},
 	"cmd/ccsim":   {"*"},
 	"cmd/ccfloor": {"sim", "scenarios"},

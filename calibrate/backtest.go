@@ -1,4 +1,4 @@
-package scenarios
+package calibrate
 
 import (
 	"context"
@@ -25,7 +25,7 @@ var BacktestMetrics = []string{sim.MToHuman, sim.MServiceLevel, sim.MASA, sim.MA
 
 // Backtest simulates the scenario of a day type ("" for the one with most
 // days) and pairs its figures with the recorded ones.
-func (c *Calibration) Backtest(ctx context.Context, dayType string, opts sim.Options) (*Backtest, error) {
+func (c *Report) Backtest(ctx context.Context, dayType string, opts sim.Options) (*Backtest, error) {
 	f, err := c.DayType(dayType)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package scenarios
+package calibrate
 
 import (
 	"fmt"
@@ -38,13 +38,13 @@ func ParseDayTypes(spec string) (DayTypes, error) {
 			b, okB = weekdayIndex(to)
 		}
 		if !okA || !okB {
-			return DayTypes{}, fmt.Errorf("scenarios: day types %q: %q is not a weekday or range like sun-thu", spec, g)
+			return DayTypes{}, fmt.Errorf("calibrate: day types %q: %q is not a weekday or range like sun-thu", spec, g)
 		}
 		idx := len(d.Names)
 		d.Names = append(d.Names, g)
 		for w := a; ; w = (w + 1) % 7 {
 			if d.of[w] >= 0 {
-				return DayTypes{}, fmt.Errorf("scenarios: day types %q: %s is in two groups", spec, weekdayNames[w])
+				return DayTypes{}, fmt.Errorf("calibrate: day types %q: %s is in two groups", spec, weekdayNames[w])
 			}
 			d.of[w] = idx
 			if w == b {

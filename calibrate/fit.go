@@ -1,6 +1,7 @@
-package scenarios
+package calibrate
 
 import (
+	"fmt"
 	"math"
 	"sort"
 
@@ -230,4 +231,14 @@ func fitComplete(xs []float64) []Fit {
 	}
 	sort.SliceStable(fits, func(i, j int) bool { return fits[i].AIC < fits[j].AIC })
 	return fits
+}
+
+// Label names the fit for charts and tables: "lognormal: mean 195 s, cv 1.05, KS 0.012"
+// (the KS distance only for complete samples).
+func (f Fit) Label() string {
+	label := fmt.Sprintf("%s: mean %.0f s, cv %.2f", f.Family, f.Mean, f.CV)
+	if f.KS > 0 {
+		label += fmt.Sprintf(", KS %.3f", f.KS)
+	}
+	return label
 }

@@ -1,4 +1,8 @@
-package scenarios
+// Package records reads contact records (the Anonymous Bank call-center
+// format, generic CSV or JSON lines with a column mapping) into plain
+// values with an account of what was dropped, and writes synthetic contact
+// logs of simulated days in the same shape.
+package records
 
 import (
 	"fmt"
@@ -156,8 +160,8 @@ func (li lineIssues) keep(line int, reason, action string) {
 	li.add(1, false, reason, action, fmt.Sprintf("%s:%d", li.file, line))
 }
 
-// RecordSet is what a reader returns: the usable records and the problems found.
-type RecordSet struct {
+// Set is what a reader returns: the usable records and the problems found.
+type Set struct {
 	Source  string // format: "anonymous-bank" or "generic"
 	Files   []string
 	Dated   bool // Day is a calendar day (days since 1970-01-01), so weekdays are known
@@ -167,7 +171,7 @@ type RecordSet struct {
 }
 
 // Append adds the records and issues of o (another file of the same kind).
-func (s *RecordSet) Append(o *RecordSet) {
+func (s *Set) Append(o *Set) {
 	if s.Source == "" {
 		s.Source, s.Dated = o.Source, o.Dated
 	}
@@ -179,8 +183,11 @@ func (s *RecordSet) Append(o *RecordSet) {
 }
 
 // WriteIssues formats the issues as an indented list, one reason a line.
-func (s *RecordSet) WriteIssues(b *strings.Builder) {
-	list := s.Issues.List()
+func (s *Set) WriteIssues(b *strings.Builder) { WriteIssues(b, s.Issues.List()) }
+
+// WriteIssues writes list, one issue a line (count, reason, action and
+// examples), or "none".
+func WriteIssues(b *strings.Builder, list []Issue) {
 	if len(list) == 0 {
 		b.WriteString("  none\n")
 		return

@@ -1,8 +1,10 @@
-package scenarios
+package calibrate
 
 import (
 	"math"
 	"sort"
+
+	"github.com/ccsim/ccsim/records"
 )
 
 // minFitSample is the fewest services a contact type needs for its own
@@ -15,7 +17,7 @@ type HandleFit struct {
 	Answered    int       // answered contacts with a service time
 	Zero        int       // services of 0 s, left out (no positive density can fit them)
 	Short, Long int       // services below MinService and above MaxService, left out
-	RecordsMean float64   // mean service of all Answered contacts, seconds
+	RecordsMean float64   // mean service of all answered contacts, seconds
 	SampleMean  float64   // mean of the fitted sample
 	Sample      []float64 // the fitted sample, seconds, sorted
 	LeftOut     []float64 // the services left out (zero, short, long), seconds, sorted
@@ -34,12 +36,12 @@ func (h HandleFit) Best() Fit {
 }
 
 // fitHandles fits handle times per contact type and for all types pooled.
-func fitHandles(recs []Record, o CalibrateOptions) ([]HandleFit, HandleFit) {
+func fitHandles(recs []records.Record, o Options) ([]HandleFit, HandleFit) {
 	byType := map[string][]float64{}
 	var all []float64
 	for i := range recs {
 		r := &recs[i]
-		if r.Outcome == Answered && !math.IsNaN(r.Service) {
+		if r.Outcome == records.Answered && !math.IsNaN(r.Service) {
 			byType[r.Type] = append(byType[r.Type], r.Service)
 			all = append(all, r.Service)
 		}
@@ -58,7 +60,7 @@ func fitHandles(recs []Record, o CalibrateOptions) ([]HandleFit, HandleFit) {
 }
 
 // fitHandle filters one type's services and fits them.
-func fitHandle(ty string, xs []float64, o CalibrateOptions) HandleFit {
+func fitHandle(ty string, xs []float64, o Options) HandleFit {
 	h := HandleFit{Type: ty, Answered: len(xs)}
 	lo, hi := o.MinService.Seconds(), o.MaxService.Seconds()
 	sum := 0.0
@@ -109,7 +111,7 @@ type FrontFit struct {
 type frontCount struct{ total, sessions, contained int }
 
 // fitFront fits the front-end time and counts its outcomes.
-func fitFront(recs []Record) FrontFit {
+func fitFront(recs []records.Record) FrontFit {
 	f := FrontFit{byType: map[string]frontCount{}}
 	for i := range recs {
 		r := &recs[i]
@@ -119,14 +121,14 @@ func fitFront(recs []Record) FrontFit {
 		if !math.IsNaN(r.Front) {
 			n.sessions++
 		}
-		if r.Outcome == Contained {
+		if r.Outcome == records.Contained {
 			n.contained++
 		}
 		f.byType[r.Type] = n
 		switch {
-		case r.Outcome == Contained:
+		case r.Outcome == records.Contained:
 			f.Contained++
-		case r.Outcome == FrontHangup:
+		case r.Outcome == records.FrontHangup:
 			f.Hangup++
 		case r.Queued:
 			f.ToQueue++
@@ -166,12 +168,12 @@ func (p PatienceFit) Best() Fit {
 // fitPatience estimates patience from the waits of contacts that queued:
 // an abandonment is an event at its wait; an answer censors patience at
 // its wait (the customer would have waited at least that long).
-func fitPatience(recs []Record) PatienceFit {
+func fitPatience(recs []records.Record) PatienceFit {
 	var obs []Observation
 	for i := range recs {
 		r := &recs[i]
 		if r.Queued && r.ReachedHuman() && !math.IsNaN(r.Wait) {
-			obs = append(obs, Observation{T: r.Wait, Event: r.Outcome == Abandoned})
+			obs = append(obs, Observation{T: r.Wait, Event: r.Outcome == records.Abandoned})
 		}
 	}
 	p := PatienceFit{Observations: len(obs), KMMedian: math.NaN()}

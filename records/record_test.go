@@ -1,4 +1,4 @@
-package scenarios
+package records
 
 import (
 	"bytes"
@@ -231,7 +231,7 @@ func FuzzReadGeneric(f *testing.F) {
 	})
 }
 
-func checkAccounted(t *testing.T, set *RecordSet) {
+func checkAccounted(t *testing.T, set *Set) {
 	t.Helper()
 	if got := len(set.Records) + set.Issues.Dropped(); got != set.Lines {
 		t.Fatalf("%d records + %d dropped != %d lines read", len(set.Records), set.Issues.Dropped(), set.Lines)

@@ -1,4 +1,4 @@
-package scenarios
+package calibrate
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsim/ccsim/records"
+	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/sim"
 )
 
@@ -27,14 +29,14 @@ func knownScenario() *sim.Scenario {
 }
 
 // generated returns days of sc as a CSV log.
-func generated(tb testing.TB, sc *sim.Scenario, days int, format LogFormat) *bytes.Buffer {
+func generated(tb testing.TB, sc *sim.Scenario, days int, format records.LogFormat) *bytes.Buffer {
 	tb.Helper()
 	var buf bytes.Buffer
-	lw, err := NewLogWriter(&buf, format)
+	lw, err := records.NewLogWriter(&buf, format)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := Generate(context.Background(), sc, days, lw, nil); err != nil {
+	if err := records.Generate(context.Background(), sc, days, lw, nil); err != nil {
 		tb.Fatal(err)
 	}
 	return &buf
@@ -45,14 +47,14 @@ func generated(tb testing.TB, sc *sim.Scenario, days int, format LogFormat) *byt
 // patience must come back inside their 95 % confidence intervals.
 func TestCalibrateRoundTrip(t *testing.T) {
 	sc := knownScenario()
-	set, err := ReadGeneric(generated(t, sc, 30, LogCSV), "known.csv", nil)
+	set, err := records.ReadGeneric(generated(t, sc, 30, records.LogCSV), "known.csv", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if set.Dated || set.Issues.Dropped() != 0 {
 		t.Fatalf("dated %v, %d dropped; want undated days and nothing dropped", set.Dated, set.Issues.Dropped())
 	}
-	c, err := Calibrate(set, CalibrateOptions{})
+	c, err := Run(set, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +117,7 @@ func dailyTotals(a ArrivalFit) []float64 {
 	return out
 }
 
-func checkHandle(t *testing.T, c *Calibration, in sim.Intent) {
+func checkHandle(t *testing.T, c *Report, in sim.Intent) {
 	t.Helper()
 	h, own := c.HandleFor(in.Name)
 	best := h.Best()
@@ -138,19 +140,19 @@ func checkHandle(t *testing.T, c *Calibration, in sim.Intent) {
 
 // checkTOML writes a day type's scenario and loads it back: it must parse
 // and encode to the same scenario as the one calibrated.
-func checkTOML(t *testing.T, c *Calibration, dayType string) {
+func checkTOML(t *testing.T, c *Report, dayType string) {
 	t.Helper()
 	data, err := c.ScenarioTOML(dayType)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err := Parse("calibrated.toml", data)
+	sc, err := scenarios.Parse("calibrated.toml", data)
 	if err != nil {
 		t.Fatalf("calibrated TOML does not load: %v\n%s", err, data)
 	}
 	f, _ := c.DayType(dayType)
-	got, err1 := Encode(sc)
-	want, err2 := Encode(f.Scenario)
+	got, err1 := scenarios.Encode(sc)
+	want, err2 := scenarios.Encode(f.Scenario)
 	if err1 != nil || err2 != nil || !bytes.Equal(got, want) {
 		t.Errorf("loaded scenario differs from the calibrated one (%v, %v):\n%s\nwant\n%s", err1, err2, got, want)
 	}
@@ -165,11 +167,11 @@ func TestCalibrateBot(t *testing.T) {
 	sc := knownScenario()
 	sc.Bot = &sim.Bot{HandleTime: sim.LogNormal{MeanS: 60, CV: 0.5}, HangUp: 0.1, ContextTransfer: true}
 	sc.Intents[0].BotContainment = 0.4
-	set, err := ReadGeneric(generated(t, sc, 5, LogJSONL), "bot.jsonl", nil)
+	set, err := records.ReadGeneric(generated(t, sc, 5, records.LogJSONL), "bot.jsonl", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := Calibrate(set, CalibrateOptions{})
+	c, err := Run(set, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +195,7 @@ func TestCalibrateBot(t *testing.T) {
 }
 
 // january reads the January Anonymous Bank file, or skips the test.
-func january(tb testing.TB) *RecordSet {
+func january(tb testing.TB) *records.Set {
 	tb.Helper()
 	const path = "../../shared/data/anonymous-bank/january.txt"
 	f, err := os.Open(path)
@@ -201,7 +203,7 @@ func january(tb testing.TB) *RecordSet {
 		tb.Skipf("Anonymous Bank data not found at %s (CI keeps shared/ beside the repository): %v", path, err)
 	}
 	defer f.Close()
-	set, err := ReadBank(f, "january.txt")
+	set, err := records.ReadBank(f, "january.txt")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -228,7 +230,7 @@ func TestCalibrateJanuary(t *testing.T) {
 			t.Errorf("issue %q counted %d times, want %d", reason, got, want)
 		}
 	}
-	c, err := Calibrate(set, CalibrateOptions{})
+	c, err := Run(set, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,11 +274,11 @@ func BenchmarkCalibrateJanuary(b *testing.B) {
 		b.Skipf("Anonymous Bank data not found: %v", err)
 	}
 	for b.Loop() {
-		set, err := ReadBank(bytes.NewReader(data), "january.txt")
+		set, err := records.ReadBank(bytes.NewReader(data), "january.txt")
 		if err != nil {
 			b.Fatal(err)
 		}
-		c, err := Calibrate(set, CalibrateOptions{})
+		c, err := Run(set, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -288,19 +290,19 @@ func BenchmarkCalibrateJanuary(b *testing.B) {
 	}
 }
 
-func TestCalibrateOptionsErrors(t *testing.T) {
-	set := &RecordSet{Records: []Record{{Arrival: 1, Queue: 1, Outcome: Answered, Service: 10}}}
-	for _, o := range []CalibrateOptions{
+func TestOptionsErrors(t *testing.T) {
+	set := &records.Set{Records: []records.Record{{Arrival: 1, Queue: 1, Outcome: records.Answered, Service: 10}}}
+	for _, o := range []Options{
 		{Open: 10 * time.Hour, Close: 9 * time.Hour},
 		{Interval: 7 * time.Minute},
 		{Staffing: "guess"},
 	} {
-		if _, err := Calibrate(set, o); err == nil {
-			t.Errorf("Calibrate(%+v) accepted bad options", o)
+		if _, err := Run(set, o); err == nil {
+			t.Errorf("Run(%+v) accepted bad options", o)
 		}
 	}
-	if _, err := Calibrate(&RecordSet{}, CalibrateOptions{}); err == nil {
-		t.Error("Calibrate of no records succeeded")
+	if _, err := Run(&records.Set{}, Options{}); err == nil {
+		t.Error("Run of no records succeeded")
 	}
 	if _, err := ParseDayTypes("sun-thu,thu"); err == nil {
 		t.Error("ParseDayTypes accepted a weekday in two groups")
@@ -314,11 +316,11 @@ func TestCalibrateOptionsErrors(t *testing.T) {
 // model can represent (the known scenario): recorded and simulated figures
 // must agree, their 95 % intervals overlapping for every metric.
 func TestBacktestRoundTrip(t *testing.T) {
-	set, err := ReadGeneric(generated(t, knownScenario(), 30, LogCSV), "known.csv", nil)
+	set, err := records.ReadGeneric(generated(t, knownScenario(), 30, records.LogCSV), "known.csv", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := Calibrate(set, CalibrateOptions{})
+	c, err := Run(set, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

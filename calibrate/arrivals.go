@@ -1,9 +1,10 @@
-package scenarios
+package calibrate
 
 import (
 	"math"
 	"time"
 
+	"github.com/ccsim/ccsim/records"
 	"github.com/ccsim/ccsim/sim"
 )
 
@@ -45,7 +46,7 @@ const openShare = 0.05
 // the days). Answers alone would extend the day into the queue's drain after
 // closing; arrivals alone into the night, when the bank's VRU still takes
 // calls but no agent answers.
-func (c *Calibration) detectHours(days []int, recs []*Record) (open, close time.Duration) {
+func (c *Report) detectHours(days []int, recs []*records.Record) (open, close time.Duration) {
 	w := c.Options.Interval.Seconds()
 	n := int(math.Round(86400 / w))
 	arr, ans := make([]float64, n), make([]float64, n)
@@ -83,7 +84,7 @@ func maxOf(xs []float64) float64 {
 }
 
 // fitArrivals counts contacts per day and interval inside the opening hours.
-func (c *Calibration) fitArrivals(days []int, recs []*Record, open, close time.Duration) ArrivalFit {
+func (c *Report) fitArrivals(days []int, recs []*records.Record, open, close time.Duration) ArrivalFit {
 	iv := c.Options.Interval
 	n := int((close - open) / iv)
 	f := ArrivalFit{Open: open, Close: close, Interval: iv, Days: days, Counts: make([][]float64, len(days))}

@@ -1,10 +1,11 @@
-package scenarios
+package calibrate
 
 import (
 	"math"
 	"sort"
 	"time"
 
+	"github.com/ccsim/ccsim/records"
 	"github.com/ccsim/ccsim/sim"
 )
 
@@ -66,7 +67,7 @@ type service struct {
 // agents overstate it when shifts change inside the interval. The default
 // count is the number busy while customers waited, which is what the
 // simulator's agents are: servers who take the next waiting call.
-func fitStaff(days []int, recs []*Record, open, close, iv time.Duration, method string) StaffFit {
+func fitStaff(days []int, recs []*records.Record, open, close, iv time.Duration, method string) StaffFit {
 	n := int((close - open) / iv)
 	byDay := map[int][]service{}
 	waits := map[int][][2]float64{}

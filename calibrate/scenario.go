@@ -1,4 +1,4 @@
-package scenarios
+package calibrate
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ const StaffGroup = "agents"
 // profile, the contact types as intents with their shares and handle times,
 // the pooled patience, the bot when one is modelled, and the staffing
 // estimated from concurrent services.
-func (c *Calibration) scenario(f *DayTypeFit) *sim.Scenario {
+func (c *Report) scenario(f *DayTypeFit) *sim.Scenario {
 	o := c.Options
 	a := f.Arrivals
 	sc := &sim.Scenario{
@@ -66,7 +66,7 @@ func normalizeShares(ins []sim.Intent) {
 	}
 }
 
-func (c *Calibration) scenarioName(dayType string) string {
+func (c *Report) scenarioName(dayType string) string {
 	if c.Options.Name != "" {
 		return c.Options.Name + " (" + dayType + ")"
 	}
@@ -80,7 +80,7 @@ func (c *Calibration) scenarioName(dayType string) string {
 // bot builds the front end as a bot: its session time, the share of
 // sessions it did not resolve in which the customer hung up, and the share
 // of bot-eligible contacts that skipped it (opted out).
-func (c *Calibration) bot() *sim.Bot {
+func (c *Report) bot() *sim.Bot {
 	f := c.Front
 	b := &sim.Bot{HandleTime: sim.Exponential{MeanS: 1}, ContextTransfer: true}
 	if best := f.bestFit(); best.Family != "" {
@@ -117,7 +117,7 @@ const tokenContainment = 1e-6
 
 // containment is the share of a type's front-end sessions that the front
 // end resolved; 0 for types that never used it (they go straight to agents).
-func (c *Calibration) containment(typ string) float64 {
+func (c *Report) containment(typ string) float64 {
 	n := c.Front.byType[typ]
 	if n.sessions == 0 {
 		return 0

@@ -1,16 +1,16 @@
-package scenarios_test
+package calibrate_test
 
 import (
 	"fmt"
 
-	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/calibrate"
 )
 
 // ExampleKaplanMeier estimates patience from six waits: three customers hung
 // up (events), three were answered first (censored).
 func ExampleKaplanMeier() {
-	obs := []scenarios.Observation{{T: 10, Event: true}, {T: 20}, {T: 30, Event: true}, {T: 40}, {T: 50, Event: true}, {T: 60}}
-	for _, s := range scenarios.KaplanMeier(obs) {
+	obs := []calibrate.Observation{{T: 10, Event: true}, {T: 20}, {T: 30, Event: true}, {T: 40}, {T: 50, Event: true}, {T: 60}}
+	for _, s := range calibrate.KaplanMeier(obs) {
 		fmt.Printf("t=%2.0f at risk %d  S=%.3f\n", s.T, s.AtRisk, s.S)
 	}
 	// Output:

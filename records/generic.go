@@ -1,4 +1,4 @@
-package scenarios
+package records
 
 import (
 	"bufio"
@@ -55,10 +55,10 @@ func ParseMapping(pairs []string) (Mapping, error) {
 		col, field, ok := strings.Cut(p, "=")
 		col, field = strings.TrimSpace(col), strings.ToLower(strings.TrimSpace(field))
 		if !ok || col == "" || field == "" {
-			return nil, fmt.Errorf("scenarios: mapping %q: want COLUMN=FIELD", p)
+			return nil, fmt.Errorf("records: mapping %q: want COLUMN=FIELD", p)
 		}
 		if !isGenericField(field) {
-			return nil, fmt.Errorf("scenarios: mapping %q: unknown field %q (one of %s)", p, field, genericFieldNames())
+			return nil, fmt.Errorf("records: mapping %q: unknown field %q (one of %s)", p, field, genericFieldNames())
 		}
 		m[col] = field
 	}
@@ -133,10 +133,10 @@ func hasString(xs []string, s string) bool {
 // example places in the issues. Malformed records are counted by reason in
 // the result's Issues; the error is non-nil only when reading fails or the
 // columns cannot be resolved.
-func ReadGeneric(r io.Reader, name string, m Mapping) (*RecordSet, error) {
+func ReadGeneric(r io.Reader, name string, m Mapping) (*Set, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(1)
-	set := &RecordSet{Source: "generic", Files: []string{name}, Dated: true}
+	set := &Set{Source: "generic", Files: []string{name}, Dated: true}
 	iss := lineIssues{&set.Issues, name}
 	p := &genericParser{iss: iss, dated: true}
 	var err error
@@ -159,7 +159,7 @@ type genericParser struct {
 	sawDate bool
 }
 
-func (p *genericParser) readCSV(br *bufio.Reader, m Mapping, set *RecordSet) error {
+func (p *genericParser) readCSV(br *bufio.Reader, m Mapping, set *Set) error {
 	first, err := br.ReadSlice('\n')
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return err
@@ -220,7 +220,7 @@ func sniffComma(header []byte) rune {
 	return best
 }
 
-func (p *genericParser) readJSONLines(br *bufio.Reader, m Mapping, set *RecordSet) error {
+func (p *genericParser) readJSONLines(br *bufio.Reader, m Mapping, set *Set) error {
 	lr := newLineReader(br)
 	vals := map[string]string{}
 	for {

@@ -1,4 +1,4 @@
-package scenarios
+package records
 
 import (
 	"bufio"
@@ -160,7 +160,7 @@ type LogWriter struct {
 // NewLogWriter returns a writer of the given format; CSV starts with the header.
 func NewLogWriter(w io.Writer, format LogFormat) (*LogWriter, error) {
 	if format != LogCSV && format != LogJSONL {
-		return nil, fmt.Errorf("scenarios: log format %q: want csv or jsonl", format)
+		return nil, fmt.Errorf("records: log format %q: want csv or jsonl", format)
 	}
 	lw := &LogWriter{w: bufio.NewWriterSize(w, 256<<10), format: format}
 	if format == LogCSV {

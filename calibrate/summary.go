@@ -1,4 +1,4 @@
-package scenarios
+package calibrate
 
 import (
 	"fmt"
@@ -6,11 +6,14 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/ccsim/ccsim/records"
+	"github.com/ccsim/ccsim/scenarios"
 )
 
 // WriteSummary writes a plain-text account of the calibration: what was
 // read and left out, and every fitted figure with its interval.
-func (c *Calibration) WriteSummary(w io.Writer) error {
+func (c *Report) WriteSummary(w io.Writer) error {
 	var b strings.Builder
 	dropped := 0
 	for _, is := range c.Issues {
@@ -21,11 +24,7 @@ func (c *Calibration) WriteSummary(w io.Writer) error {
 	fmt.Fprintf(&b, "Calibration from %s (%s): %d data lines, %d records used, %d dropped.\n",
 		strings.Join(c.Files, ", "), c.Source, c.Lines, c.Used, dropped)
 	b.WriteString("\nRecords dropped or repaired while reading:\n")
-	set := RecordSet{}
-	for _, is := range c.Issues {
-		set.Issues.add(is.Count, is.Dropped, is.Reason, is.Action, is.Examples...)
-	}
-	set.WriteIssues(&b)
+	records.WriteIssues(&b, c.Issues)
 	c.summaryDays(&b)
 	c.summaryHandle(&b)
 	c.summaryPatience(&b)
@@ -34,8 +33,8 @@ func (c *Calibration) WriteSummary(w io.Writer) error {
 	return err
 }
 
-func (c *Calibration) summaryDays(b *strings.Builder) {
-	fmt.Fprintf(b, "\nArrivals per day type (%s intervals; opening hours %s):\n", shortDur(c.Options.Interval), c.hoursSource())
+func (c *Report) summaryDays(b *strings.Builder) {
+	fmt.Fprintf(b, "\nArrivals per day type (%s intervals; opening hours %s):\n", scenarios.ShortDuration(c.Options.Interval), c.hoursSource())
 	for _, d := range c.DayTypes {
 		a := d.Arrivals
 		peak, at := 0.0, 0
@@ -57,7 +56,7 @@ func (c *Calibration) summaryDays(b *strings.Builder) {
 	}
 }
 
-func (c *Calibration) summaryHandle(b *strings.Builder) {
+func (c *Report) summaryHandle(b *strings.Builder) {
 	o := c.Options
 	fmt.Fprintf(b, "\nHandle time by type (maximum likelihood on services from %s to %s; best AIC first):\n",
 		limitString(o.MinService), limitString(o.MaxService))
@@ -82,7 +81,7 @@ func (c *Calibration) summaryHandle(b *strings.Builder) {
 	}
 }
 
-func (c *Calibration) summaryPatience(b *strings.Builder) {
+func (c *Report) summaryPatience(b *strings.Builder) {
 	p := c.Patience
 	fmt.Fprintf(b, "\nPatience: Kaplan–Meier from %d waits in the queue, %d abandoned (events), %d answered (censored)\n",
 		p.Observations, p.Events, p.Observations-p.Events)
@@ -100,7 +99,7 @@ func (c *Calibration) summaryPatience(b *strings.Builder) {
 	}
 }
 
-func (c *Calibration) summaryFront(b *strings.Builder) {
+func (c *Report) summaryFront(b *strings.Builder) {
 	f := c.Front
 	if f.Sessions == 0 {
 		return

@@ -1,17 +1,25 @@
-package scenarios
+// Package calibrate fits a scenario to contact records: arrivals per
+// interval and their overdispersion, handle times and patience (Kaplan–Meier,
+// censored maximum likelihood), the automated front end and staffing, and
+// back-tests the fitted scenario against the records with the simulator's
+// own metric definitions.
+package calibrate
 
 import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
+	"github.com/ccsim/ccsim/records"
+	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/sim"
 )
 
-// CalibrateOptions tune Calibrate. The zero value uses the documented defaults.
-type CalibrateOptions struct {
+// Options tune Run. The zero value uses the documented defaults.
+type Options struct {
 	Name         string        // scenario name; "": "Calibrated from FILES"
 	DayTypes     string        // weekday groups, e.g. "sun-thu,fri,sat"; "": BankDayTypes for anonymous-bank records, GenericDayTypes otherwise
 	Interval     time.Duration // planning interval; 0: 30m
@@ -26,7 +34,7 @@ type CalibrateOptions struct {
 }
 
 // withDefaults fills the zero fields for records of the given source.
-func (o CalibrateOptions) withDefaults(source string) CalibrateOptions {
+func (o Options) withDefaults(source string) Options {
 	bank := source == "anonymous-bank"
 	if o.DayTypes == "" {
 		o.DayTypes = GenericDayTypes
@@ -35,7 +43,7 @@ func (o CalibrateOptions) withDefaults(source string) CalibrateOptions {
 		}
 	}
 	if o.Interval <= 0 {
-		o.Interval = DefaultInterval
+		o.Interval = scenarios.DefaultInterval
 	}
 	if o.MinService == 0 && bank {
 		o.MinService = 10 * time.Second // Brown et al. (2005): the spike of services under 10 s is agents hanging up
@@ -47,13 +55,13 @@ func (o CalibrateOptions) withDefaults(source string) CalibrateOptions {
 		o.Staffing = StaffWhileQueued
 	}
 	if o.Threshold <= 0 {
-		o.Threshold = DefaultThreshold
+		o.Threshold = scenarios.DefaultThreshold
 	}
 	if o.Target <= 0 {
-		o.Target = DefaultTarget
+		o.Target = scenarios.DefaultTarget
 	}
 	if o.Seed == 0 {
-		o.Seed = DefaultSeed
+		o.Seed = scenarios.DefaultSeed
 	}
 	if o.Replications <= 0 {
 		o.Replications = 20
@@ -61,16 +69,16 @@ func (o CalibrateOptions) withDefaults(source string) CalibrateOptions {
 	return o
 }
 
-// Calibration is everything fitted from a set of contact records.
-type Calibration struct {
-	Options  CalibrateOptions // with defaults applied
+// Report is everything fitted from a set of contact records.
+type Report struct {
+	Options  Options // with defaults applied
 	Source   string
 	Files    []string
-	Lines    int     // data lines read
-	Used     int     // records used
-	Dated    bool    // records carry calendar dates (day types are weekday groups)
-	Issues   []Issue // what was dropped or repaired while reading
-	Bot      bool    // the front end is modelled as a bot: some contacts were contained in it
+	Lines    int             // data lines read
+	Used     int             // records used
+	Dated    bool            // records carry calendar dates (day types are weekday groups)
+	Issues   []records.Issue // what was dropped or repaired while reading
+	Bot      bool            // the front end is modelled as a bot: some contacts were contained in it
 	DayTypes []DayTypeFit
 	Handle   []HandleFit // per contact type, most answered first
 	Pooled   HandleFit   // all types together (for types with too few services)
@@ -96,23 +104,23 @@ type Share struct {
 }
 
 // ErrNoRecords is returned when there is nothing to calibrate from.
-var ErrNoRecords = errors.New("scenarios: no usable contact records")
+var ErrNoRecords = errors.New("calibrate: no usable contact records")
 
-// Calibrate fits arrivals, handle times, patience, the front end and
+// Run fits arrivals, handle times, patience, the front end and
 // staffing from contact records and builds a scenario per day type.
-func Calibrate(set *RecordSet, opts CalibrateOptions) (*Calibration, error) {
+func Run(set *records.Set, opts Options) (*Report, error) {
 	if len(set.Records) == 0 {
 		return nil, ErrNoRecords
 	}
 	o := opts.withDefaults(set.Source)
 	if o.Open < 0 || o.Close < 0 || (o.Close != 0 && o.Close <= o.Open) || o.Close > 48*time.Hour {
-		return nil, fmt.Errorf("scenarios: opening hours %v–%v: close must follow open, within 48h", o.Open, o.Close)
+		return nil, fmt.Errorf("calibrate: opening hours %v–%v: close must follow open, within 48h", o.Open, o.Close)
 	}
-	if !hasString(StaffMethods, o.Staffing) {
-		return nil, fmt.Errorf("scenarios: staffing method %q: want one of %v", o.Staffing, StaffMethods)
+	if !slices.Contains(StaffMethods, o.Staffing) {
+		return nil, fmt.Errorf("calibrate: staffing method %q: want one of %v", o.Staffing, StaffMethods)
 	}
 	if o.Interval > 24*time.Hour || (24*time.Hour)%o.Interval != 0 {
-		return nil, fmt.Errorf("scenarios: interval %v must divide a day", o.Interval)
+		return nil, fmt.Errorf("calibrate: interval %v must divide a day", o.Interval)
 	}
 	dt := undatedTypes()
 	if set.Dated {
@@ -121,10 +129,10 @@ func Calibrate(set *RecordSet, opts CalibrateOptions) (*Calibration, error) {
 			return nil, err
 		}
 	}
-	c := &Calibration{Options: o, Source: set.Source, Files: set.Files, Lines: set.Lines, Used: len(set.Records),
+	c := &Report{Options: o, Source: set.Source, Files: set.Files, Lines: set.Lines, Used: len(set.Records),
 		Dated: set.Dated, Issues: set.Issues.List()}
 	for i := range set.Records {
-		if set.Records[i].Outcome == Contained {
+		if set.Records[i].Outcome == records.Contained {
 			c.Bot = true
 			break
 		}
@@ -146,8 +154,8 @@ func Calibrate(set *RecordSet, opts CalibrateOptions) (*Calibration, error) {
 
 // groupDays sorts the records into day types: the days present of each
 // type and its records. Records on weekdays of no type are left out.
-func groupDays(set *RecordSet, dt DayTypes) (days [][]int, recs [][]*Record) {
-	recs = make([][]*Record, len(dt.Names))
+func groupDays(set *records.Set, dt DayTypes) (days [][]int, recs [][]*records.Record) {
+	recs = make([][]*records.Record, len(dt.Names))
 	seen := make([]map[int]bool, len(dt.Names))
 	for i := range set.Records {
 		r := &set.Records[i]
@@ -181,7 +189,7 @@ func sortedDays(m map[int]bool) []int {
 // the front end is modelled as a bot, else when it reached the human queue.
 // ok is false for records the scenario does not represent (they never
 // reached an agent's queue and no bot is modelled).
-func (c *Calibration) start(r *Record) (t float64, ok bool) {
+func (c *Report) start(r *records.Record) (t float64, ok bool) {
 	if c.Bot {
 		return r.Arrival, !math.IsNaN(r.Arrival)
 	}
@@ -189,7 +197,7 @@ func (c *Calibration) start(r *Record) (t float64, ok bool) {
 }
 
 // fitDayType fits one day type from its records.
-func (c *Calibration) fitDayType(name string, days []int, recs []*Record) DayTypeFit {
+func (c *Report) fitDayType(name string, days []int, recs []*records.Record) DayTypeFit {
 	o := c.Options
 	open, close := o.Open, o.Close
 	if open == 0 && close == 0 {
@@ -205,7 +213,7 @@ func (c *Calibration) fitDayType(name string, days []int, recs []*Record) DayTyp
 }
 
 // shares counts the contact types among the contacts inside opening hours.
-func (c *Calibration) shares(recs []*Record, open, close time.Duration) []Share {
+func (c *Report) shares(recs []*records.Record, open, close time.Duration) []Share {
 	counts := map[string]int{}
 	total := 0
 	for _, r := range recs {
@@ -229,7 +237,7 @@ func (c *Calibration) shares(recs []*Record, open, close time.Duration) []Share 
 
 // HandleFor returns the handle-time fit of a contact type, or the pooled fit
 // when the type had too few services of its own.
-func (c *Calibration) HandleFor(typ string) (HandleFit, bool) {
+func (c *Report) HandleFor(typ string) (HandleFit, bool) {
 	for _, h := range c.Handle {
 		if h.Type == typ && len(h.Fits) > 0 && h.N() >= minFitSample {
 			return h, true
@@ -239,7 +247,7 @@ func (c *Calibration) HandleFor(typ string) (HandleFit, bool) {
 }
 
 // DayType returns the fit of the named day type; "" is the one with most days.
-func (c *Calibration) DayType(name string) (*DayTypeFit, error) {
+func (c *Report) DayType(name string) (*DayTypeFit, error) {
 	best := -1
 	for i := range c.DayTypes {
 		d := &c.DayTypes[i]
@@ -257,5 +265,5 @@ func (c *Calibration) DayType(name string) (*DayTypeFit, error) {
 	for _, d := range c.DayTypes {
 		names = append(names, d.Name)
 	}
-	return nil, fmt.Errorf("scenarios: no day type %q in the records (have %v)", name, names)
+	return nil, fmt.Errorf("calibrate: no day type %q in the records (have %v)", name, names)
 }

@@ -1,9 +1,10 @@
-package scenarios
+package calibrate
 
 import (
 	"math"
 	"time"
 
+	"github.com/ccsim/ccsim/records"
 	"github.com/ccsim/ccsim/sim"
 )
 
@@ -57,7 +58,7 @@ func ratio(a, b float64) float64 {
 }
 
 // observe computes the recorded figures of a day type's days in [open, close).
-func observe(days []int, recs []*Record, open, close, iv time.Duration, threshold float64) Observed {
+func observe(days []int, recs []*records.Record, open, close, iv time.Duration, threshold float64) Observed {
 	n := int((close - open) / iv)
 	lo, w := open.Seconds(), iv.Seconds()
 	hi := lo + float64(n)*w
@@ -72,7 +73,7 @@ func observe(days []int, recs []*Record, open, close, iv time.Duration, threshol
 		day := cells[r.Day]
 		c := &day[int((r.Queue-lo)/w)]
 		c.toHuman++
-		if r.Outcome == Answered {
+		if r.Outcome == records.Answered {
 			c.answered++
 			c.sumWait += r.Wait
 			if r.Wait <= threshold {

@@ -1,4 +1,4 @@
-package scenarios
+package records
 
 import (
 	"bufio"
@@ -46,14 +46,14 @@ const maxLine = 64 << 10
 
 // ErrFormat is wrapped by reader errors about a file that is not in the
 // expected format at all (as opposed to individual malformed records).
-var ErrFormat = errors.New("scenarios: unknown record format")
+var ErrFormat = errors.New("records: unknown record format")
 
 // ReadBank reads Anonymous Bank records from r; name labels example places in
 // the issues. Malformed records are counted by reason in the result's Issues;
 // the error is non-nil only when reading fails or the file is not in this
 // format.
-func ReadBank(r io.Reader, name string) (*RecordSet, error) {
-	set := &RecordSet{Source: "anonymous-bank", Files: []string{name}, Dated: true}
+func ReadBank(r io.Reader, name string) (*Set, error) {
+	set := &Set{Source: "anonymous-bank", Files: []string{name}, Dated: true}
 	iss := lineIssues{&set.Issues, name}
 	lr := newLineReader(r)
 	for {
