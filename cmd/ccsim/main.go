@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/ccsim/ccsim/sim"
 )
 
 func main() {
@@ -95,7 +97,8 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "ccsim:", err)
 	var u usageError
-	if errors.As(err, &u) {
+	var bad sim.ValidationErrors
+	if errors.As(err, &u) || errors.As(err, &bad) {
 		return 2
 	}
 	return 1

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ccsim/ccsim/reports"
@@ -44,7 +45,10 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if isSet(fs, "seed") {
 		opts.Seed = seed
 	}
-	opts.Progress = progress(e, "replications")
+	if e.isTerminal {
+		opts.Status = &sim.Status{}
+		defer showStatus(e, "simulating", opts.Status)()
+	}
 	res, err := sim.Run(ctx, sc, opts)
 	if err != nil {
 		return err
@@ -135,6 +139,44 @@ func progress(e env, what string) func(done, total int) {
 			fmt.Fprintln(e.stderr)
 		}
 	}
+}
+
+// showStatus shows a run's progress on stderr once a second, by simulated
+// time, with an estimate of the time left; the returned function stops it.
+func showStatus(e env, what string, st *sim.Status) (stop func()) {
+	start := time.Now()
+	quit, exited := make(chan struct{}), make(chan struct{})
+	// The display goroutine exits when stop closes quit.
+	go func() {
+		defer close(exited)
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		shown := false
+		for {
+			select {
+			case <-quit:
+				if shown {
+					fmt.Fprintf(e.stderr, "\r%s: done in %v%s\n", what, time.Since(start).Round(time.Second), strings.Repeat(" ", 30))
+				}
+				return
+			case <-tick.C:
+				fmt.Fprintf(e.stderr, "\r%s", statusLine(what, st.Fraction(), time.Since(start)))
+				shown = true
+			}
+		}
+	}()
+	return func() { close(quit); <-exited }
+}
+
+// statusLine is one progress line: the share done and, once it can be
+// estimated, the time left at the pace so far.
+func statusLine(what string, frac float64, elapsed time.Duration) string {
+	line := fmt.Sprintf("%s: %3.0f%%", what, 100*frac)
+	if frac >= 0.01 {
+		left := time.Duration(float64(elapsed) * (1 - frac) / frac)
+		line += fmt.Sprintf(", about %v left", left.Round(time.Second))
+	}
+	return line + "   "
 }
 
 func first(xs []string) string {
