@@ -51,7 +51,7 @@ func commands() []command {
 	return []command{
 		{"run", "simulate a scenario (default: the bundled 'default') and print or write results", runRun},
 		{"validate", "check the simulator against the exact Erlang formulas", runValidate},
-		{"erlang", "Erlang B/C/A calculator and agent solver", runErlang},
+		{"erlang", "Erlang B, C, A and X calculator (voice, chat, e-mail), agent solver and tables", runErlang},
 		{"staff", "smallest staffing per interval and group meeting service goals (Erlang A, then simulation)", runStaff},
 		{"compare", "compare scenarios or variants on common random numbers: paired differences with CIs", runCompare},
 		{"sweep", "run a grid or list of overrides of a scenario on all cores (or one shard of it)", runSweep},
