@@ -27,6 +27,17 @@ type env struct {
 	stdout, stderr io.Writer
 	// isTerminal reports whether stderr is an interactive terminal (progress is shown only then).
 	isTerminal bool
+	// simulate runs a batch of replications; nil means sim.Run. Tests wrap
+	// it to count the simulations a command runs.
+	simulate func(context.Context, *sim.Scenario, sim.Options) (*sim.Results, error)
+}
+
+// run simulates sc with e.simulate, or sim.Run.
+func (e env) run(ctx context.Context, sc *sim.Scenario, opts sim.Options) (*sim.Results, error) {
+	if e.simulate != nil {
+		return e.simulate(ctx, sc, opts)
+	}
+	return sim.Run(ctx, sc, opts)
 }
 
 // command is one ccsim subcommand.
@@ -57,9 +68,13 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := env{stdin: stdin, stdout: stdout, stderr: stderr, isTerminal: isTerminal(stderr)}
+	return runEnv(ctx, env{stdin: stdin, stdout: stdout, stderr: stderr, isTerminal: isTerminal(stderr)}, args)
+}
+
+// runEnv runs the command args[0] in e.
+func runEnv(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		printOverview(stdout)
+		printOverview(e.stdout)
 		if len(args) == 0 {
 			return usageError{errors.New("no command given")}
 		}

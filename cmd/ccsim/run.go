@@ -15,6 +15,7 @@ import (
 
 	"github.com/ccsim/ccsim/reports"
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
 )
 
 // runRun simulates a scenario and prints a summary or JSON, or writes files to --out.
@@ -49,12 +50,12 @@ func runRun(ctx context.Context, e env, args []string) error {
 		opts.Status = &sim.Status{}
 		defer showStatus(e, "simulating", opts.Status)()
 	}
-	res, err := sim.Run(ctx, sc, opts)
+	res, err := e.run(ctx, sc, opts)
 	if err != nil {
 		return err
 	}
 	if *out != "" {
-		if err := writeRunDir(ctx, *out, sc, res, *workers); err != nil {
+		if err := writeRunDir(ctx, e, *out, sc, res, *workers); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s\n", *out)
@@ -70,14 +71,16 @@ func runRun(ctx context.Context, e env, args []string) error {
 
 // writeRunDir writes the report directory of a run: the report documents,
 // charts, CSV, results JSON and text summary, with the staffing curve of the
-// busiest interval.
-func writeRunDir(ctx context.Context, dir string, sc *sim.Scenario, res *sim.Results, workers int) error {
+// busiest interval. The run itself is not simulated again: the curve's own
+// simulations (one batch per agent count, sim/staff) are run here, before
+// the report is rendered.
+func writeRunDir(ctx context.Context, e env, dir string, sc *sim.Scenario, res *sim.Results, workers int) error {
 	rep := reports.Report{Results: res}
-	st, err := reports.SimulateStaffing(ctx, sc, res, reports.StaffingOptions{Workers: workers})
+	st, err := staff.SimulateCurve(ctx, sc, res, staff.CurveOptions{Workers: workers, Simulate: e.simulate})
 	switch {
 	case err == nil:
 		rep.Staffing = &st
-	case !errors.Is(err, reports.ErrNoLoad):
+	case !errors.Is(err, staff.ErrNoLoad):
 		return err
 	}
 	_, err = writeFiles(dir, rep.Files(nil))

@@ -1,4 +1,4 @@
-package store_test
+package sqlite_test
 
 import (
 	"context"
@@ -6,7 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/ccsim/ccsim/web/store"
+	"github.com/ccsim/ccsim/workshop"
+	"github.com/ccsim/ccsim/workshop/sqlite"
 )
 
 // Example commits a room, a participant and two events in one durable
@@ -14,18 +15,18 @@ import (
 func Example() {
 	dir, _ := os.MkdirTemp("", "store-example")
 	defer os.RemoveAll(dir)
-	db, err := store.Open(filepath.Join(dir, "ccsim.db"))
+	db, err := sqlite.Open(filepath.Join(dir, "ccsim.db"))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	defer db.Close()
 	ctx := context.Background()
-	b := &store.Batch{
-		Rooms:        []store.Room{{Code: "ABC347", TokenHash: []byte{1}, Config: []byte(`{}`), State: []byte(`{}`)}},
-		Participants: []store.Participant{{ID: "p1", Room: "ABC347", Seat: 1, Name: "Ann", TokenHash: []byte{2}}},
+	b := &workshop.Batch{
+		Rooms:        []workshop.RoomRecord{{Code: "ABC347", TokenHash: []byte{1}, Config: []byte(`{}`), State: []byte(`{}`)}},
+		Participants: []workshop.Participant{{ID: "p1", Room: "ABC347", Seat: 1, Name: "Ann", TokenHash: []byte{2}}},
 	}
-	b.AddEvents("p1", store.Event{Seq: 0, Data: []byte(`{"kind":"start"}`)}, store.Event{Seq: 1, Data: []byte(`{"kind":"reply"}`)})
+	b.AddEvents("p1", workshop.StoredEvent{Seq: 0, Data: []byte(`{"kind":"start"}`)}, workshop.StoredEvent{Seq: 1, Data: []byte(`{"kind":"reply"}`)})
 	if err := db.Commit(ctx, b); err != nil {
 		fmt.Println(err)
 		return

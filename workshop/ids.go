@@ -1,4 +1,4 @@
-package web
+package workshop
 
 import (
 	"crypto/rand"
@@ -14,8 +14,8 @@ const codeAlphabet = "34679ACDEFGHJKMNPQRTWXY"
 // codeLen is the length of a join code: 23^6 ≈ 148 million codes.
 const codeLen = 6
 
-// newCode returns a random join code from crypto/rand.
-func newCode() string {
+// NewCode returns a random join code from crypto/rand.
+func NewCode() string {
 	buf := make([]byte, codeLen)
 	for i := range buf {
 		buf[i] = codeAlphabet[randIndex(len(codeAlphabet))]
@@ -35,8 +35,8 @@ func randIndex(n int) int {
 	}
 }
 
-// normalizeCode upper-cases a typed join code and drops spaces and dashes.
-func normalizeCode(s string) string {
+// NormalizeCode upper-cases a typed join code and drops spaces and dashes.
+func NormalizeCode(s string) string {
 	s = strings.ToUpper(s)
 	return strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
@@ -46,8 +46,8 @@ func normalizeCode(s string) string {
 	}, s)
 }
 
-// validCode reports whether s can be a join code.
-func validCode(s string) bool {
+// ValidCode reports whether s can be a join code.
+func ValidCode(s string) bool {
 	if len(s) != codeLen {
 		return false
 	}
@@ -59,30 +59,30 @@ func validCode(s string) bool {
 	return true
 }
 
-// newToken returns a secret of 256 random bits, URL-safe.
-func newToken() string {
+// NewToken returns a secret of 256 random bits, URL-safe.
+func NewToken() string {
 	b := make([]byte, 32)
 	rand.Read(b)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// newID returns a short random identifier (not a secret).
-func newID() string {
+// NewID returns a short random identifier (not a secret).
+func NewID() string {
 	b := make([]byte, 9)
 	rand.Read(b)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// hashToken is what the store keeps of a token.
-func hashToken(tok string) []byte {
+// HashToken is what the store keeps of a token.
+func HashToken(tok string) []byte {
 	h := sha256.Sum256([]byte(tok))
 	return h[:]
 }
 
-// tokenMatches compares a presented token with a stored hash in constant time.
-func tokenMatches(tok string, hash []byte) bool {
+// TokenMatches compares a presented token with a stored hash in constant time.
+func TokenMatches(tok string, hash []byte) bool {
 	if tok == "" || len(hash) == 0 {
 		return false
 	}
-	return subtle.ConstantTimeCompare(hashToken(tok), hash) == 1
+	return subtle.ConstantTimeCompare(HashToken(tok), hash) == 1
 }

@@ -1,4 +1,4 @@
-package store
+package sqlite
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ccsim/ccsim/workshop"
 )
 
 func TestStoreRoundTrip(t *testing.T) {
@@ -21,15 +23,15 @@ func TestStoreRoundTrip(t *testing.T) {
 			t.Errorf("PRAGMA %s = %q, %v; want %q", p.name, got, err, p.want)
 		}
 	}
-	b := &Batch{Rooms: []Room{{Code: "ABCDEF", TokenHash: []byte{1}, Config: []byte(`{"a":1}`), State: []byte(`{}`)}},
-		Participants: []Participant{{ID: "p1", Room: "ABCDEF", Name: "<Ann>", TokenHash: []byte{2}, Script: "s", Mode: "guided"}}}
-	b.AddEvents("p1", Event{Seq: 0, Data: []byte(`{"kind":"start"}`)}, Event{Seq: 1, Data: []byte(`{"kind":"reply"}`)})
+	b := &workshop.Batch{Rooms: []workshop.RoomRecord{{Code: "ABCDEF", TokenHash: []byte{1}, Config: []byte(`{"a":1}`), State: []byte(`{}`)}},
+		Participants: []workshop.Participant{{ID: "p1", Room: "ABCDEF", Name: "<Ann>", TokenHash: []byte{2}, Script: "s", Mode: "guided"}}}
+	b.AddEvents("p1", workshop.StoredEvent{Seq: 0, Data: []byte(`{"kind":"start"}`)}, workshop.StoredEvent{Seq: 1, Data: []byte(`{"kind":"reply"}`)})
 	if err := db.Commit(ctx, b); err != nil {
 		t.Fatal(err)
 	}
 	// A duplicate event position is refused and nothing of the batch is written.
-	dup := &Batch{Participants: []Participant{{ID: "p1", Room: "ABCDEF", Name: "<Ann>", TokenHash: []byte{2}, Script: "s", Mode: "guided", LastN: 9}}}
-	dup.AddEvents("p1", Event{Seq: 1, Data: []byte(`{}`)})
+	dup := &workshop.Batch{Participants: []workshop.Participant{{ID: "p1", Room: "ABCDEF", Name: "<Ann>", TokenHash: []byte{2}, Script: "s", Mode: "guided", LastN: 9}}}
+	dup.AddEvents("p1", workshop.StoredEvent{Seq: 1, Data: []byte(`{}`)})
 	if err := db.Commit(ctx, dup); err == nil {
 		t.Error("Commit(duplicate seq) = nil, want an error")
 	}
@@ -62,11 +64,11 @@ func BenchmarkCommit(b *testing.B) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	db.Commit(ctx, &Batch{Rooms: []Room{{Code: "R", TokenHash: []byte{1}, Config: []byte(`{}`), State: []byte(`{}`)}},
-		Participants: []Participant{{ID: "p", Room: "R", TokenHash: []byte{1}}}})
+	db.Commit(ctx, &workshop.Batch{Rooms: []workshop.RoomRecord{{Code: "R", TokenHash: []byte{1}, Config: []byte(`{}`), State: []byte(`{}`)}},
+		Participants: []workshop.Participant{{ID: "p", Room: "R", TokenHash: []byte{1}}}})
 	for i := 0; b.Loop(); i++ {
-		bt := &Batch{}
-		bt.AddEvents("p", Event{Seq: i, Data: []byte(fmt.Sprintf(`{"n":%d}`, i))})
+		bt := &workshop.Batch{}
+		bt.AddEvents("p", workshop.StoredEvent{Seq: i, Data: []byte(fmt.Sprintf(`{"n":%d}`, i))})
 		if err := db.Commit(ctx, bt); err != nil {
 			b.Fatal(err)
 		}
@@ -81,7 +83,7 @@ func TestOnlyStoreImportsSQLite(t *testing.T) {
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(line, " ")
-		if pkg != "github.com/ccsim/ccsim/web/store" && strings.Contains(" "+imports+" ", " modernc.org/sqlite ") {
+		if pkg != "github.com/ccsim/ccsim/workshop/sqlite" && strings.Contains(" "+imports+" ", " modernc.org/sqlite ") {
 			t.Errorf("%s imports modernc.org/sqlite; only web/store may", pkg)
 		}
 	}

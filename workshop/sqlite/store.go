@@ -1,7 +1,9 @@
-// Package store keeps workshop rooms, their participants and every session's
-// append-only event log in SQLite (modernc.org/sqlite, WAL, synchronous FULL),
-// so that a commit that returned has reached the disk.
-package store
+// Package sqlite is the workshop's store in SQLite: rooms, their
+// participants and every session's append-only event log
+// (modernc.org/sqlite, WAL, synchronous FULL), so that a commit that
+// returned has reached the disk. It implements workshop.Store and
+// workshop.Loader.
+package sqlite
 
 import (
 	"context"
@@ -9,6 +11,7 @@ import (
 	"fmt"
 	"net/url"
 
+	"github.com/ccsim/ccsim/workshop"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
 
@@ -16,58 +19,6 @@ import (
 // on one connection.
 type DB struct {
 	db *sql.DB
-}
-
-// Room is one workshop room as stored: its join code, the hash of its
-// facilitator token, and its configuration and state as JSON chosen by the
-// caller.
-type Room struct {
-	Code      string
-	TokenHash []byte
-	CreatedMS int64
-	Config    []byte // JSON, written once
-	State     []byte // JSON, rewritten on changes
-}
-
-// Participant is one trainee seat in a room.
-type Participant struct {
-	ID        string
-	Room      string
-	Seat      int
-	Name      string
-	Trainee   string // optional trainee id for combined reports
-	TokenHash []byte // hash of the resume token
-	Script    string // name of the script played
-	Mode      string
-	JoinedMS  int64
-	LastN     int64  // highest client message number applied
-	Extra     []byte // JSON: removed flag, pulse answers, backdrop figures
-}
-
-// Event is one entry of a session's log: its position and its JSON.
-type Event struct {
-	Seq  int
-	Data []byte
-}
-
-// Batch is a set of writes committed in one transaction.
-type Batch struct {
-	Rooms        []Room        // rooms to insert or update (state and config)
-	Participants []Participant // participants to insert or update
-	Events       map[string][]Event
-}
-
-// Empty reports whether b writes nothing.
-func (b *Batch) Empty() bool {
-	return len(b.Rooms) == 0 && len(b.Participants) == 0 && len(b.Events) == 0
-}
-
-// AddEvents appends events of participant pid to b.
-func (b *Batch) AddEvents(pid string, evs ...Event) {
-	if b.Events == nil {
-		b.Events = map[string][]Event{}
-	}
-	b.Events[pid] = append(b.Events[pid], evs...)
 }
 
 const schema = `
@@ -109,12 +60,12 @@ func Open(path string) (*DB, error) {
 	q.Add("_pragma", "foreign_keys(ON)")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	db.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
 	if _, err := db.Exec(schema); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: schema: %w", err)
+		return nil, fmt.Errorf("sqlite: schema: %w", err)
 	}
 	return &DB{db: db}, nil
 }
@@ -130,20 +81,20 @@ func (d *DB) Pragma(name string) (string, error) {
 }
 
 // Commit writes b in one transaction; when it returns nil the writes are durable.
-func (d *DB) Commit(ctx context.Context, b *Batch) error {
+func (d *DB) Commit(ctx context.Context, b *workshop.Batch) error {
 	if b.Empty() {
 		return nil
 	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
+		return fmt.Errorf("sqlite: begin: %w", err)
 	}
 	defer tx.Rollback()
 	for _, r := range b.Rooms {
 		if _, err := tx.Exec(`INSERT INTO rooms(code, token_hash, created_ms, config, state) VALUES(?,?,?,?,?)
 			ON CONFLICT(code) DO UPDATE SET state=excluded.state`,
 			r.Code, r.TokenHash, r.CreatedMS, string(r.Config), string(r.State)); err != nil {
-			return fmt.Errorf("store: room %s: %w", r.Code, err)
+			return fmt.Errorf("sqlite: room %s: %w", r.Code, err)
 		}
 	}
 	for _, p := range b.Participants {
@@ -151,18 +102,18 @@ func (d *DB) Commit(ctx context.Context, b *Batch) error {
 			VALUES(?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET last_n=excluded.last_n, extra=excluded.extra, script=excluded.script, mode=excluded.mode`,
 			p.ID, p.Room, p.Seat, p.Name, p.Trainee, p.TokenHash, p.Script, p.Mode, p.JoinedMS, p.LastN, string(orEmpty(p.Extra))); err != nil {
-			return fmt.Errorf("store: participant %s: %w", p.ID, err)
+			return fmt.Errorf("sqlite: participant %s: %w", p.ID, err)
 		}
 	}
 	for pid, evs := range b.Events {
 		for _, e := range evs {
 			if _, err := tx.Exec(`INSERT INTO events(pid, seq, data) VALUES(?,?,?)`, pid, e.Seq, string(e.Data)); err != nil {
-				return fmt.Errorf("store: event %s/%d: %w", pid, e.Seq, err)
+				return fmt.Errorf("sqlite: event %s/%d: %w", pid, e.Seq, err)
 			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return fmt.Errorf("sqlite: commit: %w", err)
 	}
 	return nil
 }
@@ -175,18 +126,18 @@ func orEmpty(b []byte) []byte {
 }
 
 // Rooms returns every stored room in creation order.
-func (d *DB) Rooms(ctx context.Context) ([]Room, error) {
+func (d *DB) Rooms(ctx context.Context) ([]workshop.RoomRecord, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT code, token_hash, created_ms, config, state FROM rooms ORDER BY created_ms, code`)
 	if err != nil {
-		return nil, fmt.Errorf("store: rooms: %w", err)
+		return nil, fmt.Errorf("sqlite: rooms: %w", err)
 	}
 	defer rows.Close()
-	var out []Room
+	var out []workshop.RoomRecord
 	for rows.Next() {
-		var r Room
+		var r workshop.RoomRecord
 		var cfg, st string
 		if err := rows.Scan(&r.Code, &r.TokenHash, &r.CreatedMS, &cfg, &st); err != nil {
-			return nil, fmt.Errorf("store: rooms: %w", err)
+			return nil, fmt.Errorf("sqlite: rooms: %w", err)
 		}
 		r.Config, r.State = []byte(cfg), []byte(st)
 		out = append(out, r)
@@ -195,20 +146,20 @@ func (d *DB) Rooms(ctx context.Context) ([]Room, error) {
 }
 
 // Participants returns the participants of room code in seat order.
-func (d *DB) Participants(ctx context.Context, code string) ([]Participant, error) {
+func (d *DB) Participants(ctx context.Context, code string) ([]workshop.Participant, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT id, room, seat, name, trainee, token_hash, script, mode, joined_ms, last_n, extra
 		FROM participants WHERE room = ? ORDER BY seat`, code)
 	if err != nil {
-		return nil, fmt.Errorf("store: participants: %w", err)
+		return nil, fmt.Errorf("sqlite: participants: %w", err)
 	}
 	defer rows.Close()
-	var out []Participant
+	var out []workshop.Participant
 	for rows.Next() {
-		var p Participant
+		var p workshop.Participant
 		var extra string
 		if err := rows.Scan(&p.ID, &p.Room, &p.Seat, &p.Name, &p.Trainee, &p.TokenHash, &p.Script, &p.Mode,
 			&p.JoinedMS, &p.LastN, &extra); err != nil {
-			return nil, fmt.Errorf("store: participants: %w", err)
+			return nil, fmt.Errorf("sqlite: participants: %w", err)
 		}
 		p.Extra = []byte(extra)
 		out = append(out, p)
@@ -217,18 +168,18 @@ func (d *DB) Participants(ctx context.Context, code string) ([]Participant, erro
 }
 
 // Events returns the event log of participant pid in order.
-func (d *DB) Events(ctx context.Context, pid string) ([]Event, error) {
+func (d *DB) Events(ctx context.Context, pid string) ([]workshop.StoredEvent, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT seq, data FROM events WHERE pid = ? ORDER BY seq`, pid)
 	if err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
+		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	defer rows.Close()
-	var out []Event
+	var out []workshop.StoredEvent
 	for rows.Next() {
-		var e Event
+		var e workshop.StoredEvent
 		var data string
 		if err := rows.Scan(&e.Seq, &data); err != nil {
-			return nil, fmt.Errorf("store: events: %w", err)
+			return nil, fmt.Errorf("sqlite: events: %w", err)
 		}
 		e.Data = []byte(data)
 		out = append(out, e)
