@@ -42,11 +42,64 @@ type CorpusReport struct {
 	Failures []CorpusFailure `json:"failures"`
 }
 
-// KindScore counts the lines of one kind and how many did all they should.
+// KindScore counts the lines of one kind, how many did all they should and
+// on how many some rule fired.
 type KindScore struct {
 	Kind    string `json:"kind"`
 	Lines   int    `json:"lines"`
 	Correct int    `json:"correct"`
+	Fired   int    `json:"fired"`
+}
+
+// Pct returns n as a percentage of the kind's lines (0 when it has none).
+func (k KindScore) Pct(n int) float64 {
+	if k.Lines == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(k.Lines)
+}
+
+// Corpus figures a script's corpus must reach (ccsim script test, the
+// bundled scripts' accuracy test), in percent of the lines of a kind.
+const (
+	MinParaphrasePct = 90 // paraphrases understood as their reply
+	MinBreachPct     = 90 // breaches that fire every rule they should
+	MaxNearMissPct   = 5  // near misses on which a rule fires
+	MinOffTopicPct   = 90 // off-topic lines not understood, firing nothing
+	MinSaladPct      = 100
+)
+
+// Problems lists the figures the report falls short of; none means it passes.
+func (r CorpusReport) Problems() []string {
+	var out []string
+	for _, k := range r.Kinds {
+		var got, lim float64
+		var bad bool
+		switch k.Kind {
+		case KindParaphrase:
+			got, lim = k.Pct(k.Correct), MinParaphrasePct
+			bad = got < lim
+		case KindBreach:
+			got, lim = k.Pct(k.Correct), MinBreachPct
+			bad = got < lim
+		case KindNearMiss:
+			got, lim = k.Pct(k.Fired), MaxNearMissPct
+			if got > lim {
+				out = append(out, fmt.Sprintf("%s: a rule fired on %.0f%% of %d lines, want at most %.0f%%", k.Kind, got, k.Lines, lim))
+			}
+			continue
+		case KindOffTopic:
+			got, lim = k.Pct(k.Correct), MinOffTopicPct
+			bad = got < lim
+		case KindSalad:
+			got, lim = k.Pct(k.Correct), MinSaladPct
+			bad = got < lim
+		}
+		if bad {
+			out = append(out, fmt.Sprintf("%s: %.0f%% of %d lines correct, want at least %.0f%%", k.Kind, got, k.Lines, lim))
+		}
+	}
+	return out
 }
 
 // CorpusFailure is a line that did not do what it should.
@@ -76,7 +129,11 @@ func RunCorpus(sc *Script, lines []CorpusLine) CorpusReport {
 		}
 		ks.Lines++
 		rep.Lines++
-		if f, ok := corpusLine(sc, l); !ok {
+		f, fired, ok := corpusLine(sc, l)
+		if fired {
+			ks.Fired++
+		}
+		if !ok {
 			rep.Failures = append(rep.Failures, f)
 			continue
 		}
@@ -104,19 +161,19 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-// corpusLine scores one line.
-func corpusLine(sc *Script, l CorpusLine) (CorpusFailure, bool) {
-	f := CorpusFailure{Where: l.Where, Kind: l.Kind, Node: l.Node, Text: l.Text}
-	if !slices.Contains(CorpusKinds, l.Kind) {
-		f.Want, f.Got = "a kind: "+strings.Join(CorpusKinds, ", "), fmt.Sprintf("%q", l.Kind)
-		return f, false
+// corpusLine scores one line; fired reports whether any rule fired.
+func corpusLine(sc *Script, l CorpusLine) (f CorpusFailure, fired, ok bool) {
+	f = CorpusFailure{Where: l.Where, Kind: l.Kind, Node: l.Node, Text: l.Text}
+	if msg := corpusIDs(sc, l); msg != "" {
+		f.Want, f.Got = "known ids", msg
+		return f, false, false
 	}
 	at := time.Unix(0, 0)
 	s, err := Start(sc, Options{Mode: ModeFree, Variant: l.Variant, Set: l.Set, At: l.Node,
 		Now: func() time.Time { return at }})
 	if err != nil {
 		f.Want, f.Got = "a session at node "+l.Node, err.Error()
-		return f, false
+		return f, false, false
 	}
 	u := s.Understand(l.Text)
 	f.Confidence = u.Confidence
@@ -126,24 +183,46 @@ func corpusLine(sc *Script, l CorpusLine) (CorpusFailure, bool) {
 			want, got = append(want, w), append(got, g)
 		}
 	}
-	fired := make([]string, 0, len(u.Fires))
+	rules := make([]string, 0, len(u.Fires))
 	for _, e := range u.Fires {
-		fired = append(fired, e.Rule)
+		rules = append(rules, e.Rule)
 	}
 	if l.HasReply || l.Kind == KindParaphrase || l.Kind == KindOffTopic || l.Kind == KindSalad {
 		check(u.Reply == l.Reply, "reply "+quoteOrNone(l.Reply), "reply "+describeReply(u))
 	}
 	for _, r := range l.Fires {
-		check(slices.Contains(fired, r), "rule "+r+" fires", "fired "+listOrNone(fired))
+		check(slices.Contains(rules, r), "rule "+r+" fires", "fired "+listOrNone(rules))
 	}
 	if l.Kind == KindNearMiss || l.Kind == KindOffTopic || l.Kind == KindSalad {
-		check(len(fired) == 0, "no rule fires", "fired "+listOrNone(fired))
+		check(len(rules) == 0, "no rule fires", "fired "+listOrNone(rules))
 	}
 	if len(want) == 0 {
-		return f, true
+		return f, len(rules) > 0, true
 	}
 	f.Want, f.Got = strings.Join(want, "; "), strings.Join(got, "; ")
-	return f, false
+	return f, len(rules) > 0, false
+}
+
+// corpusIDs checks the kind and the ids a line names; "" when all are known.
+func corpusIDs(sc *Script, l CorpusLine) string {
+	if !slices.Contains(CorpusKinds, l.Kind) {
+		return fmt.Sprintf("unknown kind %q", l.Kind)
+	}
+	if sc.prog == nil {
+		if err := sc.Validate(); err != nil {
+			return err.Error()
+		}
+	}
+	p := sc.prog
+	if _, ok := p.replyIndex[l.Reply]; l.Reply != "" && !ok {
+		return fmt.Sprintf("unknown reply %q", l.Reply)
+	}
+	for _, r := range append(append([]string(nil), l.Fires...), l.Near) {
+		if _, ok := p.ruleIndex[r]; r != "" && !ok {
+			return fmt.Sprintf("unknown rule %q", r)
+		}
+	}
+	return ""
 }
 
 func quoteOrNone(id string) string {
@@ -157,6 +236,8 @@ func describeReply(u Understanding) string {
 	switch {
 	case u.Reply != "":
 		return fmt.Sprintf("%s (%.2f)", u.Reply, u.Confidence)
+	case u.Salad:
+		return fmt.Sprintf("none: word salad (best %s, %.2f)", u.Best, u.Confidence)
 	case u.Ambiguous:
 		return fmt.Sprintf("none: ambiguous between %s (%.2f) and %s (%.2f)", u.Best, u.Confidence, u.RunnerUp, u.RunnerUpConfidence)
 	case u.Best != "":

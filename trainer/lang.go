@@ -27,6 +27,10 @@ type language struct {
 	enders  map[string]bool // words that end a negation scope
 	subject map[string]bool // words that end a scope after and/or ("and I'll …")
 	and     map[string]bool
+	about   map[string]bool // after an idiom, what it dismisses follows ("don't worry about …")
+	// function lists pronouns, greetings and question words: with stop
+	// words and cues, the words a sentence has and word salad lacks.
+	function map[string]bool
 	// wholeClause: cues negate the whole clause, before and after (German
 	// puts nicht after the verb it negates).
 	wholeClause bool
@@ -56,9 +60,14 @@ var langEN = &language{
 	enders:  wordSet(`but however though although instead because since so then yet while until unless before after till once except i'll i'm i've i'd we'll let's`),
 	subject: wordSet(`i we you let he she they it's i'll i'm we'll we're`),
 	and:     wordSet(`and or`),
+	about:   wordSet(`about with`),
+	function: wordSet(`i me my mine we us our you your yours he him his she her they them their what which who how
+		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
+		thanks thank yes yeah hi hello sure okay not`),
 	synonyms: map[string][]string{
-		"sorry":      {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
-		"verify":     {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity"},
+		"sorry": {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
+		"verify": {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity",
+			"confirm who you are", "check who you are", "confirm your details", "security details", "security checks", "id questions", "identity questions"},
 		"refund":     {"money back", "reimburse", "reimbursement", "pay you back", "reverse the charge", "reverse the charges", "credit back", "give you back"},
 		"cancel":     {"cancellation", "call off", "terminate"},
 		"frustrat":   {"annoying", "infuriating", "maddening", "irritating", "aggravating"},
@@ -88,9 +97,12 @@ var langDE = &language{
 	enders:  wordSet(`aber sondern jedoch doch dann weil denn trotzdem stattdessen bis bevor ehe sobald nachdem sonst`),
 	subject: wordSet(`ich wir sie er es dann lass lassen`),
 	and:     wordSet(`und oder`),
+	about:   wordSet(`wegen um`),
+	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
+		warum wann wo bitte danke ja hallo gerne nicht`),
 	synonyms: map[string][]string{
 		"entschuldigung": {"tut mir leid", "es tut mir leid", "entschuldigen", "entschuldige", "verzeihung", "sorry"},
-		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren"},
+		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren", "sicherheitsabfrage", "identitaetspruefung"},
 		"erstatten":      {"rueckerstattung", "geld zurueck", "zurueckerstatten", "gutschrift", "gutschreiben", "zurueckbuchen"},
 		"stornieren":     {"kuendigen", "kuendigung", "stornierung", "storno"},
 		"verstehen":      {"nachvollziehen", "verstaendlich"},

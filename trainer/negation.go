@@ -39,6 +39,13 @@ func (l *language) negate(ts []term) {
 			continue
 		}
 		if i+1 < len(ts) && ts[i+1].clause == ts[i].clause && l.idiom(ts[i].surface, ts[i+1].surface) {
+			// "don't worry" negates nothing, but "don't worry about X" dismisses X.
+			if i+2 < len(ts) && ts[i+2].clause == ts[i].clause && l.about[ts[i+2].surface] {
+				ts[i].cue = true
+				for j := i + 3; j < l.scopeEnd(ts, i+2); j++ {
+					ts[j].neg = true
+				}
+			}
 			continue
 		}
 		ts[i].cue = true

@@ -116,7 +116,8 @@ func analyse(text string) *analysis {
 			a.add(&b, string(r), clause)
 			i++
 		default:
-			if isClauseMark(r) && len(a.toks) > 0 && a.toks[len(a.toks)-1].clause == clause {
+			dash := r == '-' && (i == 0 || i+1 == len(rs) || unicode.IsSpace(rs[i-1]) || unicode.IsSpace(rs[i+1]))
+			if (dash || isClauseMark(r)) && len(a.toks) > 0 && a.toks[len(a.toks)-1].clause == clause {
 				clause++
 			}
 			i++

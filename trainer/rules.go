@@ -77,7 +77,7 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 // says reports whether one of the views is close enough to the rule's
 // examples and closer to them than to its near misses.
 func (k *knowledge) says(r *crule, rd *reading, vs []view) (bool, string, float64) {
-	if len(r.ex) == 0 {
+	if len(r.ex) == 0 || rd.salad {
 		return false, "", 0
 	}
 	s, i, from := k.nearestAny(vs, r.ex)

@@ -43,13 +43,14 @@ type reading struct {
 	clauses []view // each clause, when there is more than one
 	flipped view   // the negated part read as if it were said; empty without negation
 	negated bool
+	salad   bool // reads as word salad: never understood, rules fire only by pattern
 }
 
 // read analyses a line.
 func (k *knowledge) read(text string) *reading {
 	a := analyse(text)
 	ts := k.lx.terms(a)
-	rd := &reading{text: text, a: a, ts: ts, whole: k.view(ts, false)}
+	rd := &reading{text: text, a: a, ts: ts, whole: k.view(ts, false), salad: k.lx.lang.salad(ts)}
 	for _, t := range ts {
 		if t.neg {
 			rd.negated = true

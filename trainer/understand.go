@@ -15,6 +15,7 @@ type Understanding struct {
 	Best       string  `json:"best"`       // best offered reply, even when not taken
 	Nearest    string  `json:"nearest"`    // the phrasing of Best closest to the line
 	Pattern    bool    `json:"pattern"`    // Best's match patterns matched a non-negated span
+	Salad      bool    `json:"salad"`      // the line reads as word salad, so it is not understood
 	// Ambiguous is set when the best reply leads the runner-up by less than
 	// the margin: the customer asks which was meant.
 	Ambiguous          bool    `json:"ambiguous"`
@@ -101,8 +102,9 @@ func (s *Session) understand(rd *reading) Understanding {
 	if second != nil {
 		u.RunnerUp, u.RunnerUpConfidence, u.runner = second.r.r.ID, clamp01(second.conf), second.r
 	}
+	u.Salad = rd.salad
 	switch {
-	case best.conf < k.threshold:
+	case best.conf < k.threshold || rd.salad:
 	case second != nil && best.conf-second.conf < k.margin:
 		u.Ambiguous = true
 	default:
