@@ -88,12 +88,7 @@ func (d Debrief) Text() string {
 	d.betterText(&b)
 	d.unheardText(&b)
 	d.rulesText(&b)
-	if len(d.Notes) > 0 {
-		b.WriteString("\nNotes:\n")
-		for _, n := range d.Notes {
-			fmt.Fprintf(&b, "  turn %d, %s: %s\n", n.Turn, n.Node, n.Text)
-		}
-	}
+	d.notesText(&b)
 	fmt.Fprintf(&b, "\nPath: %s\n", strings.Join(d.Path, " → "))
 	if len(d.TurnTimes) > 0 {
 		b.WriteString("Time per turn:")
@@ -144,6 +139,24 @@ func (d Debrief) scoreText(b *strings.Builder) {
 			fmt.Fprintf(b, " (-%d)", dim.Penalty)
 		}
 		fmt.Fprintf(b, "  weight %d\n", dim.Weight)
+	}
+}
+
+// notesText lists the notes, but the ending's, which is shown with the outcome.
+func (d Debrief) notesText(b *strings.Builder) {
+	var notes []Note
+	for i, n := range d.Notes {
+		if i == len(d.Notes)-1 && d.EndNote != "" && n.Text == d.EndNote {
+			continue
+		}
+		notes = append(notes, n)
+	}
+	if len(notes) == 0 {
+		return
+	}
+	b.WriteString("\nNotes:\n")
+	for _, n := range notes {
+		fmt.Fprintf(b, "  turn %d, %s: %s\n", n.Turn, n.Node, n.Text)
 	}
 }
 
