@@ -20,8 +20,10 @@ WEB_DEBS   := chromium fonts-liberation
 
 all: build
 
+VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+
 build:
-	$(GO) build -o $(BIN)/ccsim ./cmd/ccsim
+	$(GO) build -ldflags "-X main.buildVersion=$(VERSION)" -o $(BIN)/ccsim ./cmd/ccsim
 
 ## run: simulate the bundled default scenario, print its summary, write results to out/
 run: build

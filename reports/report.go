@@ -32,7 +32,7 @@ func (r Report) Charts() []Chart {
 func (r Report) document() document {
 	res := r.Results
 	d := document{
-		Title:   res.Scenario,
+		Title:   res.Provenance.Label(res.Scenario),
 		Kind:    "Simulation report",
 		Facts:   factsTable(res),
 		Notes:   methodNotes(res, r.Staffing),

@@ -29,6 +29,7 @@ type Scenario struct {
 	Experience   *Experience              // nil: satisfaction is not modelled
 	Costs        *Costs                   // nil: no cost figures (agent-hours are still reported)
 	Limits       Limits                   // bounds on the run's work; zero fields take DefaultLimits
+	Provenance   *Provenance              // where the scenario came from; nil when built in code
 }
 
 // Definition names how service level is computed.

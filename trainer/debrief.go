@@ -117,6 +117,9 @@ func (d Debrief) scoreText(b *strings.Builder) {
 		b.WriteString(", capped by a critical rule")
 	}
 	b.WriteString("\n")
+	if sc.Void != "" {
+		fmt.Fprintf(b, "  Not passed: %s.\n", sc.Void)
+	}
 	for _, dim := range sc.Dims {
 		name := dim.ID
 		if dim.Label != "" {

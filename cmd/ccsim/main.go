@@ -63,6 +63,7 @@ func commands() []command {
 		{"train", "play a role-play in the terminal", runTrain},
 		{"script", "role-play authoring tools: lint, graph, test, stats", runScript},
 		{"serve", "serve the simulation dashboard and workshop rooms in the browser", runServe},
+		{"version", "print the version (also ccsim --version)", runVersion},
 	}
 }
 
@@ -78,6 +79,9 @@ func runEnv(ctx context.Context, e env, args []string) error {
 			return usageError{errors.New("no command given")}
 		}
 		return nil
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args[0] = "version"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
