@@ -1,4 +1,8 @@
-// Package reports renders simulation results and workshop debriefs as text, charts and documents.
+// Package reports renders simulation results, staffing curves and plans,
+// calibrations and comparisons as text, tables, charts (gonum/plot: PNG,
+// SVG, PDF) and HTML, PDF, CSV and JSON documents. It renders only: what it
+// shows is computed before it is called (by sim, sim/staff and calibrate),
+// and it runs no simulation.
 package reports
 
 import (
