@@ -38,3 +38,11 @@ func (s *Session) tickEvery(i int) time.Duration {
 	f := s.sc.TimeFactor(s.mode)
 	return time.Duration(float64(s.p.ticks[i].every) * f).Round(time.Millisecond)
 }
+
+// scriptSeconds is elapsed_s: the active time in the script's own seconds,
+// that is divided by the mode's time factor, so that a condition such as
+// elapsed_s >= 360 comes at the same point of the call as the stretched
+// timers do.
+func (s *Session) scriptSeconds() int64 {
+	return int64(float64(s.clock) / s.sc.TimeFactor(s.mode) / float64(time.Second))
+}
