@@ -115,6 +115,8 @@ func TestLintQuietCases(t *testing.T) {
 		{"apostrophes and hyphens survive normalisation", func(s *Script) {
 			s.Nodes[0].Replies[2].Match.Any = []string{"i'll skip|pre-order"}
 		}, "can never match"},
+		{"umlauts are folded before \\b", func(s *Script) { s.Nodes[0].Replies[2].Match.Any = []string{`\bfür\b|skip`} }, "can never match"},
+		{"currency symbols are kept", func(s *Script) { s.Nodes[0].Replies[2].Match.Any = []string{`5 €|skip`} }, "can never match"},
 		{"decimal points between digits survive", func(s *Script) { s.Nodes[0].Replies[2].Match.Any = []string{`14\.99|skip`} }, "can never match"},
 	}
 	for _, tc := range tests {
