@@ -3,7 +3,6 @@ package trainer
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -215,7 +214,7 @@ func (s *Session) offeredByID(id string) *creply {
 
 // said reports whether the trainee has said something matching re outside
 // a negation scope.
-func (s *Session) said(re *regexp.Regexp) bool {
+func (s *Session) said(re *rx) bool {
 	for _, a := range s.utterances {
 		if affirmed(re, a) >= 0 {
 			return true

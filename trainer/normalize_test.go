@@ -165,7 +165,9 @@ func FuzzNormalize(f *testing.F) {
 		}
 		ts := newLexer(langEN, nil).terms(a)
 		bags(ts, false)
-		_ = FoldPattern(s)
 		_ = PatternProblems(s)
+		if re, err := compileRx(FoldPattern(s)); err == nil && re.MatchString(a.norm) && !re.mayMatch(a.norm) {
+			t.Fatalf("pattern %q matches %q but its prefilter %q rules it out", s, a.norm, re.need)
+		}
 	})
 }

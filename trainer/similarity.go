@@ -1,9 +1,6 @@
 package trainer
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Weights and defaults of understanding. The defaults of the threshold and
 // margin were chosen by leave-one-out cross-validation on the bundled
@@ -162,13 +159,13 @@ func canonical(a *analysis, ts []term) *analysis {
 
 // affirmed reports whether re matches the line (or its canonical form)
 // outside negation scopes.
-func (rd *reading) affirmed(re *regexp.Regexp) bool {
+func (rd *reading) affirmed(re *rx) bool {
 	return affirmed(re, rd.a) >= 0 || (rd.canon != nil && affirmed(re, rd.canon) >= 0)
 }
 
 // denied returns a match of re that lies in a negation scope when re
 // matches the line (or its canonical form) only there.
-func (rd *reading) denied(re *regexp.Regexp) (string, bool) {
+func (rd *reading) denied(re *rx) (string, bool) {
 	if rd.affirmed(re) {
 		return "", false
 	}
