@@ -2,7 +2,9 @@ package calibrate
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"io"
 	"math"
 	"os"
 	"strings"
@@ -194,16 +196,33 @@ func TestCalibrateBot(t *testing.T) {
 	checkTOML(t, c, "")
 }
 
-// january reads the January Anonymous Bank file, or skips the test.
-func january(tb testing.TB) *records.Set {
+// januaryPath is the January 1999 Anonymous Bank file shipped with the
+// repository (data/anonymous-bank/README.md).
+const januaryPath = "../data/anonymous-bank/january.txt.gz"
+
+// januaryText returns the uncompressed January records.
+func januaryText(tb testing.TB) []byte {
 	tb.Helper()
-	const path = "../../shared/data/anonymous-bank/january.txt"
-	f, err := os.Open(path)
+	f, err := os.Open(januaryPath)
 	if err != nil {
-		tb.Skipf("Anonymous Bank data not found at %s (CI keeps shared/ beside the repository): %v", path, err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
-	set, err := records.ReadBank(f, "january.txt")
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data, err := io.ReadAll(z)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
+// january reads the January Anonymous Bank records.
+func january(tb testing.TB) *records.Set {
+	tb.Helper()
+	set, err := records.ReadBank(bytes.NewReader(januaryText(tb)), "january.txt")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -269,10 +288,7 @@ func TestCalibrateJanuary(t *testing.T) {
 // BenchmarkCalibrateJanuary times reading and calibrating the January file
 // and writing every day type's scenario (the back-test is separate).
 func BenchmarkCalibrateJanuary(b *testing.B) {
-	data, err := os.ReadFile("../../shared/data/anonymous-bank/january.txt")
-	if err != nil {
-		b.Skipf("Anonymous Bank data not found: %v", err)
-	}
+	data := januaryText(b)
 	for b.Loop() {
 		set, err := records.ReadBank(bytes.NewReader(data), "january.txt")
 		if err != nil {
