@@ -201,9 +201,12 @@ func TestCalibrateBot(t *testing.T) {
 const januaryPath = "../data/anonymous-bank/january.txt.gz"
 
 // januaryText returns the uncompressed January records.
-func januaryText(tb testing.TB) []byte {
+func januaryText(tb testing.TB) []byte { return gunzipFile(tb, januaryPath) }
+
+// gunzipFile returns the uncompressed contents of a gzipped file.
+func gunzipFile(tb testing.TB, path string) []byte {
 	tb.Helper()
-	f, err := os.Open(januaryPath)
+	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -227,6 +230,35 @@ func january(tb testing.TB) *records.Set {
 		tb.Fatal(err)
 	}
 	return set
+}
+
+// TestCalibrateFebruary calibrates the February 1999 records: every line
+// accounted for, the bank's three day types, and the fitted mean service
+// of regular (PS) calls within 5 % of the records' mean.
+func TestCalibrateFebruary(t *testing.T) {
+	set, err := records.ReadBank(bytes.NewReader(gunzipFile(t, "../data/anonymous-bank/february.txt.gz")), "february.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.Lines != 33344 || len(set.Records)+set.Issues.Dropped() != set.Lines {
+		t.Errorf("%d lines, %d records, %d dropped; want 33344 lines (data README), each a record or dropped",
+			set.Lines, len(set.Records), set.Issues.Dropped())
+	}
+	c, err := Run(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range c.DayTypes {
+		names = append(names, d.Name)
+	}
+	if got := strings.Join(names, ","); got != "sun-thu,fri,sat" {
+		t.Errorf("day types %s, want sun-thu,fri,sat", got)
+	}
+	ps, own := c.HandleFor("PS")
+	if dev := ps.Best().Mean/ps.RecordsMean - 1; !own || math.Abs(dev) > 0.05 {
+		t.Errorf("PS fitted mean %.1f s vs records' mean %.1f s (own fit %v), want within 5%%", ps.Best().Mean, ps.RecordsMean, own)
+	}
 }
 
 // TestCalibrateJanuary checks the calibration of the real January records:
