@@ -13,7 +13,7 @@ import (
 // chosen reply ids through Reply, its typed replies through Say.
 func playPlan(tb testing.TB, sc *trainer.Script, plan trainer.TestPlan, turn time.Duration) *trainer.Session {
 	tb.Helper()
-	now := strategyEpoch
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	s, err := trainer.Start(sc, trainer.Options{Mode: trainer.ModeFree, Seed: plan.Seed, Variant: plan.Variant,
 		Set: plan.Set, Now: func() time.Time { return now }})
 	if err != nil {

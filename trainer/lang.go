@@ -85,8 +85,9 @@ var langEN = &language{
 }
 
 var langDE = &language{
-	code:    LangGerman,
-	stemmer: german.Stem,
+	code:        LangGerman,
+	wholeClause: true,
+	stemmer:     german.Stem,
 	stop: wordSet(`der die das den dem des ein eine einen einem einer eines und oder zu zum zur im in am an auf mit von
 		vom fuer ist sind war waren bin bist es so ja also mal noch schon nur auch dass da hier nun eben halt denn
 		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben`),

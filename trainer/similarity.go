@@ -8,9 +8,9 @@ const (
 	wordWeight       = 0.6  // share of the word-feature cosine in a similarity; the rest is character n-grams
 	labelScale       = 0.85 // a reply's label counts as a phrasing, at this weight
 	patternBoost     = 0.5  // a reply pattern matching a non-negated span lifts confidence c to 1-(1-c)(1-patternBoost)
-	DefaultThreshold = 0.40 // DefaultThreshold is the confidence (0-1) a reply needs to be understood
-	DefaultMargin    = 0.06 // DefaultMargin is the lead (0-1) the best reply needs over a reply with a different effect
-	ruleThresholdAdj = 0.0  // rules use the script's threshold plus this
+	DefaultThreshold = 0.18 // DefaultThreshold is the confidence (0-1) a reply needs to be understood
+	DefaultMargin    = 0.03 // DefaultMargin is the lead (0-1) the best reply needs over a reply with a different effect
+	ruleThresholdAdj = 0.05 // rules by similarity need the threshold plus this (no rule examples to calibrate on yet)
 )
 
 // knowledge is a script compiled for understanding free text: how it reads

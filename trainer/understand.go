@@ -55,33 +55,47 @@ func (s *Session) Understand(text string) Understanding {
 	return u
 }
 
-// understand ranks the offered replies for a line and decides: the best
-// above the threshold is taken unless a reply with a different effect is
-// within the margin (ambiguous); below the threshold nothing is understood.
+// understand ranks the offered replies for a line and decides.
 func (s *Session) understand(rd *reading) Understanding {
-	u := Understanding{rd: rd}
 	if s.ended || s.node == nil {
-		return u
+		return Understanding{rd: rd}
 	}
-	k := s.p.know
-	type cand struct {
-		r       *creply
-		conf    float64
-		nearest string
-		pattern bool
-	}
-	var cands []cand
+	var offered []*creply
 	for _, r := range s.node.replies {
-		if !s.offered(r) || !r.free() || r.m.vetoed(rd) {
+		if s.offered(r) {
+			offered = append(offered, r)
+		}
+	}
+	return s.p.know.decide(rd, offered, "", true)
+}
+
+// candidate is a reply with its confidence for a line.
+type candidate struct {
+	r       *creply
+	conf    float64
+	nearest string
+	pattern bool
+}
+
+// decide ranks replies for a line: the best above the threshold is taken
+// unless a reply with a different effect is within the margin (ambiguous);
+// below the threshold, or for word salad, nothing is understood. Phrasings
+// whose normalised text is skip are left out (leave-one-out); without
+// patterns, match patterns neither lift nor veto (calibration).
+func (k *knowledge) decide(rd *reading, replies []*creply, skip string, patterns bool) Understanding {
+	u := Understanding{rd: rd}
+	var cands []candidate
+	for _, r := range replies {
+		if !r.free() || (patterns && r.m.vetoed(rd)) {
 			continue
 		}
-		c := cand{r: r}
-		sim, i := k.nearest(rd.whole, r.ex, "")
+		c := candidate{r: r}
+		sim, i := k.nearest(rd.whole, r.ex, skip)
 		c.conf = sim
 		if i >= 0 {
 			c.nearest = r.ex[i].text
 		}
-		if !r.m.empty() && r.m.hears(rd) {
+		if patterns && !r.m.empty() && r.m.hears(rd) {
 			c.conf = 1 - (1-c.conf)*(1-patternBoost)
 			c.pattern = true
 		}
@@ -90,9 +104,9 @@ func (s *Session) understand(rd *reading) Understanding {
 	if len(cands) == 0 {
 		return u
 	}
-	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.conf, a.conf) })
+	slices.SortStableFunc(cands, func(a, b candidate) int { return cmp.Compare(b.conf, a.conf) })
 	best := &cands[0]
-	var second *cand
+	var second *candidate
 	for i := 1; i < len(cands) && second == nil; i++ {
 		if !sameEffect(best.r, cands[i].r) {
 			second = &cands[i]
