@@ -17,13 +17,20 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// readmePath is the README whose headline figures these tests pin.
-const readmePath = "../../README.md"
+// readmePath is the README whose headline figures these tests pin;
+// calibrationDoc the page with the back-test's interval table.
+const (
+	readmePath     = "../../README.md"
+	calibrationDoc = "../../docs/calibration.md"
+)
 
 // readmeLines returns the README's lines (index i is line i+1).
-func readmeLines(tb testing.TB) []string {
+func readmeLines(tb testing.TB) []string { return docLines(tb, readmePath) }
+
+// docLines returns a file's lines (index i is line i+1).
+func docLines(tb testing.TB, path string) []string {
 	tb.Helper()
-	data, err := os.ReadFile(readmePath)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -39,7 +46,7 @@ func findLine(tb testing.TB, lines []string, from int, prefix string) int {
 			return i
 		}
 	}
-	tb.Fatalf("README.md: no line starting %q", prefix)
+	tb.Fatalf("no line starting %q", prefix)
 	return -1
 }
 
@@ -109,7 +116,8 @@ func TestReadmeVariants(t *testing.T) {
 
 // TestReadmeBacktest calibrates the shipped January records, back-tests
 // every day type as `ccsim calibrate --backtest` does, and requires the
-// README's whole-day table and its Sun–Thu interval table.
+// README's whole-day table and the Sun–Thu interval table of
+// docs/calibration.md.
 func TestReadmeBacktest(t *testing.T) {
 	f, err := os.Open(januaryPath)
 	if err != nil {
@@ -153,11 +161,12 @@ func TestReadmeBacktest(t *testing.T) {
 		if err := b.WriteTable(&md, true); err != nil {
 			t.Fatal(err)
 		}
-		// The README shortens the header row; the rows below are the table's.
-		first := findLine(t, lines, 0, "| interval | offered |")
+		// The page shortens the header row; the rows below are the table's.
+		doc := docLines(t, calibrationDoc)
+		first := findLine(t, doc, 0, "| interval | offered |")
 		for i, row := range strings.Split(strings.TrimSuffix(md.String(), "\n"), "\n") {
-			if i > 0 && lines[first+i] != row {
-				t.Errorf("README.md:%d: the Sun–Thu back-test gives %q, the README says %q", first+i+1, row, lines[first+i])
+			if i > 0 && doc[first+i] != row {
+				t.Errorf("docs/calibration.md:%d: the Sun–Thu back-test gives %q, the page says %q", first+i+1, row, doc[first+i])
 			}
 		}
 	}
