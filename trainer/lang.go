@@ -51,7 +51,8 @@ var langEN = &language{
 	stemmer: english.Stem,
 	stop: wordSet(`a an the to of and or is are was were be been being it its this that these those in on at for with
 		as by from so just then there here um uh er oh well very really do does did am will would shall should
-		can could may might must have has had get got about into up out over some any all also too now`),
+		can could may might must have has had get got about into up out over some any all also too now
+		ok okay alright right hmm hm mm mhm uh-huh please let let's`),
 	cues: wordSet(`not no never without nobody nothing none neither nor cannot dont wont cant didnt doesnt isnt arent
 		wasnt werent shouldnt wouldnt couldnt neednt mustnt havent hasnt hadnt skip skipping skipped bypass
 		bypassing bypassed waive waived unnecessary needless`),
@@ -65,9 +66,8 @@ var langEN = &language{
 		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
 		thanks thank yes yeah hi hello sure okay not`),
 	synonyms: map[string][]string{
-		"sorry": {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
-		"verify": {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity",
-			"confirm who you are", "check who you are", "confirm your details", "security details", "security checks", "id questions", "identity questions"},
+		"sorry":      {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
+		"verify":     {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity"},
 		"refund":     {"money back", "reimburse", "reimbursement", "pay you back", "reverse the charge", "reverse the charges", "credit back", "give you back"},
 		"cancel":     {"cancellation", "call off", "terminate"},
 		"frustrat":   {"annoying", "infuriating", "maddening", "irritating", "aggravating"},
@@ -90,7 +90,7 @@ var langDE = &language{
 	stemmer:     german.Stem,
 	stop: wordSet(`der die das den dem des ein eine einen einem einer eines und oder zu zum zur im in am an auf mit von
 		vom fuer ist sind war waren bin bist es so ja also mal noch schon nur auch dass da hier nun eben halt denn
-		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben`),
+		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben ok okay hmm aha naja bitte mich mir mein meine wir uns unser sie ihr ihnen lass`),
 	cues: wordSet(`nicht kein keine keinen keinem keiner keines nie niemals nichts ohne niemand weder
 		ueberspringen ueberspringe uebersprungen weglassen auslassen sparen unnoetig`),
 	pred:    wordSet(`noetig notwendig erforderlich wichtig brauchen`),

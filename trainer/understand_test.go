@@ -160,3 +160,26 @@ func TestLeaveOneOutFindsAnExampleThatDoesNotGeneralise(t *testing.T) {
 		t.Errorf("misses = %+v, want the odd example among them", misses)
 	}
 }
+
+func TestPatternsSeeSynonyms(t *testing.T) {
+	sc := meaningScript("")
+	sc.Rules = []Rule{{ID: "verify", Require: `\bverify\b`, BeforeTag: "money"}}
+	sc.Synonyms = map[string][]string{"verify": {"confirm who you are"}}
+	for _, tc := range []struct {
+		text             string
+		fires, satisfies bool
+	}{
+		{"I won't bother confirming who you are", true, false},
+		{"could you confirm who you are", false, true},
+		{"let me check the charge", false, false},
+	} {
+		s := mustStart(t, sc, newClock().opts(ModeFree))
+		u := s.Understand(tc.text)
+		if got := len(u.Fires) > 0; got != tc.fires {
+			t.Errorf("Understand(%q) fires %v, want %v", tc.text, got, tc.fires)
+		}
+		if got := len(u.Satisfies) > 0; got != tc.satisfies {
+			t.Errorf("Understand(%q) satisfies %v, want %v", tc.text, got, tc.satisfies)
+		}
+	}
+}
