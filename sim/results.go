@@ -74,7 +74,7 @@ type Results struct {
 	Threshold      float64       `json:"service_level_threshold_seconds"`
 	Target         float64       `json:"service_level_target"`
 	Warmup         float64       `json:"warmup_seconds"`
-	Horizon        float64       `json:"horizon_seconds"` // steady state; 0 for a day
+	Horizon        float64       `json:"horizon_seconds"`      // steady state; 0 for a day
 	Provenance     *Provenance   `json:"provenance,omitempty"` // the scenario's source, hash and overrides
 	Events         uint64        `json:"events"`
 	Metrics        Metrics       `json:"metrics"`

@@ -135,8 +135,8 @@ type GroupNeed struct {
 var ErrUnreachable = errors.New("staff: goals not reachable")
 
 // Search finds, for each agent group and interval of sc, the smallest number
-// of available agents that meets the goals; see the package README section
-// for the method. The search is deterministic: every evaluation uses the same
+// of available agents that meets the goals; docs/staffing.md describes the
+// method. The search is deterministic: every evaluation uses the same
 // seed, so candidates are compared on common random numbers.
 func Search(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options) (*Plan, error) {
 	if err := sc.Validate(); err != nil {
