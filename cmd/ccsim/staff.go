@@ -19,14 +19,26 @@ import (
 // runStaff finds the smallest staffing per interval and group that meets the goals.
 func runStaff(ctx context.Context, e env, args []string) error {
 	fs := newFlags("staff", "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max-abandon 0.05] [--max-occupancy 0.9]\n"+
-		"       [--confidence 0.95] [--reps N] [--seed S] [--workers W] [--set KEY=VALUE]... [--json] [--write FILE] [--out DIR]", e.stderr)
+		"       [--confidence 0.95 | --on-means] [--reps N] [--max-reps M] [--verify-reps V] [--seed S] [--verify-seed S]\n"+
+		"       [--workers W] [--set KEY=VALUE]... [--json] [--write FILE] [--out DIR]\n\n"+
+		"Goals hold on one-sided confidence bounds by default: an interval meets the service level when\n"+
+		"the lower 95 % bound of its mean over replications reaches the target (abandonment and occupancy:\n"+
+		"the upper bound stays under the cap). Where a decision is close (the mean meets a goal, the bound\n"+
+		"does not), the search adds replications in batches of --reps up to --max-reps. The plan is then\n"+
+		"checked on --verify-reps fresh replications with another seed, and the output says how many\n"+
+		"intervals meet each goal there. --on-means holds the goals on the means instead (faster, but about\n"+
+		"half the intervals that sit at a goal miss it on other days).", e.stderr)
 	target := fs.Float64("target", 0, "service level to reach in every interval, a share (default: the scenario's)")
 	threshold := fs.Duration("threshold", 0, "answer-time goal of the service level (default: the scenario's)")
 	maxAbandon := fs.Float64("max-abandon", 0, "cap on the abandonment rate of every interval, a share (default: none)")
 	maxOcc := fs.Float64("max-occupancy", 0, "cap on each group's occupancy in every interval, a share (default: none)")
-	conf := fs.Float64("confidence", 0, "hold the goals on one-sided confidence bounds at this level, e.g. 0.95 (default: on the means)")
-	reps := fs.Int("reps", 0, "replications per simulation (default: the scenario's)")
-	seed := fs.Uint64("seed", 0, "random seed of every simulation (default: the scenario's)")
+	conf := fs.Float64("confidence", 0, "level of the one-sided confidence bounds the goals hold on (default 0.95)")
+	onMeans := fs.Bool("on-means", false, "hold the goals on the means, without bounds or added replications")
+	reps := fs.Int("reps", 0, "replications of a first simulation, a batch (default: the scenario's)")
+	maxReps := fs.Int("max-reps", 0, "most replications where a decision is close (default: 2 batches)")
+	verifyReps := fs.Int("verify-reps", 0, "fresh replications of the final check (default: a batch)")
+	seed := fs.Uint64("seed", 0, "random seed of the search's first batch (default: the scenario's)")
+	verifySeed := fs.Uint64("verify-seed", 0, "random seed of the final check (default: one mixed from the search's)")
 	workers := fs.Int("workers", 0, "replications simulated in parallel (default: number of CPUs)")
 	var sets overrideFlag
 	fs.Var(&sets, "set", "override a scenario key before staffing, e.g. --set intents.order_status.bot_containment=0.4 (repeatable)")
@@ -40,12 +52,12 @@ func runStaff(ctx context.Context, e env, args []string) error {
 	if err := wantArgs(pos, 0, 1, "at most one scenario FILE or NAME"); err != nil {
 		return err
 	}
-	goals := staff.Goals{Target: *target, Threshold: *threshold, MaxAbandon: *maxAbandon, MaxOccupancy: *maxOcc, Confidence: *conf}
+	goals := staff.Goals{Target: *target, Threshold: *threshold, MaxAbandon: *maxAbandon, MaxOccupancy: *maxOcc, Confidence: *conf, OnMeans: *onMeans}
 	if err := goals.Validate(); err != nil {
 		return usageError{err}
 	}
-	if *reps < 0 || *workers < 0 {
-		return usageError{fmt.Errorf("--reps and --workers must not be negative")}
+	if *reps < 0 || *workers < 0 || *maxReps < 0 || *verifyReps < 0 {
+		return usageError{fmt.Errorf("--reps, --max-reps, --verify-reps and --workers must not be negative")}
 	}
 	sc, err := loadScenarioWith(first(pos), sets)
 	if err != nil {
@@ -55,12 +67,16 @@ func runStaff(ctx context.Context, e env, args []string) error {
 	if *reps > 0 {
 		n = *reps
 	}
-	if *conf > 0 && n < 2 {
-		return usageError{fmt.Errorf("--confidence needs at least 2 replications, got %d", n)}
+	if !*onMeans && n < 2 {
+		return usageError{fmt.Errorf("goals on confidence bounds need at least 2 replications, got %d (--reps, or --on-means)", n)}
 	}
-	opts := staff.Options{Workers: *workers, Replications: *reps, Progress: staffProgress(e)}
+	opts := staff.Options{Workers: *workers, Replications: *reps, MaxReplications: *maxReps,
+		VerifyReplications: *verifyReps, Progress: staffProgress(e)}
 	if isSet(fs, "seed") {
 		opts.Seed = seed
+	}
+	if isSet(fs, "verify-seed") {
+		opts.VerifySeed = verifySeed
 	}
 	plan, err := staff.Search(ctx, sc, goals, opts)
 	if opts.Progress != nil {
@@ -98,8 +114,8 @@ func staffProgress(e env) func(staff.Progress) {
 	}
 	start := time.Now()
 	return func(p staff.Progress) {
-		fmt.Fprintf(e.stderr, "\rstaff: simulation %d (%s): %d agent-intervals, %d short of a goal, %.1fs   ",
-			p.Evaluation, p.Phase, p.Agents, p.Short, time.Since(start).Seconds())
+		fmt.Fprintf(e.stderr, "\rstaff: simulation %d (%s, %d replications): %d agent-intervals, %d short of a goal, %.1fs   ",
+			p.Evaluation, p.Phase, p.Replications, p.Agents, p.Short, time.Since(start).Seconds())
 	}
 }
 
@@ -134,26 +150,16 @@ func writeStaffed(path string, plan *staff.Plan) error {
 // writePlan prints the plan as a table.
 func writePlan(w io.Writer, pl *staff.Plan) error {
 	var b strings.Builder
-	g := pl.Goals
-	fmt.Fprintf(&b, "Staffing for %s\n", pl.Scenario)
-	goals := []string{fmt.Sprintf("service level >= %s within %ss", pct(g.Target), num(g.ThresholdSeconds))}
-	if g.MaxAbandon > 0 {
-		goals = append(goals, "abandonment <= "+pct(g.MaxAbandon))
-	}
-	if g.MaxOccupancy > 0 {
-		goals = append(goals, "occupancy <= "+pct(g.MaxOccupancy)+" per group")
-	}
-	on := "on the means"
-	if g.Confidence > 0 {
-		on = "on one-sided " + pct(g.Confidence) + " confidence bounds"
-	}
-	fmt.Fprintf(&b, "Goals in every interval: %s, %s\n", strings.Join(goals, ", "), on)
-	fmt.Fprintf(&b, "%d simulations of %d replications (seed %d)\n\n", pl.Evaluations, pl.Replications, pl.Seed)
+	writePlanHead(&b, pl)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "start\tErlang C\tErlang A\tsimulated\tscheduled\tservice level\t95% CI\tabandoned\toccupancy\tcost\t")
+	fmt.Fprintln(tw, "start\tErlang C\tErlang A\tsimulated\tscheduled\tservice level\t95% CI\tabandoned\toccupancy\tcost\tgoals\t")
 	for _, iv := range pl.Intervals {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", iv.Start, iv.ErlangC, iv.ErlangA, iv.Simulated, iv.Scheduled,
-			pct(iv.ServiceLevel.Mean), ciPct(iv.ServiceLevel), pct(iv.AbandonRate.Mean), pct(iv.Occupancy.Mean), costOf(iv.Cost, ""))
+		met := "met"
+		if !iv.Met {
+			met = "missed " + strings.Join(iv.Missed, ", ")
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t\n", iv.Start, iv.ErlangC, iv.ErlangA, iv.Simulated, iv.Scheduled,
+			pct(iv.ServiceLevel.Mean), ciPct(iv.ServiceLevel), pct(iv.AbandonRate.Mean), pct(iv.Occupancy.Mean), costOf(iv.Cost, ""), met)
 	}
 	tw.Flush()
 	fmt.Fprintf(&b, "\nscheduled agent-hours %.1f", pl.AgentHours)
@@ -161,6 +167,7 @@ func writePlan(w io.Writer, pl *staff.Plan) error {
 		fmt.Fprintf(&b, ", cost %s (staff, bot sessions, abandoned contacts)", money(*pl.Cost, pl.Currency))
 	}
 	b.WriteString("\n")
+	writeVerification(&b, pl.Verification)
 	if len(pl.Groups) > 1 {
 		b.WriteString("\nPer group: simulated requirement / scheduled headcount (occupancy):\n")
 		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -176,6 +183,40 @@ func writePlan(w io.Writer, pl *staff.Plan) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writePlanHead prints the goals and how the plan was found and checked.
+func writePlanHead(b *strings.Builder, pl *staff.Plan) {
+	g := pl.Goals
+	fmt.Fprintf(b, "Staffing for %s\n", pl.Scenario)
+	goals := []string{fmt.Sprintf("service level >= %s within %ss", pct(g.Target), num(g.ThresholdSeconds))}
+	if g.MaxAbandon > 0 {
+		goals = append(goals, "abandonment <= "+pct(g.MaxAbandon))
+	}
+	if g.MaxOccupancy > 0 {
+		goals = append(goals, "occupancy <= "+pct(g.MaxOccupancy)+" per group")
+	}
+	on := "on the means"
+	if g.Confidence > 0 {
+		on = "on one-sided " + pct(g.Confidence) + " confidence bounds"
+	}
+	fmt.Fprintf(b, "Goals in every interval: %s, %s\n", strings.Join(goals, ", "), on)
+	fmt.Fprintf(b, "%d simulations of %d replications (seed %d)", pl.Evaluations, pl.Replications, pl.Seed)
+	if pl.MaxReplications > pl.Replications {
+		fmt.Fprintf(b, ", up to %d where a decision was close", pl.MaxReplications)
+	}
+	v := pl.Verification
+	fmt.Fprintf(b, "\nFigures below: out of sample, %d fresh replications (seed %d)\n\n", v.Replications, v.Seed)
+}
+
+// writeVerification prints how many intervals meet each goal out of sample.
+func writeVerification(b *strings.Builder, v staff.Verification) {
+	var parts []string
+	for _, gc := range v.Goals {
+		parts = append(parts, fmt.Sprintf("%s %d of %d", strings.ReplaceAll(gc.Goal, "_", " "), gc.Met, v.Intervals))
+	}
+	fmt.Fprintf(b, "out of sample (%d replications, seed %d): intervals meeting %s; every goal %d of %d\n",
+		v.Replications, v.Seed, strings.Join(parts, ", "), v.AllMet, v.Intervals)
 }
 
 func pct(v float64) string {

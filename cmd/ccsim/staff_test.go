@@ -102,6 +102,8 @@ func TestStaffUsage(t *testing.T) {
 	}{
 		{"target above 1", []string{"staff", "--target", "1.5"}, "target"},
 		{"confidence 1", []string{"staff", "--confidence", "1"}, "confidence"},
+		{"confidence on the means", []string{"staff", "--confidence", "0.9", "--on-means"}, "on the means"},
+		{"bounds of one replication", []string{"staff", "--reps", "1"}, "--on-means"},
 		{"two scenarios", []string{"staff", "default", "erlang-c"}, "at most one scenario"},
 		{"bad override", []string{"staff", "--set", "bot.contxt_transfer=false"}, `did you mean "context_transfer"`},
 		{"unknown scenario", []string{"staff", "nope"}, "no such file"},
