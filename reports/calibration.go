@@ -5,93 +5,50 @@ import (
 	"math"
 	"sort"
 
+	"github.com/ccsim/ccsim/calibrate"
 	"github.com/ccsim/ccsim/sim"
 )
 
-// Calibration is what the calibration charts plot, as plain numbers and
-// functions: cmd/ccsim fills it from a scenarios.Calibration (this package
-// does not import scenarios).
-type Calibration struct {
-	Days      []CalibrationDay // one per day type
-	Handle    []HandleFit      // one per contact type, most answered first
-	Patience  PatienceFit
-	Backtests []Backtest // one per back-tested day type; may be empty
-}
-
-// CalibrationDay is one day type's arrivals and staffing.
-type CalibrationDay struct {
-	DayType string
-	Labels  []string    // interval starts, "07:00"
-	Days    [][]float64 // each recorded day's contacts per interval
-	Fitted  []sim.Stat  // the fitted profile: mean contacts per interval with its 95 % CI
-	// Staffing readings per interval (mean over days) and the agents used.
-	Busy, Peak, WhileQueued, Distinct []sim.Stat
-	Agents                            []int
-}
-
-// HandleFit is one contact type's handle-time sample and fitted distributions.
-type HandleFit struct {
-	Type    string
-	Sample  []float64 // the fitted services, seconds
-	LeftOut []float64 // services left out of the fit (e.g. the spike under 10 s), seconds
-	Fits    []Fitted  // best first
-}
-
-// Fitted is a fitted distribution, by its label ("lognormal, mean 195 s, cv 1.05")
-// and its density and survival functions of seconds.
-type Fitted struct {
-	Label    string
-	PDF      func(float64) float64
-	Survival func(float64) float64
-}
-
-// PatienceFit is the Kaplan–Meier curve of patience and the fitted survival curves.
-type PatienceFit struct {
-	T, S, Lo, Hi []float64 // KM steps: time (s), survival after it, 95 % interval
-	Events, N    int
-	Fits         []Fitted // best first
-	MaxT         float64  // plot up to here, seconds; 0: the last step
-}
-
-// Backtest is a day type's recorded and simulated service, per interval.
-type Backtest struct {
-	DayType   string
-	Labels    []string
-	Observed  []sim.Metrics // per interval, mean over recorded days with 95 % CI
-	Simulated []sim.Metrics // per interval, mean over replications with 95 % CI
-	Threshold float64       // service-level threshold, seconds
-}
-
 // CalibrationCharts builds the calibration report's charts: arrivals,
 // handle times, patience, staffing and, when present, the back-tests.
-func CalibrationCharts(c Calibration) []Chart {
-	charts := []Chart{ArrivalFitChart(c.Days), HandleFitChart(c.Handle), PatienceFitChart(c.Patience), StaffFitChart(c.Days)}
-	for _, b := range c.Backtests {
+func CalibrationCharts(c *calibrate.Report, backtests []*calibrate.Backtest) []Chart {
+	charts := []Chart{ArrivalFitChart(c.DayTypes), HandleFitChart(c.Handle), PatienceFitChart(c.Patience), StaffFitChart(c.DayTypes)}
+	for _, b := range backtests {
 		charts = append(charts, BacktestChart(b))
 	}
 	return charts
 }
 
+// intervalLabels are the interval starts of a day type's scenario, "07:00".
+func intervalLabels(d calibrate.DayTypeFit) []string {
+	var labels []string
+	for i := range d.Scenario.Intervals() {
+		labels = append(labels, d.Scenario.IntervalStart(i))
+	}
+	return labels
+}
+
 // ArrivalFitChart plots each recorded day's contacts per interval against
 // the fitted profile and its 95 % confidence band, one panel per day type.
-func ArrivalFitChart(days []CalibrationDay) Chart {
+func ArrivalFitChart(days []calibrate.DayTypeFit) Chart {
 	ch := Chart{Name: "calibration-arrivals", Title: "Arrivals: recorded days against the fitted profile"}
 	for _, d := range days {
-		p := Panel{Title: fmt.Sprintf("%s (%d days)", d.DayType, len(d.Days)), YLabel: "contacts per interval", YMin: ptr(0)}
+		counts := d.Arrivals.Counts
+		p := Panel{Title: fmt.Sprintf("%s (%d days)", d.Name, len(counts)), YLabel: "contacts per interval", YMin: ptr(0)}
 		dots := Series{Label: "a recorded day", Kind: Points, Color: cGrey}
-		for k, row := range d.Days {
+		for k, row := range counts {
 			jitter := 0.0 // spread the days across the interval so that equal counts stay visible
-			if len(d.Days) > 1 {
-				jitter = 0.5 * (float64(k)/float64(len(d.Days)-1) - 0.5)
+			if len(counts) > 1 {
+				jitter = 0.5 * (float64(k)/float64(len(counts)-1) - 0.5)
 			}
 			for i, x := range row {
 				dots.X, dots.Y = append(dots.X, float64(i)+jitter), append(dots.Y, x)
 			}
 		}
-		fit := statLine(d.Fitted, 1)
+		fit := statLine(d.Arrivals.Profile, 1)
 		fit.Label, fit.Color = "fitted profile (mean, 95 % CI)", cBlue
 		p.Series = []Series{dots, fit}
-		labelAxis(&p, d.Labels)
+		labelAxis(&p, intervalLabels(d))
 		ch.Panels = append(ch.Panels, p)
 	}
 	return ch
@@ -132,8 +89,14 @@ const maxHandlePanels = 6
 
 // HandleFitChart plots, per contact type, the histogram of handle times as
 // a density with the fitted densities over it, up to the 99th percentile.
-func HandleFitChart(fits []HandleFit) Chart {
+func HandleFitChart(all []calibrate.HandleFit) Chart {
 	ch := Chart{Name: "calibration-handle-time", Title: "Handle time: recorded histogram and fitted densities", Cols: 2}
+	var fits []calibrate.HandleFit
+	for _, f := range all {
+		if f.N() > 0 {
+			fits = append(fits, f)
+		}
+	}
 	for _, f := range fits[:min(len(fits), maxHandlePanels)] {
 		p := Panel{Title: fmt.Sprintf("%s (%d services)", f.Type, len(f.Sample)), XLabel: "handle time (s)", YLabel: "density (1/s)", XMin: ptr(0)}
 		if len(f.Sample) == 0 {
@@ -148,7 +111,7 @@ func HandleFitChart(fits []HandleFit) Chart {
 		var curves []Series
 		for k, fit := range f.Fits {
 			s := curve(fit.PDF, 0, hi, 200)
-			s.Label, s.Color, s.Dashed = fit.Label, cBlue+k, k > 0
+			s.Label, s.Color, s.Dashed = fit.Label(), cBlue+k, k > 0
 			curves = append(curves, s)
 			if k == 0 {
 				top = max(top, maxFinite(s.Y))
@@ -230,30 +193,42 @@ func curve(f func(float64) float64, lo, hi float64, n int) Series {
 	return s
 }
 
+// kmPlotEnd is where the patience chart ends: the last step with at least
+// 30 customers at risk (beyond, the curve rests on a handful), or the last step.
+func kmPlotEnd(km []calibrate.KMStep) float64 {
+	end := 0.0
+	for _, st := range km {
+		if st.AtRisk >= 30 {
+			end = st.T
+		}
+	}
+	if end <= 0 && len(km) > 0 {
+		end = km[len(km)-1].T
+	}
+	return end
+}
+
 // PatienceFitChart plots the Kaplan–Meier survival of patience with its 95 %
 // band and the fitted survival curves.
-func PatienceFitChart(p PatienceFit) Chart {
-	pn := Panel{Title: fmt.Sprintf("Kaplan–Meier from %d waits, %d abandoned (events); answered waits are censored", p.N, p.Events),
+func PatienceFitChart(p calibrate.PatienceFit) Chart {
+	pn := Panel{Title: fmt.Sprintf("Kaplan–Meier from %d waits, %d abandoned (events); answered waits are censored", p.Observations, p.Events),
 		XLabel: "time waited (s)", YLabel: "still waiting, P(patience > t)", XMin: ptr(0), YMin: ptr(0), YMax: ptr(1)}
-	hi := p.MaxT
-	if hi <= 0 && len(p.T) > 0 {
-		hi = p.T[len(p.T)-1]
-	}
+	hi := kmPlotEnd(p.KM)
 	km := Series{Label: "Kaplan–Meier, 95 % CI", Kind: Step, Color: cGrey, X: []float64{0}, Y: []float64{1}, Lo: []float64{1}, Hi: []float64{1}}
-	for i, t := range p.T {
-		if t > hi {
+	for _, st := range p.KM {
+		if st.T > hi {
 			break
 		}
-		km.X, km.Y = append(km.X, t), append(km.Y, p.S[i])
-		km.Lo, km.Hi = append(km.Lo, p.Lo[i]), append(km.Hi, p.Hi[i])
+		km.X, km.Y = append(km.X, st.T), append(km.Y, st.S)
+		km.Lo, km.Hi = append(km.Lo, st.CI[0]), append(km.Hi, st.CI[1])
 	}
 	pn.Series = []Series{km}
 	for k, f := range p.Fits {
 		s := curve(f.Survival, 0, hi, 200)
-		s.Label, s.Color, s.Dashed = f.Label, cBlue+k, k > 0
+		s.Label, s.Color, s.Dashed = f.Label(), cBlue+k, k > 0
 		pn.Series = append(pn.Series, s)
 	}
-	if len(p.T) == 0 {
+	if len(p.KM) == 0 {
 		pn.Note = "nobody waited"
 	}
 	pn.XMax = ptr(max(hi, 1))
@@ -262,10 +237,11 @@ func PatienceFitChart(p PatienceFit) Chart {
 
 // StaffFitChart plots, per day type, the readings of concurrent services
 // and the agents the scenario uses.
-func StaffFitChart(days []CalibrationDay) Chart {
+func StaffFitChart(days []calibrate.DayTypeFit) Chart {
 	ch := Chart{Name: "calibration-staffing", Title: "Staffing from concurrent services"}
-	for _, d := range days {
-		p := Panel{Title: d.DayType, YLabel: "agents", YMin: ptr(0)}
+	for _, day := range days {
+		d := day.Staff
+		p := Panel{Title: day.Name, YLabel: "agents", YMin: ptr(0)}
 		add := func(st []sim.Stat, label string, color int, dashed bool) {
 			s := statLine(st, 1)
 			s.Lo, s.Hi = nil, nil
@@ -273,7 +249,7 @@ func StaffFitChart(days []CalibrationDay) Chart {
 			p.Series = append(p.Series, s)
 		}
 		used := Series{Label: "agents in the scenario", Kind: Bars, Color: cGreen, Width: 0.8}
-		for i, n := range d.Agents {
+		for i, n := range d.Counts {
 			used.X, used.Y = append(used.X, float64(i)), append(used.Y, float64(n))
 		}
 		p.Series = append(p.Series, used)
@@ -285,11 +261,11 @@ func StaffFitChart(days []CalibrationDay) Chart {
 		for _, st := range d.Distinct {
 			top = max(top, st.Mean)
 		}
-		for _, n := range d.Agents {
+		for _, n := range d.Counts {
 			top = max(top, float64(n))
 		}
 		p.YMax = ptr(1.5 * top) // room for the legend above the curves
-		labelAxis(&p, d.Labels)
+		labelAxis(&p, intervalLabels(day))
 		ch.Panels = append(ch.Panels, p)
 	}
 	return ch
@@ -297,22 +273,26 @@ func StaffFitChart(days []CalibrationDay) Chart {
 
 // BacktestChart plots recorded against simulated service level, ASA,
 // abandonment and queue length per interval for one day type.
-func BacktestChart(b Backtest) Chart {
+func BacktestChart(b *calibrate.Backtest) Chart {
+	var simulated []sim.Metrics
+	for _, iv := range b.Simulated.Intervals {
+		simulated = append(simulated, iv.Metrics)
+	}
 	ch := Chart{Name: "calibration-backtest-" + b.DayType, Title: "Back-test (" + b.DayType + "): recorded days against the simulated scenario", Cols: 2}
 	metrics := []struct {
 		metric, title, unit string
 		k                   float64
 	}{
-		{sim.MServiceLevel, fmt.Sprintf("Service level (answered within %.0f s)", b.Threshold), "%", 100},
+		{sim.MServiceLevel, fmt.Sprintf("Service level (answered within %.0f s)", b.Simulated.Threshold), "%", 100},
 		{sim.MASA, "Average speed of answer", "s", 1},
 		{sim.MAbandonRate, "Abandonment", "%", 100},
 		{sim.MQueueLength, "Mean queue length", "contacts", 1},
 	}
 	for _, m := range metrics {
 		p := Panel{Title: m.title, YLabel: m.unit, YMin: ptr(0)}
-		simulated := statLine(pick(b.Simulated, m.metric), m.k)
+		simulated := statLine(pick(simulated, m.metric), m.k)
 		simulated.Label, simulated.Color = "simulated (mean, 95 % CI)", cBlue
-		obs := statLine(pick(b.Observed, m.metric), m.k)
+		obs := statLine(pick(b.Observed.Intervals, m.metric), m.k)
 		obs.Kind, obs.Label, obs.Color = Points, "recorded (mean over days, 95 % CI)", cOrange
 		p.Series = []Series{simulated, obs}
 		if m.metric == sim.MServiceLevel {

@@ -6,14 +6,16 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/ccsim/ccsim/calibrate"
 	"github.com/ccsim/ccsim/sim"
 )
 
 // calibrationFixture is a small calibration: two day types of four
 // intervals, two contact types with exponential-looking services, a
 // Kaplan–Meier curve and one back-test.
-func calibrationFixture() Calibration {
+func calibrationFixture() (*calibrate.Report, []*calibrate.Backtest) {
 	st := func(m float64) sim.Stat { return sim.Stat{Mean: m, CI95: [2]float64{0.9 * m, 1.1 * m}, N: 3} }
 	stats := func(ms ...float64) []sim.Stat {
 		out := make([]sim.Stat, len(ms))
@@ -23,14 +25,15 @@ func calibrationFixture() Calibration {
 		return out
 	}
 	labels := []string{"08:00", "08:30", "09:00", "09:30"}
-	day := CalibrationDay{DayType: "weekday", Labels: labels, Days: [][]float64{{10, 20, 30, 20}, {12, 18, 33, 25}, {8, 22, 27, 15}},
-		Fitted: stats(10, 20, 30, 20), Busy: stats(1, 2, 3, 2), Peak: stats(2, 3, 5, 3), WhileQueued: stats(1.5, 2.5, 3.8, 2.4),
-		Distinct: stats(3, 4, 6, 4), Agents: []int{2, 3, 4, 2}}
+	sc := &sim.Scenario{Arrivals: sim.Arrivals{Open: 8 * time.Hour, Close: 10 * time.Hour, Interval: 30 * time.Minute, Profile: make([]float64, 4)}}
+	day := calibrate.DayTypeFit{Name: "weekday", Scenario: sc,
+		Arrivals: calibrate.ArrivalFit{Counts: [][]float64{{10, 20, 30, 20}, {12, 18, 33, 25}, {8, 22, 27, 15}}, Profile: stats(10, 20, 30, 20)},
+		Staff: calibrate.StaffFit{Busy: stats(1, 2, 3, 2), Peak: stats(2, 3, 5, 3), WhileQueued: stats(1.5, 2.5, 3.8, 2.4),
+			Distinct: stats(3, 4, 6, 4), Counts: []int{2, 3, 4, 2}}}
 	sat := day
-	sat.DayType, sat.Days = "saturday", [][]float64{{5, 6, 7, 8}}
-	exp := func(mean float64) Fitted {
-		return Fitted{Label: "exponential", PDF: func(x float64) float64 { return math.Exp(-x/mean) / mean },
-			Survival: func(x float64) float64 { return math.Exp(-x / mean) }}
+	sat.Name, sat.Arrivals.Counts = "saturday", [][]float64{{5, 6, 7, 8}}
+	exp := func(mean float64) calibrate.Fit {
+		return calibrate.Fit{Family: calibrate.FamExponential, Mean: mean, CV: 1}
 	}
 	sample := func(mean float64, n int) []float64 { // exponential quantiles: a smooth, deterministic sample
 		xs := make([]float64, n)
@@ -39,27 +42,28 @@ func calibrationFixture() Calibration {
 		}
 		return xs
 	}
-	var km PatienceFit
-	km.N, km.Events, km.Fits = 100, 40, []Fitted{exp(200)}
+	km := calibrate.PatienceFit{Observations: 100, Events: 40, Fits: []calibrate.Fit{exp(200)}}
 	for i := 1; i <= 10; i++ {
 		t, s := float64(30*i), math.Exp(-float64(30*i)/200)
-		km.T, km.S, km.Lo, km.Hi = append(km.T, t), append(km.S, s), append(km.Lo, s-0.05), append(km.Hi, s+0.05)
+		km.KM = append(km.KM, calibrate.KMStep{T: t, S: s, CI: [2]float64{s - 0.05, s + 0.05}, AtRisk: 100 - 4*i})
 	}
 	metrics := func(sl, asa float64) sim.Metrics {
 		return sim.Metrics{sim.MServiceLevel: st(sl), sim.MASA: st(asa), sim.MAbandonRate: st(0.05), sim.MQueueLength: st(1)}
 	}
-	bt := Backtest{DayType: "weekday", Labels: labels, Threshold: 20,
-		Observed:  []sim.Metrics{metrics(0.8, 10), metrics(0.7, 20), metrics(0.5, 40), metrics(0.75, 15)},
-		Simulated: []sim.Metrics{metrics(0.85, 8), metrics(0.6, 25), metrics(0.4, 60), metrics(0.7, 18)}}
-	return Calibration{
-		Days: []CalibrationDay{day, sat},
-		Handle: []HandleFit{
-			{Type: "sales", Sample: sample(180, 400), LeftOut: []float64{1, 2, 3}, Fits: []Fitted{exp(180), exp(200)}},
-			{Type: "care", Sample: sample(300, 100), Fits: []Fitted{exp(300)}},
-		},
-		Patience:  km,
-		Backtests: []Backtest{bt},
+	simulated := &sim.Results{Threshold: 20}
+	for _, m := range []sim.Metrics{metrics(0.85, 8), metrics(0.6, 25), metrics(0.4, 60), metrics(0.7, 18)} {
+		simulated.Intervals = append(simulated.Intervals, sim.Interval{Metrics: m})
 	}
+	bt := &calibrate.Backtest{DayType: "weekday", Labels: labels, Simulated: simulated,
+		Observed: calibrate.Observed{Intervals: []sim.Metrics{metrics(0.8, 10), metrics(0.7, 20), metrics(0.5, 40), metrics(0.75, 15)}}}
+	return &calibrate.Report{
+		DayTypes: []calibrate.DayTypeFit{day, sat},
+		Handle: []calibrate.HandleFit{
+			{Type: "sales", Sample: sample(180, 400), LeftOut: []float64{1, 2, 3}, Fits: []calibrate.Fit{exp(180), exp(200)}},
+			{Type: "care", Sample: sample(300, 100), Fits: []calibrate.Fit{exp(300)}},
+		},
+		Patience: km,
+	}, []*calibrate.Backtest{bt}
 }
 
 // TestCalibrationChartSeries compares the plotted data of the calibration
@@ -100,7 +104,8 @@ func TestCalibrationChartSeries(t *testing.T) {
 // density (its bars integrate to the share of the sample below the 99th
 // percentile) and that left-out services are drawn on the same scale.
 func TestHandleHistogramDensity(t *testing.T) {
-	ch := HandleFitChart(calibrationFixture().Handle)
+	cal, _ := calibrationFixture()
+	ch := HandleFitChart(cal.Handle)
 	if len(ch.Panels) != 2 {
 		t.Fatalf("%d panels, want 2", len(ch.Panels))
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
 )
 
 // document is the content shared by the HTML and PDF reports.
@@ -20,7 +21,7 @@ type document struct {
 }
 
 // methodNotes explain how the figures were obtained.
-func methodNotes(res *sim.Results, st *Staffing) []string {
+func methodNotes(res *sim.Results, st *staff.Curve) []string {
 	notes := []string{
 		fmt.Sprintf("Every figure is the mean over %d independent replications of the scenario (seed %d), "+
 			"each with its own random streams. The 95 %% confidence interval is the mean ± t(0.975, n−1)·s/√n, "+

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
 )
 
 // synthetic returns deterministic results of a day with n half-hour
@@ -182,15 +183,15 @@ func fixtures(tb testing.TB) []struct {
 }
 
 // testStaffing is a staffing curve with fixed simulated points.
-func testStaffing() Staffing {
-	st := Staffing{
+func testStaffing() staff.Curve {
+	st := staff.Curve{
 		Interval:  "busiest interval 10:30",
 		Threshold: 20, Target: 0.8, Definition: sim.Offered, Staffed: 53,
 	}
 	st.Queue.Rate, st.Queue.AHT, st.Queue.Patience = 482.0/3600, 405.8, 180
 	for n := 48; n <= 64; n += 4 {
 		gap := float64(n - 48)
-		st.Points = append(st.Points, StaffingPoint{Agents: n, Metrics: sim.Metrics{
+		st.Points = append(st.Points, staff.CurvePoint{Agents: n, Metrics: sim.Metrics{
 			sim.MServiceLevel: {Mean: 0.5 + gap/40, CI95: [2]float64{0.45 + gap/40, 0.55 + gap/40}, N: 4},
 			sim.MASA:          {Mean: 30 - gap*1.5, CI95: [2]float64{25 - gap*1.5, 35 - gap*1.5}, N: 4},
 			sim.MAbandonRate:  {Mean: 0.12 - gap/160, CI95: [2]float64{0.1 - gap/160, 0.14 - gap/160}, N: 4},

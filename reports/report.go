@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
 )
 
 // Report is a simulation run to render: its results and, optionally, the
 // staffing curve of one interval.
 type Report struct {
 	Results  *sim.Results
-	Staffing *Staffing // nil: no staffing chart
+	Staffing *staff.Curve // nil: no staffing chart
 }
 
 // Charts returns every chart of the report, in report order.
@@ -31,7 +32,7 @@ func (r Report) Charts() []Chart {
 func (r Report) document() document {
 	res := r.Results
 	d := document{
-		Title:   res.Scenario,
+		Title:   res.Provenance.Label(res.Scenario),
 		Kind:    "Simulation report",
 		Facts:   factsTable(res),
 		Notes:   methodNotes(res, r.Staffing),

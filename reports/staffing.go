@@ -6,51 +6,14 @@ import (
 
 	"github.com/ccsim/ccsim/sim"
 	"github.com/ccsim/ccsim/sim/erlang"
+	"github.com/ccsim/ccsim/sim/staff"
 )
-
-// Staffing is the data of a staffing curve for one interval: simulated
-// figures at several agent counts, and the queue the Erlang C and Erlang A
-// curves describe.
-type Staffing struct {
-	Interval   string         // what the curve is for, e.g. "busiest interval 10:30"
-	Queue      erlang.Queue   // arrivals per second, mean handle and patience in seconds; Agents is ignored
-	Threshold  float64        // service-level threshold, seconds
-	Target     float64        // service-level target, a share in [0, 1]
-	Definition sim.Definition // service-level definition; empty means offered
-	Staffed    float64        // agents actually on duty, marked on the chart; 0: none
-	Points     []StaffingPoint
-	MinAgents  int // range of the Erlang curves; 0: from the points and the load
-	MaxAgents  int
-}
-
-// StaffingPoint is the simulated figures at one agent count (Metrics holds
-// at least service_level, asa_seconds and abandon_rate).
-type StaffingPoint struct {
-	Agents  int
-	Metrics sim.Metrics
-}
-
-// agentRange returns the agent counts the Erlang curves span.
-func (s Staffing) agentRange() (lo, hi int) {
-	lo, hi = s.MinAgents, s.MaxAgents
-	for _, p := range s.Points {
-		if lo == 0 || p.Agents < lo {
-			lo = p.Agents
-		}
-		hi = max(hi, p.Agents)
-	}
-	if lo == 0 && hi == 0 {
-		a := s.Queue.Load()
-		lo, hi = max(1, int(a*0.9)), int(math.Ceil(a+3*math.Sqrt(a)))+2
-	}
-	return max(lo, 1), max(hi, lo+1)
-}
 
 // StaffingChart plots service level, ASA and abandonment against the
 // number of agents: simulation points with 95 % CIs over the exact Erlang C
 // curve and, when customers are impatient, the Erlang A curve.
-func StaffingChart(s Staffing) Chart {
-	lo, hi := s.agentRange()
+func StaffingChart(s staff.Curve) Chart {
+	lo, hi := s.AgentRange()
 	sl := Panel{Title: "Service level", YLabel: fmt.Sprintf("answered within %s (%%)", seconds(s.Threshold)), YMin: ptr(0), YMax: ptr(100)}
 	asa := Panel{Title: "Average speed of answer", YLabel: "ASA (s)", YMin: ptr(0)}
 	abd := Panel{Title: "Abandonment", YLabel: "abandoned (%)", YMin: ptr(0)}
@@ -87,7 +50,7 @@ type erlangCurve struct {
 }
 
 // erlangCurves are the Erlang C curve and, with patience, the Erlang A curve of s.
-func erlangCurves(s Staffing, lo, hi int) []erlangCurve {
+func erlangCurves(s staff.Curve, lo, hi int) []erlangCurve {
 	cs := []erlangCurve{{}}
 	if p := s.Queue.Patience; p > 0 && !math.IsInf(p, 1) {
 		cs = append(cs, erlangCurve{patience: p})
@@ -118,7 +81,7 @@ func erlangCurves(s Staffing, lo, hi int) []erlangCurve {
 }
 
 // simPoints are the simulated figures of one metric, scaled by k.
-func simPoints(pts []StaffingPoint, name string, k float64) Series {
+func simPoints(pts []staff.CurvePoint, name string, k float64) Series {
 	s := Series{Label: "simulation, mean and 95 % CI", Kind: Points, Color: cBlue}
 	for _, p := range pts {
 		st := stat(p.Metrics, name)

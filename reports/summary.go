@@ -69,7 +69,14 @@ func fmtValue(f string, v float64) string {
 func WriteSummary(w io.Writer, res *sim.Results) error {
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "%s\n%d replications, seed %d; service level: answered within %gs, definition %q, target %.0f%%\n\n",
-		res.Scenario, res.Replications, res.Seed, res.Threshold, res.Definition, 100*res.Target)
+		res.Provenance.Label(res.Scenario), res.Replications, res.Seed, res.Threshold, res.Definition, 100*res.Target)
+	if p := res.Provenance; p != nil {
+		fmt.Fprintf(ew, "source %s (sha256 %.12s)", p.Source, p.SHA256)
+		if p.Tool != "" {
+			fmt.Fprintf(ew, ", %s", p.Tool)
+		}
+		fmt.Fprint(ew, "\n\n")
+	}
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "metric\tmean\t95% CI\t")
 	for _, r := range summaryRows {

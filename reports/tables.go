@@ -28,6 +28,16 @@ func factsTable(res *sim.Results) Table {
 	t := Table{ID: "scenario", Title: "Scenario", Columns: []string{"", ""}}
 	add := func(k, v string) { t.Rows = append(t.Rows, []string{k, v}) }
 	add("scenario", res.Scenario)
+	if p := res.Provenance; p != nil {
+		add("source", p.Source)
+		add("sha256", p.SHA256)
+		if len(p.Overrides) > 0 {
+			add("overrides", strings.Join(p.Overrides, ", "))
+		}
+		if p.Tool != "" {
+			add("tool", p.Tool)
+		}
+	}
 	add("replications", strconv.Itoa(res.Replications))
 	add("seed", strconv.FormatUint(res.Seed, 10))
 	add("service level", fmt.Sprintf("answered within %s, target %s %%, definition %q",

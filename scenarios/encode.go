@@ -152,6 +152,9 @@ func encodeFeatures(sc *sim.Scenario, f *file) error {
 	if c := sc.Costs; c != nil {
 		f.Costs = &fileCosts{AgentHour: c.AgentHour, BotSession: c.BotSession, Abandoned: c.Abandoned, Currency: c.Currency}
 	}
+	if x := sc.Limits; x != (sim.Limits{}) {
+		f.Limits = &fileLimits{Replications: x.Replications, Contacts: x.Contacts, Intervals: x.Intervals}
+	}
 	if x := sc.Experience; x != nil {
 		wt := dur(x.WaitTolerance)
 		f.Experience = &fileExperience{Base: &x.Base, Unresolved: &x.Unresolved, WaitTolerance: &wt, WaitPerMinute: &x.WaitPerMinute,

@@ -102,6 +102,9 @@ func (l *loader) features(f *file, sc *sim.Scenario) {
 	if c := f.Costs; c != nil {
 		sc.Costs = &sim.Costs{AgentHour: c.AgentHour, BotSession: c.BotSession, Abandoned: c.Abandoned, Currency: c.Currency}
 	}
+	if x := f.Limits; x != nil {
+		sc.Limits = sim.Limits{Replications: x.Replications, Contacts: x.Contacts, Intervals: x.Intervals}
+	}
 	for name, c := range f.Channels {
 		ch, err := sim.ParseChannel(name)
 		if err != nil {

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,17 +30,42 @@ func Open(arg string, ovs ...Override) (*sim.Scenario, error) {
 			load = func() (*sim.Scenario, error) { return LoadWith(fsys, name, ovs) }
 		}
 		sc, err := load()
-		return sc, relabel(err, name, arg)
+		if err != nil {
+			return nil, relabel(err, name, arg)
+		}
+		data, err := os.ReadFile(abs)
+		if err != nil {
+			return nil, err
+		}
+		sc.Provenance = provenance(arg, data, ovs)
+		return sc, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	if _, ok := Source(arg); !ok {
+	data, ok := Source(arg)
+	if !ok {
 		return nil, fmt.Errorf("%s: no such file, and no bundled scenario of that name (see 'ccsim examples')", arg)
 	}
+	load := func() (*sim.Scenario, error) { return Bundled(arg) }
 	if len(ovs) > 0 {
-		return BundledWith(arg, ovs)
+		load = func() (*sim.Scenario, error) { return BundledWith(arg, ovs) }
 	}
-	return Bundled(arg)
+	sc, err := load()
+	if err != nil {
+		return nil, err
+	}
+	sc.Provenance = provenance("bundled:"+arg, data, ovs)
+	return sc, nil
+}
+
+// provenance records the source, its digest and the overrides of a scenario.
+func provenance(source string, data []byte, ovs []Override) *sim.Provenance {
+	sum := sha256.Sum256(data)
+	p := &sim.Provenance{Source: source, SHA256: hex.EncodeToString(sum[:])}
+	for _, o := range ovs {
+		p.Overrides = append(p.Overrides, o.String())
+	}
+	return p
 }
 
 // OpenSweep loads the sweep file at path; errors name it as path gives it.

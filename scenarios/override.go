@@ -181,7 +181,17 @@ func Variant(sc *sim.Scenario, ovs []Override) (*sim.Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseWith(sc.Name, data, ovs)
+	v, err := ParseWith(sc.Name, data, ovs)
+	if err != nil || sc.Provenance == nil {
+		return v, err
+	}
+	p := *sc.Provenance
+	p.Overrides = append([]string(nil), p.Overrides...)
+	for _, o := range ovs {
+		p.Overrides = append(p.Overrides, o.String())
+	}
+	v.Provenance = &p
+	return v, nil
 }
 
 func parseWith(name string, data []byte, fsys fs.FS, dir string, ovs []Override) (*sim.Scenario, error) {

@@ -174,7 +174,8 @@ func keys[V any](m map[string]V) []string {
 func (c *converter) script(f *rpFile) *trainer.Script {
 	s := f.Scenario
 	sc := &trainer.Script{ID: s.ID, Title: s.Title, Version: s.Version, Start: s.Start,
-		TimeLimitS: s.TimeLimitS, OnTimeLimit: s.OnTimeLimit, Seed: s.Seed,
+		TimeLimitS: s.TimeLimitS, OnTimeLimit: s.OnTimeLimit, Seed: s.Seed, FreeTimeFactor: s.FreeTime,
+		Lang: s.Lang, MatchThreshold: s.Threshold, MatchMargin: s.Margin, Synonyms: f.Synonyms,
 		Persona: trainer.Persona{Name: f.Persona.Name, Brief: f.Persona.Brief, Facts: f.Persona.Facts}}
 	for _, m := range s.Modes {
 		sc.Modes = append(sc.Modes, trainer.Mode(m))
@@ -212,6 +213,9 @@ func (c *converter) script(f *rpFile) *trainer.Script {
 	}
 	for i, t := range f.Test {
 		sc.Tests = append(sc.Tests, c.test(t, fmt.Sprintf("test.%d", i)))
+	}
+	for i, l := range f.Corpus {
+		sc.Corpus = append(sc.Corpus, c.corpusLine(l, fmt.Sprintf("corpus.%d", i)))
 	}
 	return sc
 }
@@ -283,8 +287,21 @@ func (c *converter) rule(r rpRule, key string) trainer.Rule {
 	default:
 		c.errorf(key+".severity", "unknown severity %q (want minor, major or critical)", r.Severity)
 	}
-	return trainer.Rule{ID: r.ID, Require: r.Require, Forbid: r.Forbid, When: r.When, BeforeTag: r.BeforeTag,
-		Dim: r.Dim, Penalty: r.Penalty, Critical: r.Severity == "critical", Debrief: r.Debrief, Better: r.Better}
+	tr := trainer.Rule{ID: r.ID, Kind: r.Kind, Examples: r.Examples, NearMisses: r.NearMisses, When: r.When,
+		BeforeTag: r.BeforeTag, Dim: r.Dim, Penalty: r.Penalty, Critical: r.Severity == "critical", Debrief: r.Debrief, Better: r.Better}
+	if r.Require != nil {
+		tr.Require = *r.Require
+		if tr.Kind == "" && tr.Require == "" {
+			tr.Kind = trainer.RuleRequire
+		}
+	}
+	if r.Forbid != nil {
+		tr.Forbid = *r.Forbid
+		if tr.Kind == "" && tr.Forbid == "" {
+			tr.Kind = trainer.RuleForbid
+		}
+	}
+	return tr
 }
 
 func (c *converter) effect(e rpEffect, key string) trainer.Effect {
@@ -333,6 +350,10 @@ func (c *converter) node(id string, n rpNode) *trainer.Node {
 	if n.Fallback != nil {
 		e := c.effect(*n.Fallback, key+".fallback")
 		tn.Fallback = &e
+	}
+	if n.Clarify != nil {
+		e := c.effect(*n.Clarify, key+".clarify")
+		tn.Clarify = &e
 	}
 	if n.OnTimeout != nil {
 		e := c.effect(*n.OnTimeout, key+".on_timeout")

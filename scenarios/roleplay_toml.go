@@ -19,6 +19,8 @@ type rpFile struct {
 	Inject   []rpInject          `toml:"inject"`
 	Node     map[string]rpNode   `toml:"node"`
 	Test     []rpTest            `toml:"test"`
+	Synonyms map[string][]string `toml:"synonyms"`
+	Corpus   []rpCorpusLine      `toml:"corpus"`
 }
 
 type rpScenario struct {
@@ -30,6 +32,10 @@ type rpScenario struct {
 	TimeLimitS  int      `toml:"time_limit_s"`
 	OnTimeLimit string   `toml:"on_time_limit"`
 	Seed        uint64   `toml:"seed"`
+	FreeTime    float64  `toml:"free_time_factor"`
+	Lang        string   `toml:"lang"`
+	Threshold   float64  `toml:"match_threshold"`
+	Margin      float64  `toml:"match_margin"`
 }
 
 type rpPersona struct {
@@ -113,16 +119,19 @@ type rpDim struct {
 }
 
 type rpRule struct {
-	ID        string `toml:"id"`
-	Require   string `toml:"require"`
-	Forbid    string `toml:"forbid"`
-	When      string `toml:"when"`
-	BeforeTag string `toml:"before_tag"`
-	Dim       string `toml:"dim"`
-	Penalty   int    `toml:"penalty"`
-	Severity  string `toml:"severity"`
-	Debrief   string `toml:"debrief"`
-	Better    string `toml:"better"`
+	ID         string   `toml:"id"`
+	Kind       string   `toml:"kind"`
+	Require    *string  `toml:"require"`
+	Forbid     *string  `toml:"forbid"`
+	Examples   []string `toml:"examples"`
+	NearMisses []string `toml:"near_misses"`
+	When       string   `toml:"when"`
+	BeforeTag  string   `toml:"before_tag"`
+	Dim        string   `toml:"dim"`
+	Penalty    int      `toml:"penalty"`
+	Severity   string   `toml:"severity"`
+	Debrief    string   `toml:"debrief"`
+	Better     string   `toml:"better"`
 }
 
 type rpEffect struct {
@@ -169,6 +178,7 @@ type rpNode struct {
 	Reply          []rpReply      `toml:"reply"`
 	IncludeReplies []string       `toml:"include_replies"`
 	Fallback       *rpEffect      `toml:"fallback"`
+	Clarify        *rpEffect      `toml:"clarify"`
 	Branch         []rpBranch     `toml:"branch"`
 	Next           string         `toml:"next"`
 	End            string         `toml:"end"`

@@ -39,6 +39,14 @@ type file struct {
 	Callback     *fileCallback     `toml:"callback,omitempty"`
 	Experience   *fileExperience   `toml:"experience,omitempty"`
 	Costs        *fileCosts        `toml:"costs,omitempty"`
+	Limits       *fileLimits       `toml:"limits,omitempty"`
+}
+
+// fileLimits raises (or lowers) the bounds on a run's work; 0 keeps the default.
+type fileLimits struct {
+	Replications int     `toml:"replications,omitzero"`
+	Contacts     float64 `toml:"contacts,omitzero"`
+	Intervals    int     `toml:"intervals,omitzero"`
 }
 
 // fileCosts is the cost model: amounts in one currency.

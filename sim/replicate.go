@@ -16,6 +16,7 @@ type Options struct {
 	Replications int                   // overrides the scenario's replications when > 0
 	Progress     func(done, total int) // called after each replication, from Run's goroutine; may be nil
 	Details      bool                  // keep each replication's figures by skill and group (Replication.Details)
+	Status       *Status               // when set, updated as the run goes (by simulated time); may be nil
 }
 
 // Run validates sc, simulates its replications on a pool of workers and merges
@@ -58,6 +59,10 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 			jobs = append(jobs, job{i, rep})
 		}
 	}
+	if st := opts.Status; st != nil {
+		st.total.Store(int64(len(jobs)) * statusScale)
+		st.done.Store(0)
+	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -83,7 +88,7 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 			defer wg.Done()
 			var hists histFree // this worker's spare histograms
 			for j := range next {
-				figs[j.sc][j.rep] = simulate(ctx, &runs[j.sc], j.rep, opts.Details, &hists)
+				figs[j.sc][j.rep] = simulate(ctx, &runs[j.sc], j.rep, opts, &hists)
 				if left[j.sc].Add(-1) == 0 && ctx.Err() == nil {
 					out[j.sc] = merge(&runs[j.sc], runs[j.sc].Seed, figs[j.sc])
 				}
@@ -122,18 +127,38 @@ const checkEvery = 1 << 16
 
 // simulate runs one replication to its end, or until ctx is cancelled (then
 // the partial figures are discarded by Run).
-func simulate(ctx context.Context, sc *Scenario, rep int, details bool, hists *histFree) *repFigures {
+func simulate(ctx context.Context, sc *Scenario, rep int, opts Options, hists *histFree) *repFigures {
 	r := NewRun(sc, sc.Seed, rep)
-	r.details, r.hists = details, hists
+	r.details, r.hists = opts.Details, hists
+	var told int64 // this replication's work already added to opts.Status
 	for !r.done {
 		if ctx.Err() != nil {
 			return nil
 		}
 		r.runEvents(checkEvery)
+		if st := opts.Status; st != nil {
+			now := r.progress(told)
+			st.done.Add(now - told)
+			told = now
+		}
 	}
 	f := r.figures()
 	hists.putCells(r.stats)
 	return f
+}
+
+// progress is the replication's simulated time done, in statusScale units;
+// it stays below the whole until the replication has drained, and never
+// goes back below told.
+func (r *Runner) progress(told int64) int64 {
+	if r.done {
+		return statusScale
+	}
+	f := 0.0
+	if r.arrEnd > 0 {
+		f = r.now / r.arrEnd
+	}
+	return max(told, min(statusScale-1, int64(f*statusScale)))
 }
 
 // runEvents processes up to n events.

@@ -75,6 +75,7 @@ type Results struct {
 	Target         float64       `json:"service_level_target"`
 	Warmup         float64       `json:"warmup_seconds"`
 	Horizon        float64       `json:"horizon_seconds"` // steady state; 0 for a day
+	Provenance     *Provenance   `json:"provenance,omitempty"` // the scenario's source, hash and overrides
 	Events         uint64        `json:"events"`
 	Metrics        Metrics       `json:"metrics"`
 	Intervals      []Interval    `json:"intervals"`
@@ -172,7 +173,7 @@ func (r *Runner) figures() *repFigures {
 func merge(sc *Scenario, seed uint64, reps []*repFigures) *Results {
 	res := &Results{
 		Scenario: sc.Name, Seed: seed, Replications: len(reps), Definition: sc.definition(),
-		Threshold: sc.ServiceLevel.Threshold.Seconds(), Target: sc.ServiceLevel.Target,
+		Threshold: sc.ServiceLevel.Threshold.Seconds(), Target: sc.ServiceLevel.Target, Provenance: sc.Provenance,
 	}
 	if !sc.Arrivals.Day() {
 		res.Warmup, res.Horizon = sc.Warmup.Seconds(), sc.Horizon.Seconds()

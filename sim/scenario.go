@@ -28,6 +28,8 @@ type Scenario struct {
 	Callback     *Callback                // nil: no callbacks
 	Experience   *Experience              // nil: satisfaction is not modelled
 	Costs        *Costs                   // nil: no cost figures (agent-hours are still reported)
+	Limits       Limits                   // bounds on the run's work; zero fields take DefaultLimits
+	Provenance   *Provenance              // where the scenario came from; nil when built in code
 }
 
 // Definition names how service level is computed.
@@ -184,6 +186,7 @@ func (s *Scenario) Validate() error {
 	s.validateGroups(&v)
 	s.validateFeatures(&v)
 	s.validateCosts(&v)
+	s.validateLimits(&v)
 	if len(v.errs) == 0 {
 		return nil
 	}

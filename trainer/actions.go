@@ -2,6 +2,8 @@ package trainer
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -17,15 +19,18 @@ func (s *Session) Reply(id string) error {
 		return fmt.Errorf("%w: %q at node %s", ErrNoReply, id, s.node.n.ID)
 	}
 	s.pending = &Event{Kind: "reply", AtMS: w.Milliseconds(), Reply: id}
-	s.agentTurn(r.utter, Normalize(r.utter))
+	s.agentTurn(r.heard.fresh(), id, 1)
 	s.choose(r)
 	s.checkTriggers()
 	s.commit()
 	return nil
 }
 
-// Say answers with free text (free mode): the first offered reply whose
-// patterns match is taken, otherwise the node's fallback.
+// Say answers with free text (free mode). The line is understood as the
+// offered reply it is most similar to (Understand); when two replies with
+// different effects are too close to call the customer asks which was
+// meant (the node's clarify, or a question naming both labels), and when
+// nothing is close enough the node's fallback runs.
 func (s *Session) Say(text string) error {
 	text = strings.TrimSpace(text)
 	if text == "" {
@@ -36,11 +41,16 @@ func (s *Session) Say(text string) error {
 		return err
 	}
 	s.pending = &Event{Kind: "say", AtMS: w.Milliseconds(), Text: text}
-	norm := Normalize(text)
-	s.agentTurn(text, norm)
-	if r := s.matchText(norm); r != nil {
-		s.choose(r)
-	} else if fb := s.node.fallback; fb != nil {
+	u := s.understand(s.p.know.read(text))
+	s.agentTurn(u.rd, u.Reply, u.Confidence)
+	switch {
+	case s.ended:
+	case u.reply != nil:
+		s.choose(u.reply)
+	case u.Ambiguous:
+		s.clarify(u)
+	case s.node.fallback != nil:
+		fb := s.node.fallback
 		s.fallbacks[s.node.idx]++
 		s.apply(fb, 0)
 		if fb.to < 0 {
@@ -52,25 +62,32 @@ func (s *Session) Say(text string) error {
 	return nil
 }
 
-// Match returns the id of the reply that free text would take now, or "" for the fallback.
-func (s *Session) Match(text string) string {
-	if s.ended {
-		return ""
+// clarify asks which of two replies the agent meant: the node's clarify
+// effect, or a built-in question naming both labels. It costs nothing.
+func (s *Session) clarify(u Understanding) {
+	if c := s.node.clarify; c != nil {
+		s.apply(c, 0)
+		if c.to < 0 {
+			s.armTimeout()
+		}
+		return
 	}
-	if r := s.matchText(Normalize(text)); r != nil {
-		return r.r.ID
+	a, b := u.Best, u.RunnerUp
+	if r := s.offeredByID(a); r != nil && r.r.Label != "" {
+		a = r.r.Label
 	}
-	return ""
+	if u.runner != nil && u.runner.r.Label != "" {
+		b = u.runner.r.Label
+	}
+	s.say("customer", fmt.Sprintf(s.p.know.lx.lang.clarify, quoteLabel(a), quoteLabel(b)))
+	s.armTimeout()
 }
 
-func (s *Session) matchText(norm string) *creply {
-	for _, r := range s.node.replies {
-		if s.offered(r) && r.m.match(norm) {
-			return r
-		}
-	}
-	return nil
-}
+func quoteLabel(l string) string { return "\u201c" + strings.TrimRight(l, ".") + "\u201d" }
+
+// Match returns the id of the reply that free text would take now, or ""
+// when it would not be understood (fallback or clarifying question).
+func (s *Session) Match(text string) string { return s.Understand(text).Reply }
 
 // Tick fires the timers that are due; it reports whether any fired.
 func (s *Session) Tick() bool {
@@ -156,14 +173,17 @@ func (s *Session) Quit() {
 	s.commit()
 }
 
-// agentTurn records what the agent said and checks the rules on it.
-func (s *Session) agentTurn(text, norm string) {
+// agentTurn records what the agent said, with the reply it was understood
+// as and the confidence, and checks the rules on it.
+func (s *Session) agentTurn(rd *reading, reply string, conf float64) {
 	s.turn++
 	s.turns = append(s.turns, TurnTime{Turn: s.turn, Node: s.node.n.ID,
 		Seconds: (s.clock - s.lastPrompt).Seconds()})
-	s.say("agent", text)
-	s.utterances = append(s.utterances, norm)
-	s.checkSaid(norm)
+	s.say("agent", rd.text)
+	e := &s.transcript[len(s.transcript)-1]
+	e.Reply, e.Confidence = reply, math.Round(conf*1000)/1000
+	s.utterances = append(s.utterances, rd.a)
+	s.checkSaid(rd)
 	s.lastPrompt = s.clock
 }
 
@@ -192,17 +212,19 @@ func (s *Session) offeredByID(id string) *creply {
 	return nil
 }
 
-// said reports whether the trainee has said something matching re.
-func (s *Session) said(re interface{ MatchString(string) bool }) bool {
-	for _, u := range s.utterances {
-		if re.MatchString(u) {
+// said reports whether the trainee has said something matching re outside
+// a negation scope.
+func (s *Session) said(re *regexp.Regexp) bool {
+	for _, a := range s.utterances {
+		if affirmed(re, a) >= 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// Choices returns the replies offered now, in order; nil once ended.
+// Choices returns the replies offered now, in the session's shuffled order
+// (stable for a visit of a node and on replay); nil once ended.
 func (s *Session) Choices() []Choice {
 	if s.ended || s.node == nil {
 		return nil
@@ -213,7 +235,7 @@ func (s *Session) Choices() []Choice {
 			out = append(out, Choice{ID: r.r.ID, Label: r.r.Label})
 		}
 	}
-	return out
+	return s.shuffleChoices(out)
 }
 
 // NextTimer returns the wall time of the next timer, if one is pending and the session runs.

@@ -35,6 +35,7 @@ type program struct {
 	nlines   int
 	timeLim  int    // node index entered at the time limit, or -1
 	pure     string // when set, where random draws are not allowed
+	know     *knowledge
 }
 
 type cnode struct {
@@ -44,6 +45,7 @@ type cnode struct {
 	own      []*creply
 	replies  []*creply // own, then included
 	fallback *ceffect
+	clarify  *ceffect
 	branch   []cbranch
 	next     int // -1 when none
 	timeout  *ceffect
@@ -60,8 +62,10 @@ type creply struct {
 	node  *cnode
 	when  evalFn
 	m     matcher
+	ex    []phrasing // examples, text and label, for similarity
 	eff   ceffect
-	utter string // what the agent says when the reply is chosen in guided mode
+	utter string   // what the agent says when the reply is chosen in guided mode
+	heard *reading // utter, read once; copy it with fresh() before use
 }
 
 type ceffect struct {
@@ -83,6 +87,7 @@ type cline struct {
 type crule struct {
 	r               *Rule
 	require, forbid *regexp.Regexp
+	ex, near        []phrasing
 	when            evalFn
 	dim             int
 }
@@ -124,6 +129,7 @@ func compile(s *Script) *program {
 	p.compileHandoff()
 	p.compileNodes()
 	p.compileRules()
+	p.compileUnderstanding()
 	p.compileEvents()
 	p.compileRubric()
 	p.compileScenario()

@@ -39,6 +39,7 @@ func (p *program) compileNode(n *Node, i int) *cnode {
 		f := p.effect(n.Fallback, path+".fallback")
 		c.fallback = &f
 	}
+	p.compileClarify(n, c, path)
 	for j, b := range n.Branch {
 		bp := fmt.Sprintf("%s.branch.%d", path, j)
 		cb := cbranch{when: p.cond(b.When, bp+".when"), to: p.target(b.Goto, bp+".goto")}
@@ -115,12 +116,7 @@ func (p *program) compileRules() {
 		r := &p.s.Rules[i]
 		path := fmt.Sprintf("rule.%d", i)
 		c := &crule{r: r, when: p.cond(r.When, path+".when"), dim: -1}
-		switch {
-		case r.Require != "" && r.Forbid != "":
-			p.errorf(path, "rule %q has both require and forbid; split it", r.ID)
-		case r.Require == "" && r.Forbid == "":
-			p.errorf(path, "rule %q needs require or forbid", r.ID)
-		}
+		p.ruleShape(r, path)
 		c.require = p.rulePattern(r.Require, path+".require")
 		c.forbid = p.rulePattern(r.Forbid, path+".forbid")
 		if r.Dim != "" {
@@ -235,6 +231,9 @@ func (p *program) compileScenario() {
 	}
 	if s.TimeLimitS < 0 {
 		p.errorf("scenario.time_limit_s", "time_limit_s must not be negative")
+	}
+	if f := s.FreeTimeFactor; f < 0 || f > 0 && (f < 1 || f > 10) {
+		p.errorf("scenario.free_time_factor", "free_time_factor %g must be between 1 and 10 (0 means the default, %g)", f, DefaultFreeTimeFactor)
 	}
 	if s.OnTimeLimit != "" {
 		p.timeLim = p.target(s.OnTimeLimit, "scenario.on_time_limit")

@@ -30,9 +30,12 @@ type Debrief struct {
 	Context    bool       `json:"context"`
 	Ended      bool       `json:"ended"`
 	Outcome    string     `json:"outcome"`
+	EndNote    string     `json:"end_note,omitempty"` // the debrief note of the ending reached
 	Turns      int        `json:"turns"`
 	ElapsedS   float64    `json:"elapsed_s"`
 	Score      Score      `json:"score"`
+	Better     []Advice   `json:"better"`         // per dimension that lost points: the best reply where it lost them
+	Unheard    []Unheard  `json:"not_understood"` // agent lines the engine did not understand
 	Rules      []RuleHit  `json:"rules_fired"`
 	Notes      []Note     `json:"notes"`
 	Path       []string   `json:"path"`
@@ -49,7 +52,8 @@ func (s *Session) Debrief() Debrief {
 		Variant: s.variant, Context: s.context, Ended: s.ended, Outcome: s.outcome, Turns: s.turn,
 		ElapsedS: s.clock.Seconds(), Score: s.Score(), Rules: nonNil(s.hits), Notes: nonNil(s.notes),
 		Path: nonNil(s.path), TurnTimes: nonNil(s.turns), Vars: s.Vars(),
-		Transcript: nonNil(s.transcript), Errors: s.errs}
+		Transcript: nonNil(s.transcript), Errors: s.errs, EndNote: s.endNote(), Unheard: s.unheard()}
+	d.Better = s.advice(d.Score)
 	if s.sc.Handoff != nil {
 		d.BotLog = s.sc.Handoff.BotTranscript
 	}
@@ -75,15 +79,16 @@ func (d Debrief) Text() string {
 	if d.Variant != "" {
 		fmt.Fprintf(&b, " (hand-off: %s)", d.Variant)
 	}
-	b.WriteString("\n\n")
-	d.scoreText(&b)
-	d.rulesText(&b)
-	if len(d.Notes) > 0 {
-		b.WriteString("\nNotes:\n")
-		for _, n := range d.Notes {
-			fmt.Fprintf(&b, "  turn %d, %s: %s\n", n.Turn, n.Node, n.Text)
-		}
+	b.WriteString("\n")
+	if d.EndNote != "" {
+		fmt.Fprintf(&b, "  %s\n", d.EndNote)
 	}
+	b.WriteString("\n")
+	d.scoreText(&b)
+	d.betterText(&b)
+	d.unheardText(&b)
+	d.rulesText(&b)
+	d.notesText(&b)
 	fmt.Fprintf(&b, "\nPath: %s\n", strings.Join(d.Path, " → "))
 	if len(d.TurnTimes) > 0 {
 		b.WriteString("Time per turn:")
@@ -97,7 +102,11 @@ func (d Debrief) Text() string {
 	}
 	b.WriteString("\nTranscript:\n")
 	for _, e := range d.Transcript {
-		fmt.Fprintf(&b, "  [%s] %-9s %s\n", fmtSeconds(float64(e.AtMS)/1000), e.Speaker+":", e.Text)
+		mark := ""
+		if e.Speaker == "agent" && e.Reply == "" {
+			mark = "  (not understood)"
+		}
+		fmt.Fprintf(&b, "  [%s] %-9s %s%s\n", fmtSeconds(float64(e.AtMS)/1000), e.Speaker+":", e.Text, mark)
 	}
 	return b.String()
 }
@@ -117,6 +126,9 @@ func (d Debrief) scoreText(b *strings.Builder) {
 		b.WriteString(", capped by a critical rule")
 	}
 	b.WriteString("\n")
+	if sc.Void != "" {
+		fmt.Fprintf(b, "  Not passed: %s.\n", sc.Void)
+	}
 	for _, dim := range sc.Dims {
 		name := dim.ID
 		if dim.Label != "" {
@@ -127,6 +139,56 @@ func (d Debrief) scoreText(b *strings.Builder) {
 			fmt.Fprintf(b, " (-%d)", dim.Penalty)
 		}
 		fmt.Fprintf(b, "  weight %d\n", dim.Weight)
+	}
+}
+
+// notesText lists the notes, but the ending's, which is shown with the outcome.
+func (d Debrief) notesText(b *strings.Builder) {
+	var notes []Note
+	for i, n := range d.Notes {
+		if i == len(d.Notes)-1 && d.EndNote != "" && n.Text == d.EndNote {
+			continue
+		}
+		notes = append(notes, n)
+	}
+	if len(notes) == 0 {
+		return
+	}
+	b.WriteString("\nNotes:\n")
+	for _, n := range notes {
+		fmt.Fprintf(b, "  turn %d, %s: %s\n", n.Turn, n.Node, n.Text)
+	}
+}
+
+func (d Debrief) betterText(b *strings.Builder) {
+	if len(d.Better) == 0 {
+		return
+	}
+	b.WriteString("\nBetter would have been:\n")
+	for _, a := range d.Better {
+		name := a.Dim
+		if a.Label != "" {
+			name = a.Label
+		}
+		where := "at " + a.Node
+		if a.Turn > 0 {
+			where = fmt.Sprintf("turn %d, %s", a.Turn, a.Node)
+		}
+		fmt.Fprintf(b, "  %s (-%d), %s", name, a.Lost, where)
+		if a.Why != "" {
+			fmt.Fprintf(b, " (%s)", a.Why)
+		}
+		fmt.Fprintf(b, ": %s, e.g. %q\n", a.Button, a.Example)
+	}
+}
+
+func (d Debrief) unheardText(b *strings.Builder) {
+	if len(d.Unheard) == 0 {
+		return
+	}
+	b.WriteString("\nNot understood (the customer could not use these lines):\n")
+	for _, u := range d.Unheard {
+		fmt.Fprintf(b, "  turn %d, %s: %q\n", u.Turn, u.Node, u.Text)
 	}
 }
 

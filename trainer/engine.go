@@ -97,7 +97,7 @@ func (s *Session) nextDue() (time.Duration, func()) {
 	if s.deadline > 0 {
 		consider(s.deadline, s.fireTimeout)
 	}
-	if lim := time.Duration(s.sc.TimeLimitS) * time.Second; lim > 0 && s.clock <= lim && !s.limitDone() {
+	if lim := s.TimeLimit(); lim > 0 && s.clock <= lim && !s.limitDone() {
 		consider(lim, s.fireLimit)
 	}
 	return due, fire
@@ -107,7 +107,7 @@ func (s *Session) limitDone() bool { return s.limitFired }
 
 func (s *Session) fireTick(i int) {
 	t := s.p.ticks[i]
-	s.nextTick[i] += t.every
+	s.nextTick[i] += s.tickEvery(i)
 	if t.when == nil || t.when(s).Bool() {
 		s.apply(&t.eff, 0)
 	}
@@ -135,7 +135,7 @@ func (s *Session) fireLimit() {
 func (s *Session) armTimeout() {
 	s.deadline = 0
 	if s.node != nil && s.node.timeout != nil && s.node.n.TimeoutS > 0 && !s.ended {
-		s.deadline = s.clock + time.Duration(s.node.n.TimeoutS)*time.Second
+		s.deadline = s.clock + s.scaled(s.node.n.TimeoutS)
 	}
 }
 

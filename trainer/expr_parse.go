@@ -136,9 +136,18 @@ var precedence = map[string]int{
 	"*": 6, "/": 6, "%": 6,
 }
 
+// maxExprDepth is how deeply parentheses, unary operators and calls may
+// nest in one expression, and maxExprChain how many binary operators one
+// level may chain; deeper input is an error at load, never a stack overflow.
+const (
+	maxExprDepth = 64
+	maxExprChain = 1000
+)
+
 type parser struct {
-	toks []token
-	i    int
+	toks  []token
+	i     int
+	depth int // nesting of unary (parentheses, unary operators, call arguments)
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -206,7 +215,10 @@ func (p *parser) binary(minPrec int) (astNode, error) {
 	if err != nil {
 		return nil, err
 	}
-	for {
+	for n := 0; ; n++ {
+		if n > maxExprChain {
+			return nil, p.errorf(p.peek(), "more than %d operators in a row", maxExprChain)
+		}
 		t := p.peek()
 		prec, ok := precedence[t.text]
 		if t.kind != tOp || !ok || prec < minPrec {
@@ -223,6 +235,11 @@ func (p *parser) binary(minPrec int) (astNode, error) {
 
 func (p *parser) unary() (astNode, error) {
 	t := p.peek()
+	if p.depth >= maxExprDepth {
+		return nil, p.errorf(t, "expression nested deeper than %d levels", maxExprDepth)
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	if t.kind == tOp && (t.text == "!" || t.text == "-") {
 		p.next()
 		x, err := p.unary()

@@ -8,9 +8,13 @@ import (
 // Lint checks a script for every problem it can find without playing it:
 // the errors Validate reports, plus unreachable nodes, dead ends, loops with
 // no end, free-text nodes without fallback, examples captured by an earlier
-// reply, a pass mark no path can reach, and (as warnings) unused variables,
-// dimensions nothing scores and replies free mode cannot pick. Findings
-// carry the key path of the TOML source.
+// reply, a pass mark no path can reach, unknown {names} in lines, patterns
+// that can never match normalised text, conditions that can never hold
+// given the variables' bounds, critical rules that can never fire, and (as
+// warnings) unused variables and lexicon entries, dimensions nothing scores,
+// replies free mode cannot pick, endings without a debrief note, triggers
+// that keep firing each other, and a best reply that is usually the longest
+// label. Findings carry the key path of the TOML source.
 func Lint(s *Script) Findings {
 	p := compile(s)
 	l := &linter{s: s, p: p}
@@ -19,6 +23,16 @@ func Lint(s *Script) Findings {
 	l.examples()
 	l.usage()
 	l.passMark()
+	l.lintLines()
+	l.endNotes()
+	l.longestLabel()
+	l.unusedLexicon()
+	l.flipFlops()
+	never := l.lintPatterns()
+	for path := range l.lintBounds() {
+		never[path] = true
+	}
+	l.criticalRules(never)
 	out := p.findings
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity < out[j].Severity })
 	return out

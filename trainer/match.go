@@ -4,50 +4,19 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 )
-
-// Normalize prepares trainee text for matching: lower case, curly quotes
-// straightened, punctuation replaced by spaces (apostrophes and hyphens inside
-// words are kept), runs of spaces collapsed.
-func Normalize(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	rs := []rune(strings.ToLower(text))
-	space := true
-	for i, r := range rs {
-		if r == '’' || r == '‘' {
-			r = '\''
-		}
-		keep := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if (r == '\'' || r == '-') && i > 0 && i+1 < len(rs) && isWordRune(rs[i-1]) && isWordRune(rs[i+1]) {
-			keep = true
-		}
-		if !keep {
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-			continue
-		}
-		b.WriteRune(r)
-		space = false
-	}
-	return strings.TrimRight(b.String(), " ")
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 var lexRef = regexp.MustCompile(`@([A-Za-z_][A-Za-z0-9_]*)`)
 
-// pattern compiles an author pattern: @name expands to the lexicon entry, and
-// matching ignores case. RE2 guarantees matching in linear time.
+// pattern compiles an author pattern: @name expands to the lexicon entry and
+// the pattern is folded like trainee text (FoldPattern), so it matches
+// regardless of case. RE2 guarantees matching in linear time.
 func (p *program) pattern(src string) (*regexp.Regexp, error) {
 	if re, ok := p.patterns[src]; ok {
 		return re, nil
 	}
 	var bad string
-	expanded := lexRef.ReplaceAllStringFunc(src, func(m string) string {
+	expanded := lexRef.ReplaceAllStringFunc(FoldPattern(src), func(m string) string {
 		alt, ok := p.lex[m[1:]]
 		if !ok && bad == "" {
 			bad = m[1:]
@@ -61,7 +30,7 @@ func (p *program) pattern(src string) (*regexp.Regexp, error) {
 		}
 		return nil, fmt.Errorf("%s", msg)
 	}
-	re, err := regexp.Compile("(?i)" + expanded)
+	re, err := regexp.Compile(expanded)
 	if err != nil {
 		return nil, fmt.Errorf("bad pattern %q: %v", src, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
@@ -79,7 +48,7 @@ func (p *program) lexNames() []string {
 
 // compileLexicon turns each entry into one alternation usable inside patterns.
 func (p *program) compileLexicon() {
-	for i, e := range p.s.Lexicon {
+	for _, e := range p.s.Lexicon {
 		path := fmt.Sprintf("lexicon.%s", e.Name)
 		parts := make([]string, 0, len(e.Patterns))
 		for j, pat := range e.Patterns {
@@ -87,11 +56,12 @@ func (p *program) compileLexicon() {
 				p.errorf(fmt.Sprintf("%s.%d", path, j), "lexicon patterns cannot use @references")
 				continue
 			}
-			if _, err := regexp.Compile(pat); err != nil {
+			folded := FoldPattern(pat)
+			if _, err := regexp.Compile(folded); err != nil {
 				p.errorf(fmt.Sprintf("%s.%d", path, j), "bad pattern %q: %v", pat, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 				continue
 			}
-			parts = append(parts, "(?:"+pat+")")
+			parts = append(parts, "(?:"+folded+")")
 		}
 		if len(e.Patterns) == 0 {
 			p.errorf(path, "lexicon entry %q is empty", e.Name)
@@ -99,12 +69,11 @@ func (p *program) compileLexicon() {
 		if _, dup := p.lex[e.Name]; dup {
 			p.errorf(path, "duplicate lexicon entry %q", e.Name)
 		}
-		_ = i
 		p.lex[e.Name] = "(?:" + strings.Join(parts, "|") + ")"
 	}
 }
 
-// matcher is a compiled Match.
+// matcher is a compiled Match. Its patterns were folded at compile time.
 type matcher struct {
 	any, all, none []*regexp.Regexp
 }
@@ -128,21 +97,41 @@ func (p *program) matcher(m Match, path string) matcher {
 	return c
 }
 
-// empty reports whether the matcher can never match (a guided-only reply).
+// empty reports whether the matcher has no positive patterns.
 func (m *matcher) empty() bool { return len(m.any) == 0 && len(m.all) == 0 }
 
-// match reports whether normalized text satisfies the matcher.
+// match reports whether normalised text satisfies the matcher, ignoring negation.
 func (m *matcher) match(text string) bool {
-	if m.empty() {
-		return false
-	}
 	for _, re := range m.none {
 		if re.MatchString(text) {
 			return false
 		}
 	}
+	return m.matchWith(func(re *regexp.Regexp) bool { return re.MatchString(text) })
+}
+
+// hears reports whether a line satisfies the matcher with every positive
+// pattern matching outside negation scopes; none patterns veto anywhere.
+func (m *matcher) hears(rd *reading) bool {
+	return !m.vetoed(rd) && m.matchWith(func(re *regexp.Regexp) bool { return affirmed(re, rd.a) >= 0 })
+}
+
+// vetoed reports whether a none pattern matches the line.
+func (m *matcher) vetoed(rd *reading) bool {
+	for _, re := range m.none {
+		if len(rd.a.find(re)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *matcher) matchWith(ok func(*regexp.Regexp) bool) bool {
+	if m.empty() {
+		return false
+	}
 	for _, re := range m.all {
-		if !re.MatchString(text) {
+		if !ok(re) {
 			return false
 		}
 	}
@@ -150,9 +139,49 @@ func (m *matcher) match(text string) bool {
 		return true
 	}
 	for _, re := range m.any {
-		if re.MatchString(text) {
+		if ok(re) {
 			return true
 		}
 	}
 	return false
+}
+
+// affirmed returns the start of the first match of re in a's normalised
+// text that does not lie wholly in a negation scope, or -1.
+func affirmed(re *regexp.Regexp, a *analysis) int {
+	for _, loc := range a.find(re) {
+		if !a.spanNegated(loc[0], loc[1]) {
+			return loc[0]
+		}
+	}
+	return -1
+}
+
+// denied returns the first match of re that lies wholly in a negation scope
+// when no match lies outside one; ok is false otherwise.
+func denied(re *regexp.Regexp, a *analysis) (span string, ok bool) {
+	locs := a.find(re)
+	for _, loc := range locs {
+		if !a.spanNegated(loc[0], loc[1]) {
+			return "", false
+		}
+	}
+	if len(locs) == 0 {
+		return "", false
+	}
+	return a.norm[locs[0][0]:locs[0][1]], true
+}
+
+// find returns the matches of re in the normalised text, remembered so that
+// each pattern runs once per line however many replies and rules use it.
+func (a *analysis) find(re *regexp.Regexp) [][]int {
+	if locs, ok := a.found[re]; ok {
+		return locs
+	}
+	if a.found == nil {
+		a.found = map[*regexp.Regexp][][]int{}
+	}
+	locs := re.FindAllStringIndex(a.norm, -1)
+	a.found[re] = locs
+	return locs
 }

@@ -135,9 +135,14 @@ func (r *Report) Failed() bool {
 	return false
 }
 
+// StrategyRuns is how many sessions Playtest plays with each blind strategy.
+const StrategyRuns = 100
+
 // Playtest runs the script's [[test]] plans and, when no plan fuzzes, a
 // default fuzz of fuzzRuns random playthroughs; every fuzz run is also
-// replayed from its log and must match. It reports coverage of nodes, replies
+// replayed from its log and must match. A guided script also gets the plan
+// "blind guided strategies": each of BlindStrategies, StrategyRuns times,
+// must pass in fewer than half of its sessions. It reports coverage of nodes, replies
 // and endings over all runs.
 func Playtest(sc *Script, fuzzRuns int) (*Report, error) {
 	if err := sc.Validate(); err != nil {
@@ -158,6 +163,9 @@ func Playtest(sc *Script, fuzzRuns int) (*Report, error) {
 	if !fuzzed && fuzzRuns > 0 {
 		rep.Plans = append(rep.Plans, fuzzPlan(sc, TestPlan{Name: "default fuzz", Runs: fuzzRuns,
 			Expect: Expect{NoRuntimeErrors: true}}, rep))
+	}
+	if res, ok := strategyPlan(sc, StrategyRuns); ok {
+		rep.Plans = append(rep.Plans, res)
 	}
 	for _, n := range sc.Nodes {
 		if rep.Coverage.Nodes[n.ID] == 0 {

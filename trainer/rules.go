@@ -1,5 +1,7 @@
 package trainer
 
+import "fmt"
+
 // RuleHit is a compliance rule that fired during a session.
 type RuleHit struct {
 	ID       string `json:"id"`
@@ -10,25 +12,132 @@ type RuleHit struct {
 	Better   string `json:"better,omitempty"`
 	Turn     int    `json:"turn"`
 	Node     string `json:"node"`
+	// Evidence is the trainee's words that fired the rule; for a require
+	// rule never said, a note saying where it was due.
+	Evidence string `json:"evidence"`
+	// Matched is what the words matched: a pattern or the nearest example,
+	// with the similarity.
+	Matched string `json:"matched,omitempty"`
 }
 
-// checkSaid applies the rules to one utterance: forbidden patterns fire,
-// required patterns are noted as said.
-func (s *Session) checkSaid(norm string) {
-	for i, r := range s.p.rules {
-		if r.require != nil && r.require.MatchString(norm) {
-			s.ruleSaid[i] = true
-		}
-		if r.forbid == nil || s.ruleFired[i] {
-			continue
-		}
-		if r.r.BeforeTag != "" && s.tagsSeen[r.r.BeforeTag] {
-			continue
-		}
-		if r.forbid.MatchString(norm) && s.ruleApplies(r) {
-			s.fire(i)
+// RuleEvidence is a rule a line fires, with the words and what they matched.
+type RuleEvidence struct {
+	Rule      string  `json:"rule"`
+	Evidence  string  `json:"evidence"`            // the trainee's words
+	Matched   string  `json:"matched"`             // the pattern or nearest example they matched
+	Dismissal bool    `json:"dismissal,omitempty"` // a require rule the line negates or dismisses
+	Score     float64 `json:"score"`               // similarity to the nearest example; 1 for a pattern
+}
+
+// ruleVerdict is what one line does to one rule.
+type ruleVerdict struct {
+	fires, satisfies bool
+	ev               RuleEvidence
+}
+
+// judge applies rule r to a line. A forbid rule fires on a pattern match
+// outside negation scopes, or when the line (or one of its clauses) is at
+// least the threshold close to an example and closer to the examples than to
+// the near misses. A require rule is satisfied the same way; a line that
+// says it only in negated form ("no need to verify") dismisses it and fires.
+func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
+	v := ruleVerdict{ev: RuleEvidence{Rule: r.r.ID, Evidence: rd.text}}
+	re := r.forbid
+	if r.r.kind() == RuleRequire {
+		re = r.require
+	}
+	says, how, score := k.says(r, rd, rd.views())
+	if re != nil && affirmed(re, rd.a) >= 0 && !k.nearMiss(r, rd) {
+		says, how, score = true, fmt.Sprintf("pattern %q", patternSource(r)), 1
+	}
+	if r.r.kind() == RuleForbid {
+		v.fires, v.ev.Matched, v.ev.Score = says, how, score
+		return v
+	}
+	if says {
+		v.satisfies = true
+		return v
+	}
+	if re != nil {
+		if span, ok := denied(re, rd.a); ok {
+			v.fires, v.ev.Dismissal, v.ev.Score = true, true, 1
+			v.ev.Matched = fmt.Sprintf("pattern %q matched %q only in a negated clause", patternSource(r), span)
+			return v
 		}
 	}
+	if rd.negated && len(r.ex) > 0 {
+		if ok, how, score := k.says(r, rd, []view{rd.flipped}); ok {
+			v.fires, v.ev.Dismissal, v.ev.Score = true, true, score
+			v.ev.Matched = "negates " + how
+		}
+	}
+	return v
+}
+
+// says reports whether one of the views is close enough to the rule's
+// examples and closer to them than to its near misses.
+func (k *knowledge) says(r *crule, rd *reading, vs []view) (bool, string, float64) {
+	if len(r.ex) == 0 || rd.salad {
+		return false, "", 0
+	}
+	s, i, from := k.nearestAny(vs, r.ex)
+	if i < 0 || s < k.threshold+ruleThresholdAdj {
+		return false, "", s
+	}
+	if len(r.near) > 0 && from >= 0 {
+		if n, _ := k.nearest(vs[from], r.near, ""); n >= s {
+			return false, "", s
+		}
+	}
+	return true, fmt.Sprintf("example %q (%.2f)", r.ex[i].text, s), s
+}
+
+// nearMiss reports whether the line is at least the threshold close to a
+// near miss and closer to it than to any example: then a pattern match does
+// not count either.
+func (k *knowledge) nearMiss(r *crule, rd *reading) bool {
+	if len(r.near) == 0 {
+		return false
+	}
+	n, i, _ := k.nearestAny(rd.views(), r.near)
+	if i < 0 || n < k.threshold {
+		return false
+	}
+	e, _, _ := k.nearestAny(rd.views(), r.ex)
+	return n > e
+}
+
+func patternSource(r *crule) string {
+	if r.r.Forbid != "" {
+		return r.r.Forbid
+	}
+	return r.r.Require
+}
+
+// checkSaid applies the rules to one utterance: forbidden things and
+// dismissed requirements fire, required things are noted as said.
+func (s *Session) checkSaid(rd *reading) {
+	for i, r := range s.p.rules {
+		if s.ruleFired[i] || (r.r.kind() == RuleRequire && s.ruleSaid[i]) {
+			continue
+		}
+		v := s.p.know.judge(r, rd)
+		if v.satisfies {
+			s.ruleSaid[i] = true
+		}
+		if v.fires && s.ruleLive(r) {
+			s.fire(i, v.ev.Evidence, v.ev.Matched)
+		}
+	}
+}
+
+// ruleLive reports whether rule r can fire now: its when holds and its
+// before_tag has not been entered.
+func (s *Session) ruleLive(r *crule) bool {
+	if r.r.BeforeTag != "" && s.tagsSeen[r.r.BeforeTag] {
+		return false
+	}
+	return s.ruleApplies(r)
 }
 
 // enterTags checks require rules scoped to a tag when the first node with it is entered.
@@ -39,8 +148,8 @@ func (s *Session) enterTags(n *cnode) {
 		}
 		s.tagsSeen[t] = true
 		for i, r := range s.p.rules {
-			if r.require != nil && r.r.BeforeTag == t && !s.ruleSaid[i] && !s.ruleFired[i] && s.ruleApplies(r) {
-				s.fire(i)
+			if r.r.kind() == RuleRequire && r.r.BeforeTag == t && !s.ruleSaid[i] && !s.ruleFired[i] && s.ruleApplies(r) {
+				s.fire(i, fmt.Sprintf("(not said before a %q step)", t), "")
 			}
 		}
 	}
@@ -49,17 +158,17 @@ func (s *Session) enterTags(n *cnode) {
 // endRules checks unscoped require rules when the session ends.
 func (s *Session) endRules() {
 	for i, r := range s.p.rules {
-		if r.require != nil && r.r.BeforeTag == "" && !s.ruleSaid[i] && !s.ruleFired[i] && s.ruleApplies(r) {
-			s.fire(i)
+		if r.r.kind() == RuleRequire && r.r.BeforeTag == "" && !s.ruleSaid[i] && !s.ruleFired[i] && s.ruleApplies(r) {
+			s.fire(i, "(not said by the end)", "")
 		}
 	}
 }
 
 func (s *Session) ruleApplies(r *crule) bool { return r.when == nil || r.when(s).Bool() }
 
-func (s *Session) fire(i int) {
+func (s *Session) fire(i int, evidence, matched string) {
 	r := s.p.rules[i].r
 	s.ruleFired[i] = true
 	s.hits = append(s.hits, RuleHit{ID: r.ID, Dim: r.Dim, Penalty: r.Penalty, Critical: r.Critical,
-		Debrief: r.Debrief, Better: r.Better, Turn: s.turn, Node: s.Node()})
+		Debrief: r.Debrief, Better: r.Better, Turn: s.turn, Node: s.Node(), Evidence: evidence, Matched: matched})
 }

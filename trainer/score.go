@@ -22,12 +22,15 @@ type Score struct {
 	Pass     bool       `json:"pass"`
 	Band     string     `json:"band,omitempty"`   // highest band reached; "" for none
 	Capped   bool       `json:"capped,omitempty"` // a critical rule capped the total below the pass mark
+	// Void says why the session cannot pass whatever it scored: the script
+	// failed (a runtime error, too many redirects); "" otherwise.
+	Void string `json:"void,omitempty"`
 }
 
 // Score applies the rubric to the session as it stands: earned points (or
 // each dimension's auto formula), minus rule penalties, clamped to [0, max],
 // weighted into a percentage. A fired critical rule caps the total just below
-// the pass mark.
+// the pass mark. A session with a script error never passes (Void says why).
 func (s *Session) Score() Score {
 	r := s.sc.Rubric
 	sc := Score{PassPct: r.PassPct}
@@ -59,7 +62,8 @@ func (s *Session) Score() Score {
 		sc.TotalPct = math.Max(0, float64(r.PassPct)-1)
 		sc.Capped = true
 	}
-	sc.Pass = sc.TotalPct >= float64(r.PassPct) && !critical
+	sc.Void = s.voidReason()
+	sc.Pass = sc.TotalPct >= float64(r.PassPct) && !critical && sc.Void == ""
 	best := -1
 	for _, b := range r.Bands {
 		if sc.TotalPct >= float64(b.MinPct) && b.MinPct > best {
@@ -70,3 +74,19 @@ func (s *Session) Score() Score {
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// voidReason says why a session cannot pass: a script error ended it or
+// happened during it, so its score does not measure the trainee.
+func (s *Session) voidReason() string {
+	if len(s.errs) == 0 && s.outcome != "error" {
+		return ""
+	}
+	why := "the session ended in a script error"
+	if s.outcome != "error" {
+		why = "the script had an error during the session"
+	}
+	if len(s.errs) > 0 {
+		why += ": " + s.errs[0]
+	}
+	return why + "; the score does not count"
+}

@@ -24,18 +24,33 @@ type Script struct {
 	TimeLimitS  int    // session time limit in seconds of active (unpaused) time; 0 means none
 	OnTimeLimit string // node entered at the time limit; "" ends with outcome "timed_out"
 	Seed        uint64 // default session seed
-	Persona     Persona
-	Vars        []Var
-	Consts      []Const
-	Handoff     *Handoff // nil when the customer did not come from a bot
-	Lexicon     []LexEntry
-	Rubric      Rubric
-	Rules       []Rule
-	Triggers    []Trigger
-	Ticks       []Tick
-	Injects     []Inject
-	Nodes       []*Node // in file order
-	Tests       []TestPlan
+	// FreeTimeFactor scales node timeouts, tick periods and the time limit
+	// in free mode, where the trainee types; 0 means DefaultFreeTimeFactor.
+	FreeTimeFactor float64
+	Lang           string // language of the trainee's lines: "en" (also when "") or "de"
+	// MatchThreshold is the confidence (0-1) a reply needs to be understood
+	// in free mode; 0 means DefaultThreshold.
+	MatchThreshold float64
+	// MatchMargin is the lead in confidence (0-1) the best reply needs over
+	// the best reply with a different effect, or the customer asks which was
+	// meant; 0 means DefaultMargin.
+	MatchMargin float64
+	// Synonyms maps a canonical word to phrases read as that word before
+	// matching, e.g. refund: ["money back", "reimburse"].
+	Synonyms map[string][]string
+	Persona  Persona
+	Vars     []Var
+	Consts   []Const
+	Handoff  *Handoff // nil when the customer did not come from a bot
+	Lexicon  []LexEntry
+	Rubric   Rubric
+	Rules    []Rule
+	Triggers []Trigger
+	Ticks    []Tick
+	Injects  []Inject
+	Nodes    []*Node // in file order
+	Tests    []TestPlan
+	Corpus   []CorpusLine // the author's labelled trainee lines, for RunCorpus
 
 	prog *program // compiled by Validate
 }
@@ -122,19 +137,26 @@ type Dim struct {
 	Auto   string // expression evaluated at the end that replaces earned points; "" for none
 }
 
-// Rule is a compliance rule: a pattern the trainee must (Require) or must not
-// (Forbid) say, scoped by a condition (When) or until a tagged node (BeforeTag).
+// Rule is a compliance rule: something the trainee must (Require) or must
+// not (Forbid) say, given by a pattern, by example phrasings or both, scoped
+// by a condition (When) or until a tagged node (BeforeTag).
 type Rule struct {
-	ID        string
-	Require   string // pattern the trainee must have said
-	Forbid    string // pattern the trainee must not say
-	When      string // condition under which the rule applies; "" means always
-	BeforeTag string // the rule is checked on entering the first node with this tag
-	Dim       string // rubric dimension the penalty comes off
-	Penalty   int    // points taken off Dim when the rule fires
-	Critical  bool   // a fired critical rule caps the total below the pass mark
-	Debrief   string // what the debrief says when it fires
-	Better    string // a better alternative, for the debrief
+	ID      string
+	Kind    string // RuleRequire or RuleForbid; "" takes it from whichever of Require and Forbid is set
+	Require string // pattern the trainee must have said
+	Forbid  string // pattern the trainee must not say
+	// Examples are phrasings that count as saying the thing: breaches of a
+	// forbid rule, lines that satisfy a require rule.
+	Examples []string
+	// NearMisses are phrasings close to the examples that must not count.
+	NearMisses []string
+	When       string // condition under which the rule applies; "" means always
+	BeforeTag  string // the rule is checked on entering the first node with this tag
+	Dim        string // rubric dimension the penalty comes off
+	Penalty    int    // points taken off Dim when the rule fires
+	Critical   bool   // a fired critical rule caps the total below the pass mark
+	Debrief    string // what the debrief says when it fires
+	Better     string // a better alternative, for the debrief
 }
 
 // Effect is what a reply, fallback, timeout, trigger, tick or inject does.
@@ -162,6 +184,7 @@ type Node struct {
 	Replies        []*Reply // the agent's options here
 	IncludeReplies []string // other nodes whose replies are offered here too, after these
 	Fallback       *Effect  // free text that matches no reply
+	Clarify        *Effect  // free text close to two replies with different effects; nil asks with their labels
 	Branch         []Branch // conditional redirect on entry; the last entry has no When
 	Next           string   // redirect after the lines
 	End            string   // outcome; the session ends here
@@ -181,7 +204,7 @@ type Reply struct {
 	Label    string // button text in guided mode
 	Text     string // what the agent says in guided mode; "" uses Examples[0], then Label
 	Match    Match
-	Examples []string // free-text examples that must match this reply (lint, fuzz)
+	Examples []string // phrasings of this reply: free text is understood by its similarity to them
 	When     string   // offered only while true
 	Once     bool     // offered until chosen once
 	Effect
@@ -194,8 +217,28 @@ type Match struct {
 	None []string // none may match
 }
 
-// Empty reports whether m has no patterns, so the reply is guided-only.
+// Empty reports whether m has no patterns (a reply without patterns and
+// examples is guided-only).
 func (m Match) Empty() bool { return len(m.Any) == 0 && len(m.All) == 0 }
+
+// The kinds of a Rule.
+const (
+	RuleRequire = "require"
+	RuleForbid  = "forbid"
+)
+
+// kind returns RuleRequire or RuleForbid, or "" when it cannot be told.
+func (r *Rule) kind() string {
+	switch {
+	case r.Kind != "":
+		return r.Kind
+	case r.Forbid != "":
+		return RuleForbid
+	case r.Require != "":
+		return RuleRequire
+	}
+	return ""
+}
 
 // TestPlan is a scripted playthrough or a fuzz run (Runs > 0).
 type TestPlan struct {

@@ -25,6 +25,9 @@ type Options struct {
 	Variant string            // forces a hand-off variant; "" draws one by weight
 	Set     map[string]string // initial values as expressions, overriding the script's
 	Now     func() time.Time  // the clock; the session never reads the wall clock itself
+	// At starts the session at this node instead of the script's start, for
+	// corpora and tests; "" is the start node. Nodes before it are not visited.
+	At string
 }
 
 // Session is one play of a Script: a pure state machine driven by Reply,
@@ -38,6 +41,7 @@ type Session struct {
 	mode Mode
 
 	rng     *rand.PCG
+	salt    uint64    // hash of the trainee id; with the seed it keys the choice order
 	replay  []float64 // recorded draws still to be consumed (Replay only)
 	reading bool
 
@@ -67,7 +71,7 @@ type Session struct {
 	trigDone          []bool
 	points            []int
 	tagsSeen          map[string]bool
-	utterances        []string
+	utterances        []*analysis // what the agent said, read for said()
 
 	hits       []RuleHit
 	path       []string
@@ -114,6 +118,12 @@ type Entry struct {
 	Text    string `json:"text"`
 	AtMS    int64  `json:"at_ms"` // active milliseconds since start
 	Node    string `json:"node,omitempty"`
+	// Reply is, on agent entries, the id of the reply the line was
+	// understood as; "" when it was not understood (fallback or clarify).
+	Reply string `json:"reply"`
+	// Confidence is, on agent entries, how sure understanding was (0-1);
+	// 1 for a reply picked in guided mode.
+	Confidence float64 `json:"confidence"`
 }
 
 // Choice is a reply offered in guided mode.
@@ -168,8 +178,9 @@ func newSession(sc *Script, opt Options, draws []float64) *Session {
 		ruleSaid: make([]bool, len(p.rules)), trigPrev: make([]bool, len(p.triggers)),
 		trigDone: make([]bool, len(p.triggers)), points: make([]int, len(p.dims)),
 		tagsSeen: map[string]bool{}, vars: append([]Value(nil), p.initVals...)}
-	for _, t := range p.ticks {
-		s.nextTick = append(s.nextTick, t.every)
+	s.salt = h.Sum64()
+	for i := range p.ticks {
+		s.nextTick = append(s.nextTick, s.tickEvery(i))
 	}
 	return s
 }
@@ -196,7 +207,14 @@ func (s *Session) begin() error {
 		return err
 	}
 	s.showHandoff()
-	s.enter(s.p.nodeIndex[s.sc.Start], 0)
+	at := s.sc.Start
+	if s.opt.At != "" {
+		if _, ok := s.p.nodeIndex[s.opt.At]; !ok {
+			return fmt.Errorf("trainer: start at unknown node %q", s.opt.At)
+		}
+		at = s.opt.At
+	}
+	s.enter(s.p.nodeIndex[at], 0)
 	s.checkTriggers()
 	s.commit()
 	return nil

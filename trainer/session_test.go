@@ -95,20 +95,31 @@ func TestTimers(t *testing.T) {
 		wait     time.Duration
 		patience int64
 		outcome  string
-		lines    int // "Hello?" lines said
+		lines    int  // "Hello?" lines said
+		free     bool // free mode: timers stretched by the time factor (2.5 by default)
 	}{
-		{"node timeout", nil, 21 * time.Second, 2, "", 1},
-		{"node timeout re-arms", nil, 41 * time.Second, 0, "hung_up", 2},
+		{"node timeout", nil, 21 * time.Second, 2, "", 1, false},
+		{"node timeout re-arms", nil, 41 * time.Second, 0, "hung_up", 2, false},
 		{"tick drains patience", func(s *Script) { s.Nodes[0].TimeoutS, s.Nodes[0].OnTimeout = 0, nil },
-			61 * time.Second, 1, "", 0},
+			61 * time.Second, 1, "", 0, false},
 		{"tick drain to hangup in one step", func(s *Script) { s.Nodes[0].TimeoutS, s.Nodes[0].OnTimeout = 0, nil },
-			95 * time.Second, 0, "hung_up", 0},
+			95 * time.Second, 0, "hung_up", 0, false},
 		{"time limit", func(s *Script) {
 			s.Nodes[0].TimeoutS, s.Nodes[0].OnTimeout, s.Ticks = 0, nil, nil
-		}, 301 * time.Second, 3, "timed_out", 0},
+		}, 301 * time.Second, 3, "timed_out", 0, false},
 		{"time limit goes to a node", func(s *Script) {
 			s.Nodes[0].TimeoutS, s.Nodes[0].OnTimeout, s.Ticks, s.OnTimeLimit = 0, nil, nil, "meh"
-		}, 301 * time.Second, 3, "meh", 0},
+		}, 301 * time.Second, 3, "meh", 0, false},
+		{"free mode: no timeout at 21 s", nil, 21 * time.Second, 3, "", 0, true},
+		{"free mode: timeout at 50 s", nil, 51 * time.Second, 2, "", 1, true},
+		{"free mode: tick at 75 s", func(s *Script) { s.Nodes[0].TimeoutS, s.Nodes[0].OnTimeout = 0, nil },
+			76 * time.Second, 2, "", 0, true},
+		{"free mode: time limit at 750 s", func(s *Script) {
+			s.Nodes[0].TimeoutS, s.Nodes[0].OnTimeout, s.Ticks = 0, nil, nil
+		}, 749 * time.Second, 3, "", 0, true},
+		{"free mode: own factor", func(s *Script) {
+			s.Nodes[0].TimeoutS, s.Nodes[0].OnTimeout, s.Ticks, s.FreeTimeFactor = 0, nil, nil, 1.5
+		}, 451 * time.Second, 3, "timed_out", 0, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -117,7 +128,11 @@ func TestTimers(t *testing.T) {
 				tc.edit(sc)
 			}
 			c := newClock()
-			s := mustStart(t, sc, c.opts(ModeFree))
+			mode := ModeGuided
+			if tc.free {
+				mode = ModeFree
+			}
+			s := mustStart(t, sc, c.opts(mode))
 			c.add(tc.wait)
 			s.Tick()
 			if got := varInt(s, "patience"); got != tc.patience {
@@ -259,7 +274,8 @@ func TestOnceAndClamp(t *testing.T) {
 	for _, ch := range s.Choices() {
 		ids = append(ids, ch.ID)
 	}
-	if !slices.Equal(ids, []string{"verify", "skip"}) {
+	slices.Sort(ids)
+	if !slices.Equal(ids, []string{"skip", "verify"}) {
 		t.Errorf("Choices() = %v, want [verify skip]", ids)
 	}
 	if err := s.Reply("sorry"); !errors.Is(err, ErrNoReply) {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsim/ccsim/workshop"
 	"github.com/chromedp/chromedp"
 )
 
@@ -156,7 +157,7 @@ func TestBrowserReload(t *testing.T) {
 	ts := newTestServer(t, "")
 	room := ts.openQuickRoom(t, createRequest{Title: "Refund workshop", Mode: "choice"})
 	tab := joinInBrowser(t, b, ts, room.Code, "Rae", "free")
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 	waitFor(t, tab, "the first line", `!!document.querySelector("#say")`, 10*time.Second)
 	do(t, tab, "reply", setValue("#say", "I am so sorry, I will refund it"), chromedp.Click(chromedp.CSS("#send")))
 	waitFor(t, tab, "the customer's answer", `[...document.querySelectorAll("#chat .msg.customer")].some(m => m.textContent.includes("When will I see it"))`, 5*time.Second)
@@ -202,7 +203,7 @@ func TestBrowserServerRestart(t *testing.T) {
 	room := postRoom(t, base, createRequest{Title: "Refund workshop", Custom: []string{strings.Replace(quickScript(t), "time_limit_s = 12", "time_limit_s = 600", 1)}})
 	ts := &testServer{http: &httptest.Server{URL: base}}
 	tab := joinInBrowser(t, b, ts, room.Code, "Uma", "free")
-	postAction(t, base, room, action{Action: "start"})
+	postAction(t, base, room, workshop.Action{Action: "start"})
 	waitFor(t, tab, "the first line", `!!document.querySelector("#say")`, 10*time.Second)
 	do(t, tab, "reply", setValue("#say", "So sorry about that, I will refund it"), chromedp.Click(chromedp.CSS("#send")))
 	waitFor(t, tab, "the customer's answer", `[...document.querySelectorAll("#chat .msg.customer")].some(m => m.textContent.includes("When will I see it"))`, 5*time.Second)

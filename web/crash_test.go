@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsim/ccsim/workshop"
 	"github.com/gorilla/websocket"
 )
 
@@ -77,8 +78,8 @@ func startChild(t *testing.T, db string) *child {
 type crashTrainee struct {
 	token   string
 	n       int64
-	acked   []string // texts acknowledged, in order
-	pending *inMsg   // sent but not acknowledged when the server died
+	acked   []string          // texts acknowledged, in order
+	pending *workshop.Message // sent but not acknowledged when the server died
 }
 
 // play sends numbered replies until the connection fails.
@@ -96,7 +97,7 @@ func (ct *crashTrainee) play(base string, stop <-chan struct{}) {
 		default:
 		}
 		ct.n++
-		msg := inMsg{T: "say", N: ct.n, Text: fmt.Sprintf("reply number %d", ct.n)}
+		msg := workshop.Message{T: "say", N: ct.n, Text: fmt.Sprintf("reply number %d", ct.n)}
 		ct.pending = &msg
 		if ws.WriteJSON(msg) != nil {
 			return
@@ -133,7 +134,7 @@ func TestCrashKill9(t *testing.T) {
 		j := postJoin(t, srv.base, room.Code, fmt.Sprintf("T%d", i))
 		trainees = append(trainees, &crashTrainee{token: j.Token})
 	}
-	postAction(t, srv.base, room, action{Action: "start"})
+	postAction(t, srv.base, room, workshop.Action{Action: "start"})
 
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
@@ -176,7 +177,7 @@ func TestCrashKill9(t *testing.T) {
 			ws.WriteJSON(ct.pending)
 			st = readState(t, ws, func(s traineeState) bool { return s.Ack >= ct.pending.N })
 		}
-		next := inMsg{T: "say", N: ct.n + 1, Text: "after the restart"}
+		next := workshop.Message{T: "say", N: ct.n + 1, Text: "after the restart"}
 		ws.WriteJSON(next)
 		st = readState(t, ws, func(s traineeState) bool { return s.Ack >= next.N })
 		if st.Session.Ended {

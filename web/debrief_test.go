@@ -3,6 +3,8 @@ package web
 import (
 	"testing"
 	"time"
+
+	"github.com/ccsim/ccsim/workshop"
 )
 
 // TestDebriefPulseAndQueue plays a room with the trust pulse and a queue
@@ -11,31 +13,31 @@ import (
 func TestDebriefPulseAndQueue(t *testing.T) {
 	ts := newTestServer(t, "")
 	room := ts.openQuickRoom(t, createRequest{Mode: "guided", Pulse: true,
-		Backdrop: &backdropConfig{Scenario: "erlang-c", Speed: 600}})
+		Backdrop: &workshop.BackdropConfig{Scenario: "erlang-c", Speed: 600}})
 	j := ts.join(t, room.Code, "Pia", "guided")
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
 	st := c.waitState(5*time.Second, func(s traineeState) bool { return s.PulseNeed == "before" })
-	if len(st.Items) != len(pulseItems) {
-		t.Fatalf("pulse items = %d, want %d", len(st.Items), len(pulseItems))
+	if len(st.Items) != len(workshop.PulseItems) {
+		t.Fatalf("pulse items = %d, want %d", len(st.Items), len(workshop.PulseItems))
 	}
-	c.send(inMsg{T: "pulse", N: 1, Phase: "before", Answers: []int{2, 2, 3, 1, 0}})
+	c.send(workshop.Message{T: "pulse", N: 1, Phase: "before", Answers: []int{2, 2, 3, 1, 0}})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 && s.PulseNeed == "" })
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 	st = c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
 	if st.Waiting == nil {
 		t.Error("the trainee does not see the queue backdrop")
 	}
 	time.Sleep(2200 * time.Millisecond) // two backdrop steps charged to the conversation
-	c.send(inMsg{T: "reply", N: 2, ID: "apologise"})
-	c.send(inMsg{T: "reply", N: 3, ID: "timeline"})
+	c.send(workshop.Message{T: "reply", N: 2, ID: "apologise"})
+	c.send(workshop.Message{T: "reply", N: 3, ID: "timeline"})
 	st = c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 3 })
 	if st.PulseNeed != "after" {
 		t.Fatalf("pulse after the session = %q, want after", st.PulseNeed)
 	}
-	c.send(inMsg{T: "pulse", N: 4, Phase: "after", Answers: []int{4, 4, 4, 2, 0}})
+	c.send(workshop.Message{T: "pulse", N: 4, Phase: "after", Answers: []int{4, 4, 4, 2, 0}})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 4 })
 
-	var d roomDebrief
+	var d workshop.Debrief
 	if code := ts.call(t, "GET", "/api/rooms/"+room.Code+"/debrief", room.Token, nil, &d); code != 200 {
 		t.Fatalf("debrief = %d", code)
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsim/ccsim/workshop"
 	"github.com/gorilla/websocket"
 )
 
@@ -119,17 +120,17 @@ func (ts *testServer) openQuickRoom(tb testing.TB, req createRequest) created {
 }
 
 // join seats a trainee and returns the resume token.
-func (ts *testServer) join(tb testing.TB, code, name, mode string) joined {
+func (ts *testServer) join(tb testing.TB, code, name, mode string) workshop.Joined {
 	tb.Helper()
-	var j joined
-	if st := ts.call(tb, "POST", "/api/join", "", joinRequest{Code: code, Name: name, Mode: mode}, &j); st != http.StatusCreated {
+	var j workshop.Joined
+	if st := ts.call(tb, "POST", "/api/join", "", workshop.JoinRequest{Code: code, Name: name, Mode: mode}, &j); st != http.StatusCreated {
 		tb.Fatalf("POST /api/join(%q) = %d", name, st)
 	}
 	return j
 }
 
 // act sends a facilitator action and fails the test unless it succeeds.
-func (ts *testServer) act(tb testing.TB, room created, a action) {
+func (ts *testServer) act(tb testing.TB, room created, a workshop.Action) {
 	tb.Helper()
 	if st := ts.call(tb, "POST", "/api/rooms/"+room.Code+"/actions", room.Token, a, nil); st != http.StatusOK {
 		tb.Fatalf("action %s = %d", a.Action, st)
@@ -213,17 +214,17 @@ func postRoom(tb testing.TB, base string, req createRequest) created {
 }
 
 // postJoin seats a free-mode trainee on the server at base.
-func postJoin(tb testing.TB, base, code, name string) joined {
+func postJoin(tb testing.TB, base, code, name string) workshop.Joined {
 	tb.Helper()
-	var j joined
-	if st := callURL(tb, "POST", base+"/api/join", "", joinRequest{Code: code, Name: name, Mode: "free"}, &j); st != http.StatusCreated {
+	var j workshop.Joined
+	if st := callURL(tb, "POST", base+"/api/join", "", workshop.JoinRequest{Code: code, Name: name, Mode: "free"}, &j); st != http.StatusCreated {
 		tb.Fatalf("POST /api/join = %d", st)
 	}
 	return j
 }
 
 // postAction sends a facilitator action to the server at base.
-func postAction(tb testing.TB, base string, room created, a action) {
+func postAction(tb testing.TB, base string, room created, a workshop.Action) {
 	tb.Helper()
 	if st := callURL(tb, "POST", base+"/api/rooms/"+room.Code+"/actions", room.Token, a, nil); st != http.StatusOK {
 		tb.Fatalf("action %s = %d", a.Action, st)

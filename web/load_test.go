@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsim/ccsim/workshop"
 	"github.com/gorilla/websocket"
 )
 
@@ -69,11 +70,11 @@ func runLoadN(tb testing.TB, n, k int, think bool) ([]time.Duration, int) {
 	ts := newTestServer(tb, "")
 	src := strings.Replace(quickScript(tb), "time_limit_s = 12", "time_limit_s = 3600", 1)
 	room := ts.openQuickRoom(tb, createRequest{Title: "Load", Custom: []string{src}, Mode: "free", Seed: 1})
-	joins := make([]joined, n)
+	joins := make([]workshop.Joined, n)
 	for i := range joins {
 		joins[i] = ts.join(tb, room.Code, fmt.Sprintf("T%03d", i), "free")
 	}
-	ts.act(tb, room, action{Action: "start"})
+	ts.act(tb, room, workshop.Action{Action: "start"})
 	fac := dialWS(tb, ts.http.URL, hello{T: "hello", Role: "facilitator", Code: room.Code, Token: room.Token})
 	// The facilitator's reader exits when the connection closes at cleanup.
 	go func() {
@@ -145,7 +146,7 @@ func loadTrainee(base, token string, i, k int, think bool) ([]time.Duration, err
 			time.Sleep(time.Duration(100+rng.IntN(200)) * time.Millisecond)
 		}
 		start := time.Now()
-		if err := ws.WriteJSON(inMsg{T: "say", N: int64(r), Text: fmt.Sprintf("trainee %d reply %d", i, r)}); err != nil {
+		if err := ws.WriteJSON(workshop.Message{T: "say", N: int64(r), Text: fmt.Sprintf("trainee %d reply %d", i, r)}); err != nil {
 			return nil, err
 		}
 		for {

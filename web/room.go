@@ -2,94 +2,30 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"time"
 
-	"github.com/ccsim/ccsim/trainer"
-	"github.com/ccsim/ccsim/web/store"
+	"github.com/ccsim/ccsim/workshop"
 )
-
-// roomStore is what a room hub needs of the store.
-type roomStore interface {
-	Commit(ctx context.Context, b *store.Batch) error
-}
-
-// roomConfig is what the facilitator chose when creating a room; it never changes.
-type roomConfig struct {
-	Title    string          `json:"title"`
-	Scripts  []roomScript    `json:"scripts"`
-	Mode     string          `json:"mode"` // guided, free, or choice (each trainee picks)
-	Pulse    bool            `json:"pulse"`
-	Cap      int             `json:"cap"` // most trainees; 0 for no cap
-	Seed     uint64          `json:"seed,string"`
-	Backdrop *backdropConfig `json:"backdrop,omitempty"`
-	// PauseAway pauses the room when no facilitator page has been open for
-	// a minute, and resumes it when one is back; otherwise sessions run on.
-	PauseAway bool `json:"pause_away,omitempty"`
-}
-
-// roomScript is one role-play of a room, kept with its source so that
-// sessions replay against the very text they were played with.
-type roomScript struct {
-	Name   string `json:"name"`
-	Source string `json:"source"`
-}
-
-// roomState is the part of a room the facilitator changes.
-type roomState struct {
-	Started bool   `json:"started,omitempty"`
-	Paused  bool   `json:"paused,omitempty"`
-	Locked  bool   `json:"locked,omitempty"`
-	Ended   bool   `json:"ended,omitempty"`
-	Variant string `json:"variant,omitempty"` // forced hand-off variant for sessions started from now on
-	// AutoPaused is set when the room paused because its facilitators left.
-	AutoPaused bool `json:"auto_paused,omitempty"`
-}
-
-// seatExtra is a participant's stored extras.
-type seatExtra struct {
-	Removed bool             `json:"removed,omitempty"`
-	Pulse   map[string][]int `json:"pulse,omitempty"` // "before" and "after" answers, 1-5, 0 for skipped
-	Queue   *queueFigures    `json:"queue,omitempty"`
-}
-
-// seat is one trainee in a room.
-type seat struct {
-	p       store.Participant
-	extra   seatExtra
-	script  *trainer.Script
-	sess    *trainer.Session // nil until the room starts
-	saved   int              // events of sess already in the store
-	clients map[*client]bool
-	broken  string // why the session could not be rebuilt, if it could not
-}
 
 // client is a connection registered with a hub.
 type client struct {
 	*conn
-	seat *seat // nil for a facilitator
-	sent int   // transcript entries already sent
-	gone bool  // send has been closed
+	seat *workshop.Seat // nil for a facilitator
+	sent int            // transcript entries already sent
+	gone bool           // send has been closed
 }
 
 // hub owns one room: its one goroutine (run) is the only code that touches
 // the fields below, the sessions and the client sets. Connections and HTTP
 // handlers reach it through in and calls.
 type hub struct {
-	code      string
-	tokenHash []byte
-	createdMS int64
-	cfg       roomConfig
-	st        roomState
-	scripts   []*trainer.Script
-	seats     []*seat
-	byID      map[string]*seat
-	facils    map[*client]bool
-	backdrop  *backdrop
+	*workshop.Room
+	clients map[*workshop.Seat]map[*client]bool // each seat's connections (at most one after register)
+	facils  map[*client]bool
 
-	db  roomStore
+	db  workshop.Store
 	now func() time.Time
 	log *slog.Logger
 
@@ -98,20 +34,15 @@ type hub struct {
 	quit  chan struct{} // closed to stop the hub
 	done  chan struct{} // closed when run has returned
 
-	// Work of the current round, committed together by flush.
-	batch      store.Batch
-	pdirty     map[*seat]bool // participant rows to write
-	dirty      map[*seat]bool // seats whose views changed
-	roomDirty  bool           // room flags changed: every trainee's view is resent
-	gridDirty  bool           // the facilitators' grid changed
-	after      []func(error)  // run after the commit, with its error
-	persistErr error          // an event that could not be encoded
-	timer      *time.Timer
+	// The room's writes of the current round are committed together by
+	// flush; after runs then, with the commit's error.
+	after []func(error)
+	timer *time.Timer
 
 	// The facilitators' grid: rows are rebuilt only for seats that changed,
 	// and the grid is sent at most every gridEvery.
-	rows        map[*seat]gridRow
-	staleRows   map[*seat]bool
+	rows        map[*workshop.Seat]gridRow
+	staleRows   map[*workshop.Seat]bool
 	gridWanted  bool
 	gridTimer   *time.Timer
 	gridTimerOn bool
@@ -128,12 +59,12 @@ type hubMsg struct {
 
 var errRoomClosed = errors.New("web: room is closed")
 
-func newHub(code string, tokenHash []byte, cfg roomConfig, scripts []*trainer.Script, db roomStore, now func() time.Time, log *slog.Logger) *hub {
-	return &hub{code: code, tokenHash: tokenHash, cfg: cfg, scripts: scripts, byID: map[string]*seat{},
-		facils: map[*client]bool{}, db: db, now: now, log: log.With("room", code),
+func newHub(room *workshop.Room, db workshop.Store, log *slog.Logger) *hub {
+	return &hub{Room: room, clients: map[*workshop.Seat]map[*client]bool{},
+		facils: map[*client]bool{}, db: db, now: room.Now, log: log.With("room", room.Code),
 		in: make(chan hubMsg, 256), calls: make(chan func(), 64),
 		quit: make(chan struct{}), done: make(chan struct{}),
-		pdirty: map[*seat]bool{}, dirty: map[*seat]bool{}, rows: map[*seat]gridRow{}, staleRows: map[*seat]bool{}}
+		rows: map[*workshop.Seat]gridRow{}, staleRows: map[*workshop.Seat]bool{}}
 }
 
 // run is the hub's goroutine. It returns when quit is closed.
@@ -149,8 +80,8 @@ func (h *hub) run() {
 	h.awayTimer.Stop()
 	defer h.awayTimer.Stop()
 	var queueTick <-chan time.Time
-	if h.backdrop != nil {
-		t := time.NewTicker(backdropStep)
+	if h.Backdrop != nil {
+		t := time.NewTicker(workshop.BackdropStep)
 		defer t.Stop()
 		queueTick = t.C
 	}
@@ -162,8 +93,8 @@ func (h *hub) run() {
 			for c := range h.facils {
 				h.drop(c)
 			}
-			for _, s := range h.seats {
-				for c := range s.clients {
+			for _, cs := range h.clients {
+				for c := range cs {
 					h.drop(c)
 				}
 			}
@@ -173,13 +104,13 @@ func (h *hub) run() {
 		case f := <-h.calls:
 			f()
 		case <-h.timer.C:
-			h.fireTimers()
+			h.FireTimers()
 		case <-h.gridTimer.C:
 			h.gridTimerOn = false
 		case <-h.awayTimer.C:
 			h.awayFired()
 		case <-queueTick:
-			h.stepBackdrop()
+			h.StepBackdrop()
 		}
 		h.drain()
 		h.flush()
@@ -267,17 +198,10 @@ func (h *hub) afterCommit(f func()) {
 // flush commits the round's writes, then (and only then) answers callers,
 // acknowledges replies and pushes new views.
 func (h *hub) flush() {
-	for s := range h.pdirty {
-		p := s.p
-		p.Extra = mustJSON(s.extra)
-		h.batch.Participants = append(h.batch.Participants, p)
-	}
-	clear(h.pdirty)
-	err := h.persistErr
+	b, err := h.TakeBatch()
 	if err == nil {
-		err = h.db.Commit(context.Background(), &h.batch)
+		err = h.db.Commit(context.Background(), b)
 	}
-	h.batch, h.persistErr = store.Batch{}, nil
 	after := h.after
 	h.after = nil
 	for _, f := range after {
@@ -285,7 +209,7 @@ func (h *hub) flush() {
 	}
 	if err != nil {
 		h.log.Error("commit failed; the round is not acknowledged", "err", err)
-		h.roomDirty = true // views are resent from what is left; clients resend unacknowledged replies
+		h.RoomChanged = true // views are resent from what is left; clients resend unacknowledged replies
 		h.reloadAfterFailure()
 	}
 	h.push()
@@ -293,29 +217,29 @@ func (h *hub) flush() {
 
 // push sends new views to the clients of changed seats and the grid to facilitators.
 func (h *hub) push() {
-	if !h.roomDirty && !h.gridDirty && len(h.dirty) == 0 {
+	if !h.RoomChanged && !h.GridChanged && len(h.Changed) == 0 {
 		h.pushGrid() // a grid held back by gridEvery may be due
 		return
 	}
-	for _, s := range h.seats {
-		if !h.roomDirty && !h.dirty[s] {
+	for _, s := range h.Seats {
+		if !h.RoomChanged && !h.Changed[s] {
 			continue
 		}
-		for c := range s.clients {
+		for c := range h.clients[s] {
 			h.send(c, h.traineeView(s, c))
 		}
 	}
-	for s := range h.dirty {
+	for s := range h.Changed {
 		h.staleRows[s] = true
 	}
-	if h.roomDirty {
-		for _, s := range h.seats {
+	if h.RoomChanged {
+		for _, s := range h.Seats {
 			h.staleRows[s] = true
 		}
 	}
 	h.gridWanted = true
-	clear(h.dirty)
-	h.roomDirty, h.gridDirty = false, false
+	clear(h.Changed)
+	h.RoomChanged, h.GridChanged = false, false
 	h.pushGrid()
 }
 
@@ -338,60 +262,18 @@ func (h *hub) drop(c *client) {
 	c.gone = true
 	close(c.send)
 	if c.seat != nil {
-		delete(c.seat.clients, c)
-		h.gridDirty = true // connection count in the grid
+		delete(h.clients[c.seat], c)
+		h.GridChanged = true // connection count in the grid
 	} else if h.facils[c] {
 		delete(h.facils, c)
 		h.facilitatorLeft()
 	}
 }
 
-// persist adds the session's new events to the round's batch.
-func (h *hub) persist(s *seat) {
-	h.dirty[s] = true
-	if s.sess == nil {
-		return
-	}
-	evs := s.sess.Events()
-	for i := s.saved; i < len(evs); i++ {
-		data, err := json.Marshal(evs[i])
-		if err != nil {
-			h.persistErr = err
-			return
-		}
-		h.batch.AddEvents(s.p.ID, store.Event{Seq: i, Data: data})
-	}
-	s.saved = len(evs)
-}
-
 // rearm sets the timer to the earliest pending session timer.
 func (h *hub) rearm() {
 	h.timer.Stop()
-	var next time.Time
-	for _, s := range h.seats {
-		if s.sess == nil || s.extra.Removed {
-			continue
-		}
-		if t, ok := s.sess.NextTimer(); ok && (next.IsZero() || t.Before(next)) {
-			next = t
-		}
-	}
-	if !next.IsZero() {
+	if next, ok := h.NextTimer(); ok {
 		h.timer.Reset(max(0, next.Sub(h.now())) + time.Millisecond) // the session counts whole milliseconds
-	}
-}
-
-// fireTimers ticks every session whose timer is due.
-func (h *hub) fireTimers() {
-	now := h.now()
-	for _, s := range h.seats {
-		if s.sess == nil || s.extra.Removed {
-			continue
-		}
-		if t, ok := s.sess.NextTimer(); ok && !t.After(now) {
-			if s.sess.Tick() {
-				h.persist(s)
-			}
-		}
 	}
 }

@@ -8,7 +8,7 @@ const awayGrace = time.Minute
 
 // facilitatorLeft arms the away timer when the last facilitator has gone.
 func (h *hub) facilitatorLeft() {
-	if !h.cfg.PauseAway || len(h.facils) > 0 || !h.st.Started || h.st.Ended || h.st.Paused {
+	if !h.Config.PauseAway || len(h.facils) > 0 || !h.State.Started || h.State.Ended || h.State.Paused {
 		return
 	}
 	h.awayTimer.Reset(awayGrace)
@@ -17,18 +17,14 @@ func (h *hub) facilitatorLeft() {
 // facilitatorBack disarms the away timer and resumes a room the timer paused.
 func (h *hub) facilitatorBack() {
 	h.awayTimer.Stop()
-	if h.st.AutoPaused && h.st.Paused {
-		h.act(action{Action: "resume"})
-	}
+	h.AutoResume()
 }
 
 // awayFired pauses the room: no facilitator has been back for awayGrace.
 func (h *hub) awayFired() {
-	if len(h.facils) > 0 || !h.st.Started || h.st.Ended || h.st.Paused {
+	if len(h.facils) > 0 || !h.State.Started || h.State.Ended || h.State.Paused {
 		return
 	}
-	h.act(action{Action: "pause"})
-	h.st.AutoPaused = true
-	h.saveState()
+	h.AutoPause()
 	h.log.Info("room paused: no facilitator for a minute")
 }

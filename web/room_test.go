@@ -14,7 +14,7 @@ import (
 
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
-	"github.com/ccsim/ccsim/web/store"
+	"github.com/ccsim/ccsim/workshop"
 )
 
 // TestRoomPlayRestartResume plays two trainees, restarts the server on the
@@ -25,18 +25,18 @@ func TestRoomPlayRestartResume(t *testing.T) {
 	room := ts.openQuickRoom(t, createRequest{Title: "Restart", Pulse: true})
 	guided := ts.join(t, room.Code, "Gia", "guided")
 	free := ts.join(t, room.Code, "Fred", "free")
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 
 	g := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: guided.Token})
 	g.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
-	g.send(inMsg{T: "reply", N: 1, ID: "apologise"})
+	g.send(workshop.Message{T: "reply", N: 1, ID: "apologise"})
 	st := g.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 })
 	if st.Session.Node != "refund" {
 		t.Fatalf("guided trainee at %q after apologise, want refund", st.Session.Node)
 	}
 	f := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: free.Token})
 	f.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
-	f.send(inMsg{T: "say", N: 1, Text: "So sorry <script>alert(1)</script>, I will refund it"})
+	f.send(workshop.Message{T: "say", N: 1, Text: "So sorry <script>alert(1)</script>, I will refund it"})
 	f.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 })
 	ts.close()
 
@@ -49,7 +49,7 @@ func TestRoomPlayRestartResume(t *testing.T) {
 	if !hasEntry(st.Entries, "agent", "I'm sorry about that") {
 		t.Errorf("transcript after restart lacks the acknowledged reply: %+v", st.Entries)
 	}
-	g2.send(inMsg{T: "reply", N: 2, ID: "timeline"})
+	g2.send(workshop.Message{T: "reply", N: 2, ID: "timeline"})
 	st = g2.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 2 })
 	if !st.Session.Ended || st.Session.Outcome != "resolved" {
 		t.Errorf("after the timeline reply: ended %v outcome %q, want resolved", st.Session.Ended, st.Session.Outcome)
@@ -110,13 +110,13 @@ func TestResendAppliedOnce(t *testing.T) {
 	ts := newTestServer(t, "")
 	room := ts.openQuickRoom(t, createRequest{Mode: "free"})
 	j := ts.join(t, room.Code, "Dup", "free")
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
 	for range 2 {
-		c.send(inMsg{T: "say", N: 1, Text: "hmm"})
+		c.send(workshop.Message{T: "say", N: 1, Text: "hmm"})
 	}
-	c.send(inMsg{T: "say", N: 2, Text: "hmm again"})
+	c.send(workshop.Message{T: "say", N: 2, Text: "hmm again"})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 2 })
 	says := 0
 	for _, e := range storedEvents(t, ts.Server, j.ID) {
@@ -132,14 +132,14 @@ func TestResendAppliedOnce(t *testing.T) {
 // memStore is an in-memory roomStore for hub tests.
 type memStore struct {
 	mu     sync.Mutex
-	events map[string][]store.Event
+	events map[string][]workshop.StoredEvent
 }
 
-func (m *memStore) Commit(_ context.Context, b *store.Batch) error {
+func (m *memStore) Commit(_ context.Context, b *workshop.Batch) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.events == nil {
-		m.events = map[string][]store.Event{}
+		m.events = map[string][]workshop.StoredEvent{}
 	}
 	for pid, evs := range b.Events {
 		m.events[pid] = append(m.events[pid], evs...)
@@ -155,21 +155,21 @@ func TestPauseFreezesTimers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg := roomConfig{Title: "T", Scripts: []roomScript{{Name: "quick"}}, Mode: "guided", Seed: 1}
-		h := newHub("ABCDEF", nil, cfg, []*trainer.Script{sc}, &memStore{}, time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		cfg := workshop.Config{Title: "T", Scripts: []workshop.ScriptSource{{Name: "quick"}}, Mode: "guided", Seed: 1}
+		h := newHub(workshop.New("ABCDEF", nil, cfg, []*trainer.Script{sc}, time.Now), &memStore{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		go h.run() // exits at h.stop below
 		defer h.stop()
 		ctx := context.Background()
-		if _, err := h.do(ctx, func() (any, error) { return h.join(joinRequest{Name: "Tim", Mode: "guided"}) }); err != nil {
+		if _, err := h.do(ctx, func() (any, error) { return h.join(workshop.JoinRequest{Name: "Tim", Mode: "guided"}) }); err != nil {
 			t.Fatal(err)
 		}
 		do := func(a string) {
-			if _, err := h.do(ctx, func() (any, error) { return h.act(action{Action: a}) }); err != nil {
+			if _, err := h.do(ctx, func() (any, error) { return h.act(workshop.Action{Action: a}) }); err != nil {
 				t.Fatal(err)
 			}
 		}
 		outcome := func() string {
-			v, _ := h.do(ctx, func() (any, error) { return h.seats[0].sess.Outcome(), nil })
+			v, _ := h.do(ctx, func() (any, error) { return h.Seats[0].Session.Outcome(), nil })
 			return v.(string)
 		}
 		do("start")
@@ -214,8 +214,8 @@ func TestPauseWhenFacilitatorAway(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg := roomConfig{Title: "T", Scripts: []roomScript{{Name: "quick"}}, Mode: "guided", Seed: 1, PauseAway: true}
-		h := newHub("ABCDEF", nil, cfg, []*trainer.Script{sc}, &memStore{}, time.Now, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		cfg := workshop.Config{Title: "T", Scripts: []workshop.ScriptSource{{Name: "quick"}}, Mode: "guided", Seed: 1, PauseAway: true}
+		h := newHub(workshop.New("ABCDEF", nil, cfg, []*trainer.Script{sc}, time.Now), &memStore{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		go h.run() // exits at h.stop below
 		defer h.stop()
 		ctx := context.Background()
@@ -226,9 +226,9 @@ func TestPauseWhenFacilitatorAway(t *testing.T) {
 			}
 			return v
 		}
-		paused := func() bool { return call(func() (any, error) { return h.st.Paused, nil }).(bool) }
-		call(func() (any, error) { return h.join(joinRequest{Name: "Tim", Mode: "guided"}) })
-		call(func() (any, error) { return h.act(action{Action: "start"}) })
+		paused := func() bool { return call(func() (any, error) { return h.State.Paused, nil }).(bool) }
+		call(func() (any, error) { return h.join(workshop.JoinRequest{Name: "Tim", Mode: "guided"}) })
+		call(func() (any, error) { return h.act(workshop.Action{Action: "start"}) })
 		fac := &client{conn: &conn{send: make(chan []byte, sendBuffer)}}
 		call(func() (any, error) { h.registerFacilitator(fac); return nil, nil })
 		call(func() (any, error) { h.drop(fac); return nil, nil })
@@ -255,11 +255,11 @@ func TestPauseWhenFacilitatorAway(t *testing.T) {
 func TestForceVariant(t *testing.T) {
 	ts := newTestServer(t, "")
 	room := ts.openQuickRoom(t, createRequest{Scripts: []string{"failed-bot"}, Mode: "guided"})
-	if st := ts.call(t, "POST", "/api/rooms/"+room.Code+"/actions", room.Token, action{Action: "variant", Variant: "<nope>"}, nil); st != 400 {
+	if st := ts.call(t, "POST", "/api/rooms/"+room.Code+"/actions", room.Token, workshop.Action{Action: "variant", Variant: "<nope>"}, nil); st != 400 {
 		t.Errorf("unknown variant = %d, want 400", st)
 	}
-	ts.act(t, room, action{Action: "variant", Variant: "no_context"})
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "variant", Variant: "no_context"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 	for i := range 4 {
 		j := ts.join(t, room.Code, "T"+string(rune('0'+i)), "guided")
 		evs := storedEvents(t, ts.Server, j.ID)

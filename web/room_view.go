@@ -4,24 +4,8 @@ import (
 	"time"
 
 	"github.com/ccsim/ccsim/trainer"
+	"github.com/ccsim/ccsim/workshop"
 )
-
-// roomInfo is the part of a room every page shows.
-type roomInfo struct {
-	Code    string `json:"code"`
-	Title   string `json:"title"`
-	Started bool   `json:"started"`
-	Paused  bool   `json:"paused"`
-	Locked  bool   `json:"locked"`
-	Ended   bool   `json:"ended"`
-	Pulse   bool   `json:"pulse"`
-	Variant string `json:"variant,omitempty"`
-}
-
-func (h *hub) info() roomInfo {
-	return roomInfo{Code: h.code, Title: h.cfg.Title, Started: h.st.Started, Paused: h.st.Paused,
-		Locked: h.st.Locked, Ended: h.st.Ended, Pulse: h.cfg.Pulse, Variant: h.st.Variant}
-}
 
 // traineeState is what a trainee's page shows. Entries are the transcript
 // lines from index From on; the page keeps the earlier ones.
@@ -30,7 +14,7 @@ type traineeState struct {
 	Ack       int64           `json:"ack"`
 	Name      string          `json:"name"`
 	Seat      int             `json:"seat"`
-	Room      roomInfo        `json:"room"`
+	Room      workshop.Info   `json:"room"`
 	Session   *sessionView    `json:"session"`
 	From      int             `json:"from"`
 	Entries   []trainer.Entry `json:"entries"`
@@ -59,37 +43,29 @@ type sessionView struct {
 }
 
 // traineeView encodes the view of seat s for client c and advances c's transcript mark.
-func (h *hub) traineeView(s *seat, c *client) []byte {
-	v := traineeState{T: "state", Ack: s.p.LastN, Name: s.p.Name, Seat: s.p.Seat, Room: h.info(), From: c.sent,
+func (h *hub) traineeView(s *workshop.Seat, c *client) []byte {
+	v := traineeState{T: "state", Ack: s.Participant.LastN, Name: s.Participant.Name, Seat: s.Participant.Seat, Room: h.Info(), From: c.sent,
 		Entries: []trainer.Entry{}}
-	if s.sess != nil {
+	if s.Session != nil {
 		v.Session = h.sessionView(s)
-		tr := s.sess.Transcript()
+		tr := s.Session.Transcript()
 		if c.sent < len(tr) {
 			v.Entries = tr[c.sent:]
 		}
 		c.sent = len(tr)
 	}
-	if h.cfg.Pulse {
-		switch {
-		case s.extra.Pulse["before"] == nil && s.sess == nil && !h.st.Ended:
-			v.PulseNeed = "before"
-		case s.extra.Pulse["after"] == nil && (h.st.Ended || (s.sess != nil && s.sess.Ended())):
-			v.PulseNeed = "after"
-		}
-		if v.PulseNeed != "" {
-			v.Items = pulseItems
-		}
+	if v.PulseNeed = h.PulseNeed(s); v.PulseNeed != "" {
+		v.Items = workshop.PulseItems
 	}
-	if h.backdrop != nil {
-		w := h.backdrop.waiting
+	if h.Backdrop != nil {
+		w := h.Backdrop.Waiting()
 		v.Waiting = &w
 	}
 	return mustJSON(v)
 }
 
-func (h *hub) sessionView(s *seat) *sessionView {
-	sess, sc := s.sess, s.script
+func (h *hub) sessionView(s *workshop.Seat) *sessionView {
+	sess, sc := s.Session, s.Script
 	v := &sessionView{Title: sc.Title, Persona: sc.Persona.Name, Brief: sc.Persona.Brief, Facts: sc.Persona.Facts,
 		Mode: sess.Mode(), Node: sess.Node(), Ended: sess.Ended(), Outcome: sess.Outcome(), Paused: sess.Paused(),
 		Choices: sess.Choices(), Vars: visibleVars(sess), ElapsedMS: activeMS(sess, h.now()), LimitS: sc.TimeLimitS}
@@ -179,14 +155,14 @@ type gridRow struct {
 
 // grid is the facilitator's live view of a room.
 type grid struct {
-	T        string      `json:"t"` // "grid"
-	Room     roomInfo    `json:"room"`
-	Scripts  []string    `json:"scripts"`
-	Injects  []labelled  `json:"injects"`
-	Variants []string    `json:"variants"`
-	Seats    []gridRow   `json:"seats"`
-	Waiting  *int        `json:"waiting,omitempty"`
-	Queue    *queueState `json:"queue,omitempty"`
+	T        string               `json:"t"` // "grid"
+	Room     workshop.Info        `json:"room"`
+	Scripts  []string             `json:"scripts"`
+	Injects  []labelled           `json:"injects"`
+	Variants []string             `json:"variants"`
+	Seats    []gridRow            `json:"seats"`
+	Waiting  *int                 `json:"waiting,omitempty"`
+	Queue    *workshop.QueueState `json:"queue,omitempty"`
 }
 
 type labelled struct {
@@ -195,9 +171,9 @@ type labelled struct {
 }
 
 func (h *hub) gridView() grid {
-	g := grid{T: "grid", Room: h.info(), Scripts: []string{}, Injects: []labelled{}, Variants: []string{}, Seats: []gridRow{}}
+	g := grid{T: "grid", Room: h.Info(), Scripts: []string{}, Injects: []labelled{}, Variants: []string{}, Seats: []gridRow{}}
 	seenI, seenV := map[string]bool{}, map[string]bool{}
-	for _, sc := range h.scripts {
+	for _, sc := range h.Scripts {
 		g.Scripts = append(g.Scripts, sc.Title)
 		for _, in := range sc.Injects {
 			if !seenI[in.ID] {
@@ -215,29 +191,29 @@ func (h *hub) gridView() grid {
 		}
 	}
 	now := h.now()
-	for _, s := range h.seats {
+	for _, s := range h.Seats {
 		r, ok := h.rows[s]
 		if !ok || h.staleRows[s] {
 			r = h.row(s, now)
 			h.rows[s] = r
-		} else if s.sess != nil {
-			r.ElapsedMS = activeMS(s.sess, now)
+		} else if s.Session != nil {
+			r.ElapsedMS = activeMS(s.Session, now)
 		}
-		r.Online = len(s.clients)
+		r.Online = len(h.clients[s])
 		g.Seats = append(g.Seats, r)
 	}
 	clear(h.staleRows)
-	if h.backdrop != nil {
-		q := h.backdrop.state()
+	if h.Backdrop != nil {
+		q := h.Backdrop.State()
 		g.Queue = &q
 	}
 	return g
 }
 
-func (h *hub) row(s *seat, now time.Time) gridRow {
-	r := gridRow{ID: s.p.ID, Seat: s.p.Seat, Name: s.p.Name, Trainee: s.p.Trainee, Script: s.script.Title,
-		Mode: s.p.Mode, Online: len(s.clients), Removed: s.extra.Removed, Rules: []string{}, Broken: s.broken}
-	sess := s.sess
+func (h *hub) row(s *workshop.Seat, now time.Time) gridRow {
+	r := gridRow{ID: s.Participant.ID, Seat: s.Participant.Seat, Name: s.Participant.Name, Trainee: s.Participant.Trainee, Script: s.Script.Title,
+		Mode: s.Participant.Mode, Online: len(h.clients[s]), Removed: s.Extra.Removed, Rules: []string{}, Broken: s.Broken}
+	sess := s.Session
 	if sess == nil {
 		return r
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -14,7 +13,7 @@ import (
 
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
-	"github.com/ccsim/ccsim/web/store"
+	"github.com/ccsim/ccsim/workshop"
 )
 
 func (s *Server) roomRoutes(mux *http.ServeMux) {
@@ -53,15 +52,15 @@ func (s *Server) listRoleplays(w http.ResponseWriter, r *http.Request) {
 
 // createRequest is what the workshop page sends to open a room.
 type createRequest struct {
-	Title     string          `json:"title"`
-	Scripts   []string        `json:"scripts"` // bundled role-play names
-	Custom    []string        `json:"custom"`  // pasted *.roleplay.toml sources
-	Mode      string          `json:"mode"`    // guided, free or choice
-	Pulse     bool            `json:"pulse"`
-	Cap       int             `json:"cap"`
-	Seed      uint64          `json:"seed,string"` // 0 picks one
-	Backdrop  *backdropConfig `json:"backdrop"`
-	PauseAway bool            `json:"pause_away"`
+	Title     string                   `json:"title"`
+	Scripts   []string                 `json:"scripts"` // bundled role-play names
+	Custom    []string                 `json:"custom"`  // pasted *.roleplay.toml sources
+	Mode      string                   `json:"mode"`    // guided, free or choice
+	Pulse     bool                     `json:"pulse"`
+	Cap       int                      `json:"cap"`
+	Seed      uint64                   `json:"seed,string"` // 0 picks one
+	Backdrop  *workshop.BackdropConfig `json:"backdrop"`
+	PauseAway bool                     `json:"pause_away"`
 }
 
 // created is the answer to opening a room. The token is shown only here.
@@ -88,13 +87,13 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusCreated, created{Code: h.code, Token: tok,
-		Facilitate: "/facilitate/" + h.code + "#" + tok, Join: "/join?code=" + h.code})
+	writeJSON(w, http.StatusCreated, created{Code: h.Code, Token: tok,
+		Facilitate: "/facilitate/" + h.Code + "#" + tok, Join: "/join?code=" + h.Code})
 }
 
 // roomFromRequest checks a request and loads its scripts.
-func roomFromRequest(req createRequest) (roomConfig, []*trainer.Script, error) {
-	cfg := roomConfig{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
+func roomFromRequest(req createRequest) (workshop.Config, []*trainer.Script, error) {
+	cfg := workshop.Config{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
 		Backdrop: req.Backdrop, PauseAway: req.PauseAway}
 	if cfg.Title == "" {
 		cfg.Title = "Workshop"
@@ -122,10 +121,10 @@ func roomFromRequest(req createRequest) (roomConfig, []*trainer.Script, error) {
 		if !ok {
 			return cfg, nil, fmt.Errorf("no bundled role-play %q", name)
 		}
-		cfg.Scripts = append(cfg.Scripts, roomScript{Name: name + ".roleplay.toml", Source: string(src)})
+		cfg.Scripts = append(cfg.Scripts, workshop.ScriptSource{Name: name + ".roleplay.toml", Source: string(src)})
 	}
 	for i, src := range req.Custom {
-		cfg.Scripts = append(cfg.Scripts, roomScript{Name: fmt.Sprintf("custom-%d.roleplay.toml", i+1), Source: src})
+		cfg.Scripts = append(cfg.Scripts, workshop.ScriptSource{Name: fmt.Sprintf("custom-%d.roleplay.toml", i+1), Source: src})
 	}
 	if cfg.Backdrop != nil {
 		if cfg.Backdrop.Scenario == "" {
@@ -134,32 +133,32 @@ func roomFromRequest(req createRequest) (roomConfig, []*trainer.Script, error) {
 			return cfg, nil, errors.New("the backdrop speed is 0 to 3600")
 		}
 	}
-	scripts, err := parseScripts(cfg.Scripts)
+	scripts, err := workshop.ParseScripts(cfg.Scripts)
 	return cfg, scripts, err
 }
 
 // openRoom stores a new room with a fresh code and token and starts its hub.
-func (s *Server) openRoom(ctx context.Context, cfg roomConfig, scripts []*trainer.Script) (*hub, string, error) {
-	var bd *backdrop
+func (s *Server) openRoom(ctx context.Context, cfg workshop.Config, scripts []*trainer.Script) (*hub, string, error) {
+	var bd *workshop.Backdrop
 	if cfg.Backdrop != nil {
 		var err error
-		if bd, err = newBackdrop(*cfg.Backdrop, cfg.Seed); err != nil {
+		if bd, err = workshop.NewBackdrop(*cfg.Backdrop, cfg.Seed); err != nil {
 			return nil, "", err
 		}
 	}
-	tok := newToken()
+	tok := workshop.NewToken()
 	s.mu.Lock()
-	code := newCode()
+	code := workshop.NewCode()
 	for s.rooms[code] != nil {
-		code = newCode()
+		code = workshop.NewCode()
 	}
-	h := newHub(code, hashToken(tok), cfg, scripts, s.db, s.Now, s.Log)
-	h.createdMS = s.Now().UnixMilli()
-	h.backdrop = bd
+	room := workshop.New(code, workshop.HashToken(tok), cfg, scripts, s.Now)
+	room.CreatedMS = s.Now().UnixMilli()
+	room.Backdrop = bd
+	h := newHub(room, s.db, s.Log)
 	s.rooms[code] = h // reserve the code
 	s.mu.Unlock()
-	b := &store.Batch{Rooms: []store.Room{{Code: code, TokenHash: h.tokenHash, CreatedMS: h.createdMS,
-		Config: mustJSON(cfg), State: mustJSON(h.st)}}}
+	b := &workshop.Batch{Rooms: []workshop.RoomRecord{room.Record()}}
 	if err := s.db.Commit(ctx, b); err != nil {
 		s.mu.Lock()
 		delete(s.rooms, code)
@@ -173,28 +172,28 @@ func (s *Server) openRoom(ctx context.Context, cfg roomConfig, scripts []*traine
 
 // joinRoom seats a trainee and returns their resume token.
 func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
-	var req joinRequest
+	var req workshop.JoinRequest
 	if !readJSON(w, r, &req) {
 		return
 	}
-	code := normalizeCode(req.Code)
+	code := workshop.NormalizeCode(req.Code)
 	h := s.hub(code)
-	if !validCode(code) || h == nil {
+	if !workshop.ValidCode(code) || h == nil {
 		writeError(w, http.StatusNotFound, "no room with that code")
 		return
 	}
 	v, err := h.do(r.Context(), func() (any, error) { return h.join(req) })
 	switch {
-	case errors.Is(err, errLocked), errors.Is(err, errFull), errors.Is(err, errEnded):
+	case errors.Is(err, workshop.ErrLocked), errors.Is(err, workshop.ErrFull), errors.Is(err, workshop.ErrEnded):
 		writeError(w, http.StatusForbidden, err.Error())
 		return
 	case err != nil:
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	j := v.(joined)
+	j := v.(workshop.Joined)
 	s.mu.Lock()
-	s.seats[hex.EncodeToString(hashToken(j.Token))] = code
+	s.seats[hex.EncodeToString(workshop.HashToken(j.Token))] = code
 	s.mu.Unlock()
 	writeJSON(w, http.StatusCreated, j)
 }
@@ -202,8 +201,8 @@ func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
 // facilitator guards a handler with the room's token: 403 without it.
 func (s *Server) facilitator(next func(http.ResponseWriter, *http.Request, *hub)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		h := s.hub(normalizeCode(r.PathValue("code")))
-		if h == nil || !tokenMatches(bearer(r), h.tokenHash) {
+		h := s.hub(workshop.NormalizeCode(r.PathValue("code")))
+		if h == nil || !workshop.TokenMatches(bearer(r), h.TokenHash) {
 			writeError(w, http.StatusForbidden, "facilitator token required")
 			return
 		}
@@ -213,7 +212,7 @@ func (s *Server) facilitator(next func(http.ResponseWriter, *http.Request, *hub)
 
 // roomAction carries out a facilitator command.
 func (s *Server) roomAction(w http.ResponseWriter, r *http.Request, h *hub) {
-	var a action
+	var a workshop.Action
 	if !readJSON(w, r, &a) {
 		return
 	}
@@ -222,16 +221,6 @@ func (s *Server) roomAction(w http.ResponseWriter, r *http.Request, h *hub) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.Log.Info("facilitator action", "room", h.code, "action", a.Action)
+	s.Log.Info("facilitator action", "room", h.Code, "action", a.Action)
 	writeJSON(w, http.StatusOK, v)
-}
-
-// seatByToken finds the seat whose resume token hashes to hash (in the hub's goroutine).
-func (h *hub) seatByToken(hash []byte) *seat {
-	for _, st := range h.seats {
-		if subtle.ConstantTimeCompare(st.p.TokenHash, hash) == 1 {
-			return st
-		}
-	}
-	return nil
 }

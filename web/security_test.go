@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsim/ccsim/workshop"
 	"github.com/gorilla/websocket"
 )
 
@@ -83,7 +84,7 @@ func TestFacilitatorToken(t *testing.T) {
 			} {
 				var body any
 				if req.method == "POST" {
-					body = action{Action: "lock"}
+					body = workshop.Action{Action: "lock"}
 				}
 				if got := ts.call(t, req.method, req.path, tc.token, body, nil); got != tc.want {
 					t.Errorf("%s %s = %d, want %d", req.method, req.path, got, tc.want)
@@ -126,11 +127,11 @@ func TestWebsocketOrigin(t *testing.T) {
 }
 
 // startedTrainee opens a room, seats a free-mode trainee, starts, and connects.
-func startedTrainee(t *testing.T, ts *testServer) (*wsClient, joined) {
+func startedTrainee(t *testing.T, ts *testServer) (*wsClient, workshop.Joined) {
 	t.Helper()
 	room := ts.openQuickRoom(t, createRequest{Mode: "free"})
 	j := ts.join(t, room.Code, "Max", "free")
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
 	return c, j
@@ -140,7 +141,7 @@ func startedTrainee(t *testing.T, ts *testServer) (*wsClient, joined) {
 func TestMessageLimit(t *testing.T) {
 	ts := newTestServer(t, "")
 	c, j := startedTrainee(t, ts)
-	c.send(inMsg{T: "say", N: 1, Text: strings.Repeat("a", maxMessage)})
+	c.send(workshop.Message{T: "say", N: 1, Text: strings.Repeat("a", maxMessage)})
 	c.ws.SetReadDeadline(time.Now().Add(5 * time.Second))
 	for {
 		_, _, err := c.ws.ReadMessage()
@@ -164,7 +165,7 @@ func TestRateLimit(t *testing.T) {
 	ts := newTestServer(t, "")
 	c, j := startedTrainee(t, ts)
 	for n := range 60 {
-		if c.ws.WriteJSON(inMsg{T: "say", N: int64(n + 1), Text: "spam"}) != nil {
+		if c.ws.WriteJSON(workshop.Message{T: "say", N: int64(n + 1), Text: "spam"}) != nil {
 			break
 		}
 	}
@@ -192,12 +193,12 @@ func TestRateLimit(t *testing.T) {
 func TestCodesAndTokens(t *testing.T) {
 	codes, toks := map[string]bool{}, map[string]bool{}
 	for range 2000 {
-		c := newCode()
-		if !validCode(c) || strings.ContainsAny(c, "0O1IL5S2Z8BUV") {
+		c := workshop.NewCode()
+		if !workshop.ValidCode(c) || strings.ContainsAny(c, "0O1IL5S2Z8BUV") {
 			t.Fatalf("code %q has an ambiguous character or a wrong length", c)
 		}
 		codes[c] = true
-		tok := newToken()
+		tok := workshop.NewToken()
 		if len(tok) != 43 || toks[tok] {
 			t.Fatalf("token %q: length %d or repeated", tok, len(tok))
 		}
@@ -206,7 +207,7 @@ func TestCodesAndTokens(t *testing.T) {
 	if len(codes) < 1990 {
 		t.Errorf("%d distinct codes in 2000, want nearly all", len(codes))
 	}
-	if got := normalizeCode(" 3c4-d6e "); got != "3C4D6E" {
+	if got := workshop.NormalizeCode(" 3c4-d6e "); got != "3C4D6E" {
 		t.Errorf("normalizeCode = %q", got)
 	}
 }
@@ -216,7 +217,7 @@ func TestNoSecretsLogged(t *testing.T) {
 	ts := newTestServer(t, "")
 	room := ts.openQuickRoom(t, createRequest{})
 	j := ts.join(t, room.Code, "Lo", "guided")
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
 	f := dialWS(t, ts.http.URL, hello{T: "hello", Role: "facilitator", Code: room.Code, Token: room.Token})
@@ -240,10 +241,10 @@ func TestExportsEscape(t *testing.T) {
 	room := ts.openQuickRoom(t, createRequest{Mode: "free"})
 	j := ts.join(t, room.Code, `<script>alert(1)</script>`, "free")
 	ts.join(t, room.Code, `=HYPERLINK("http://x")`, "free")
-	ts.act(t, room, action{Action: "start"})
+	ts.act(t, room, workshop.Action{Action: "start"})
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
-	c.send(inMsg{T: "say", N: 1, Text: `"><img src=x onerror=alert(2)>`})
+	c.send(workshop.Message{T: "say", N: 1, Text: `"><img src=x onerror=alert(2)>`})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 })
 	get := func(name string) string {
 		req, _ := http.NewRequest("GET", ts.http.URL+"/api/rooms/"+room.Code+"/export/"+name, nil)
@@ -280,21 +281,21 @@ func TestLockRemove(t *testing.T) {
 	ts := newTestServer(t, "")
 	room := ts.openQuickRoom(t, createRequest{Cap: 2})
 	a := ts.join(t, room.Code, "A", "guided")
-	ts.act(t, room, action{Action: "lock"})
-	if st := ts.call(t, "POST", "/api/join", "", joinRequest{Code: room.Code, Name: "B", Mode: "guided"}, nil); st != http.StatusForbidden {
+	ts.act(t, room, workshop.Action{Action: "lock"})
+	if st := ts.call(t, "POST", "/api/join", "", workshop.JoinRequest{Code: room.Code, Name: "B", Mode: "guided"}, nil); st != http.StatusForbidden {
 		t.Errorf("join a locked room = %d, want 403", st)
 	}
-	ts.act(t, room, action{Action: "unlock"})
+	ts.act(t, room, workshop.Action{Action: "unlock"})
 	ts.join(t, room.Code, "B", "guided")
-	if st := ts.call(t, "POST", "/api/join", "", joinRequest{Code: room.Code, Name: "C", Mode: "guided"}, nil); st != http.StatusForbidden {
+	if st := ts.call(t, "POST", "/api/join", "", workshop.JoinRequest{Code: room.Code, Name: "C", Mode: "guided"}, nil); st != http.StatusForbidden {
 		t.Errorf("join a full room = %d, want 403", st)
 	}
-	if st := ts.call(t, "POST", "/api/join", "", joinRequest{Code: "QQQQQQ", Name: "C", Mode: "guided"}, nil); st != http.StatusNotFound {
+	if st := ts.call(t, "POST", "/api/join", "", workshop.JoinRequest{Code: "QQQQQQ", Name: "C", Mode: "guided"}, nil); st != http.StatusNotFound {
 		t.Errorf("join an unknown code = %d, want 404", st)
 	}
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: a.Token})
 	c.next("state", 5*time.Second)
-	ts.act(t, room, action{Action: "remove", Seat: a.ID})
+	ts.act(t, room, workshop.Action{Action: "remove", Seat: a.ID})
 	c.next("removed", 5*time.Second)
 	again := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: a.Token})
 	_, _, err := again.ws.ReadMessage()

@@ -15,7 +15,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ccsim/ccsim/web/store"
+	"github.com/ccsim/ccsim/workshop"
+	"github.com/ccsim/ccsim/workshop/sqlite"
 )
 
 // Server is the web server. Set its fields, then call ListenAndServe, or
@@ -31,7 +32,7 @@ type Server struct {
 	// Ready, if set, is called with the listening address once ListenAndServe accepts connections.
 	Ready func(addr string)
 
-	db    *store.DB
+	db    *sqlite.DB
 	mu    sync.Mutex
 	rooms map[string]*hub   // by join code
 	seats map[string]string // hex(hash of resume token) → join code
@@ -54,7 +55,7 @@ func (s *Server) Open() error {
 	}
 	s.rooms, s.seats, s.runs = map[string]*hub{}, map[string]string{}, newRuns()
 	s.ctx, s.stop = context.WithCancel(context.Background())
-	db, err := store.Open(s.DB)
+	db, err := sqlite.Open(s.DB)
 	if err != nil {
 		return err
 	}
@@ -73,26 +74,32 @@ func (s *Server) restore() error {
 		return err
 	}
 	for _, r := range rooms {
-		var cfg roomConfig
+		var cfg workshop.Config
 		if err := json.Unmarshal(r.Config, &cfg); err != nil {
 			return fmt.Errorf("web: room %s: %w", r.Code, err)
 		}
-		scripts, err := parseScripts(cfg.Scripts)
+		scripts, err := workshop.ParseScripts(cfg.Scripts)
 		if err != nil {
 			s.Log.Error("room scripts no longer load; room skipped", "room", r.Code, "err", err)
 			continue
 		}
-		h := newHub(r.Code, r.TokenHash, cfg, scripts, s.db, s.Now, s.Log)
-		if err := restoreHub(s.ctx, s.db, r, h); err != nil {
+		room := workshop.New(r.Code, r.TokenHash, cfg, scripts, s.Now)
+		if err := room.Restore(s.ctx, s.db, r); err != nil {
 			return err
 		}
-		if cfg.Backdrop != nil {
-			h.backdrop, _ = newBackdrop(*cfg.Backdrop, cfg.Seed)
+		for _, st := range room.Seats {
+			if st.Broken != "" {
+				s.Log.Error("cannot rebuild session", "room", r.Code, "seat", st.Participant.Seat, "err", st.Broken)
+			}
 		}
-		h.resumeRestored()
-		for _, st := range h.seats {
-			if !st.extra.Removed {
-				s.seats[hex.EncodeToString(st.p.TokenHash)] = r.Code
+		if cfg.Backdrop != nil {
+			room.Backdrop, _ = workshop.NewBackdrop(*cfg.Backdrop, cfg.Seed)
+		}
+		room.ResumeRestored()
+		h := newHub(room, s.db, s.Log)
+		for _, st := range h.Seats {
+			if !st.Extra.Removed {
+				s.seats[hex.EncodeToString(st.Participant.TokenHash)] = r.Code
 			}
 		}
 		s.startHub(h)
@@ -104,7 +111,7 @@ func (s *Server) restore() error {
 // startHub registers h and starts its goroutine.
 func (s *Server) startHub(h *hub) {
 	s.mu.Lock()
-	s.rooms[h.code] = h
+	s.rooms[h.Code] = h
 	s.mu.Unlock()
 	s.wg.Add(1)
 	// The hub's goroutine exits when Close stops the hub.

@@ -3,6 +3,8 @@ package web
 import (
 	"encoding/hex"
 	"net/http"
+
+	"github.com/ccsim/ccsim/workshop"
 )
 
 // hello is the first message on a room websocket. Tokens travel here, never in URLs.
@@ -56,8 +58,8 @@ func (s *Server) attach(c *conn, hi hello) (*hub, *client) {
 	ok := make(chan bool, 1)
 	switch hi.Role {
 	case "facilitator":
-		h := s.hub(normalizeCode(hi.Code))
-		if h == nil || !tokenMatches(hi.Token, h.tokenHash) {
+		h := s.hub(workshop.NormalizeCode(hi.Code))
+		if h == nil || !workshop.TokenMatches(hi.Token, h.TokenHash) {
 			return nil, nil
 		}
 		if !h.post(func() { h.registerFacilitator(cl); ok <- true }) {
@@ -68,7 +70,7 @@ func (s *Server) attach(c *conn, hi hello) (*hub, *client) {
 		if hi.Token == "" {
 			return nil, nil
 		}
-		hash := hashToken(hi.Token)
+		hash := workshop.HashToken(hi.Token)
 		s.mu.Lock()
 		code := s.seats[hex.EncodeToString(hash)]
 		s.mu.Unlock()
@@ -77,8 +79,8 @@ func (s *Server) attach(c *conn, hi hello) (*hub, *client) {
 			return nil, nil
 		}
 		if !h.post(func() {
-			st := h.seatByToken(hash)
-			if st == nil || st.extra.Removed {
+			st := h.SeatByToken(hash)
+			if st == nil || st.Extra.Removed {
 				ok <- false
 				return
 			}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccsim/ccsim/calibrate"
+	"github.com/ccsim/ccsim/records"
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/sim"
 )
@@ -27,11 +29,11 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 type calibrateArgs struct {
 	files            []string
 	format           string
-	mapping          scenarios.Mapping
+	mapping          records.Mapping
 	out, report      string
 	backtest         bool
 	dayType          string
-	opts             scenarios.CalibrateOptions
+	opts             calibrate.Options
 	reps, workers    int
 	open, closeClock string
 }
@@ -47,9 +49,9 @@ func runCalibrate(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	cal, err := scenarios.Calibrate(set, a.opts)
+	cal, err := calibrate.Run(set, a.opts)
 	if err != nil {
-		if errors.Is(err, scenarios.ErrNoRecords) {
+		if errors.Is(err, calibrate.ErrNoRecords) {
 			return usageError{err}
 		}
 		return err
@@ -62,7 +64,7 @@ func runCalibrate(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "calibrated in %v\n", time.Since(start).Round(time.Millisecond))
-	var backtests []*scenarios.Backtest
+	var backtests []*calibrate.Backtest
 	if a.backtest {
 		if backtests, err = runBacktests(ctx, e, cal, chosen.Name, sim.Options{Replications: a.reps, Workers: a.workers}); err != nil {
 			return err
@@ -103,7 +105,7 @@ func parseCalibrate(e env, args []string) (*calibrateArgs, error) {
 	fs.StringVar(&a.closeClock, "close", "", "closing time HH:MM (up to 48:00)")
 	fs.DurationVar(&a.opts.MinService, "min-service", 0, "leave shorter services out of handle-time fits (default: 10s for anonymous-bank, else none; negative: none)")
 	fs.DurationVar(&a.opts.MaxService, "max-service", 0, "leave longer services out (default: 1h for anonymous-bank, else none; negative: none)")
-	fs.StringVar(&a.opts.Staffing, "staffing", scenarios.StaffWhileQueued, "agents per interval from: "+strings.Join(scenarios.StaffMethods, ", "))
+	fs.StringVar(&a.opts.Staffing, "staffing", calibrate.StaffWhileQueued, "agents per interval from: "+strings.Join(calibrate.StaffMethods, ", "))
 	fs.DurationVar(&a.opts.Threshold, "threshold", scenarios.DefaultThreshold, "service-level threshold")
 	fs.Float64Var(&a.opts.Target, "target", scenarios.DefaultTarget, "service-level target")
 	fs.Uint64Var(&a.opts.Seed, "seed", scenarios.DefaultSeed, "seed of the calibrated scenario")
@@ -117,7 +119,7 @@ func parseCalibrate(e env, args []string) (*calibrateArgs, error) {
 		return nil, err
 	}
 	a.files = pos
-	if a.mapping, err = scenarios.ParseMapping(maps); err != nil {
+	if a.mapping, err = records.ParseMapping(maps); err != nil {
 		return nil, usageError{err}
 	}
 	if a.reps < 1 || a.workers < 0 {
@@ -145,7 +147,7 @@ func parseCalibrate(e env, args []string) (*calibrateArgs, error) {
 
 func genericFieldList() string {
 	var names []string
-	for _, f := range scenarios.GenericFields {
+	for _, f := range records.GenericFields {
 		names = append(names, f.Name)
 	}
 	return strings.Join(names, ", ")
@@ -161,8 +163,8 @@ func parseHHMM(s string) (time.Duration, error) {
 }
 
 // readRecords reads every file (gzipped if named .gz) into one record set.
-func readRecords(files []string, format string, m scenarios.Mapping) (*scenarios.RecordSet, error) {
-	all := &scenarios.RecordSet{}
+func readRecords(files []string, format string, m records.Mapping) (*records.Set, error) {
+	all := &records.Set{}
 	for _, name := range files {
 		set, err := readRecordFile(name, format, m)
 		if err != nil {
@@ -176,7 +178,7 @@ func readRecords(files []string, format string, m scenarios.Mapping) (*scenarios
 	return all, nil
 }
 
-func readRecordFile(name, format string, m scenarios.Mapping) (*scenarios.RecordSet, error) {
+func readRecordFile(name, format string, m records.Mapping) (*records.Set, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, usageError{err}
@@ -200,13 +202,13 @@ func readRecordFile(name, format string, m scenarios.Mapping) (*scenarios.Record
 		}
 	}
 	base := filepath.Base(name)
-	var set *scenarios.RecordSet
+	var set *records.Set
 	if format == "anonymous-bank" {
-		set, err = scenarios.ReadBank(br, base)
+		set, err = records.ReadBank(br, base)
 	} else {
-		set, err = scenarios.ReadGeneric(br, base, m)
+		set, err = records.ReadGeneric(br, base, m)
 	}
-	if errors.Is(err, scenarios.ErrFormat) {
+	if errors.Is(err, records.ErrFormat) {
 		return nil, usageError{err}
 	}
 	return set, err
@@ -214,8 +216,8 @@ func readRecordFile(name, format string, m scenarios.Mapping) (*scenarios.Record
 
 // runBacktests simulates every day type, prints the chosen one's table and
 // every day type's whole-day figures.
-func runBacktests(ctx context.Context, e env, cal *scenarios.Calibration, chosen string, opts sim.Options) ([]*scenarios.Backtest, error) {
-	var out []*scenarios.Backtest
+func runBacktests(ctx context.Context, e env, cal *calibrate.Report, chosen string, opts sim.Options) ([]*calibrate.Backtest, error) {
+	var out []*calibrate.Backtest
 	for _, d := range cal.DayTypes {
 		opts.Progress = progress(e, "back-test "+d.Name)
 		b, err := cal.Backtest(ctx, d.Name, opts)

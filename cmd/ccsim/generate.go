@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/records"
 )
 
 // runGenerate writes a synthetic contact log: every contact of N simulated days.
@@ -20,7 +20,7 @@ func runGenerate(ctx context.Context, e env, args []string) error {
 	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's)")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: ccsim generate [FILE|NAME] [flags]\n\nWrites one row per contact, streamed (constant memory). Columns:\n")
-		for _, c := range scenarios.LogColumns() {
+		for _, c := range records.LogColumns() {
 			fmt.Fprintf(e.stderr, "  %-12s %s\n", c.Name, c.Doc)
 		}
 		fmt.Fprintf(e.stderr, "\nFlags:\n")
@@ -51,12 +51,12 @@ func runGenerate(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lw, err := scenarios.NewLogWriter(w, lf)
+	lw, err := records.NewLogWriter(w, lf)
 	if err != nil {
 		closeOut()
 		return usageError{err}
 	}
-	err = scenarios.Generate(ctx, sc, *days, lw, progress(e, "days"))
+	err = records.Generate(ctx, sc, *days, lw, progress(e, "days"))
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}
@@ -71,18 +71,18 @@ func runGenerate(ctx context.Context, e env, args []string) error {
 
 // logFormat picks the log format from --format or the file name, and
 // whether to gzip.
-func logFormat(format, out string) (scenarios.LogFormat, bool, error) {
+func logFormat(format, out string) (records.LogFormat, bool, error) {
 	gz := strings.HasSuffix(out, ".gz")
 	base := strings.TrimSuffix(out, ".gz")
 	switch {
 	case format == "csv" || format == "jsonl":
-		return scenarios.LogFormat(format), gz, nil
+		return records.LogFormat(format), gz, nil
 	case format != "":
 		return "", false, usageError{fmt.Errorf("--format %q: want csv or jsonl", format)}
 	case strings.HasSuffix(base, ".jsonl") || strings.HasSuffix(base, ".ndjson"):
-		return scenarios.LogJSONL, gz, nil
+		return records.LogJSONL, gz, nil
 	case out == "" || strings.HasSuffix(base, ".csv"):
-		return scenarios.LogCSV, gz, nil
+		return records.LogCSV, gz, nil
 	}
 	return "", false, usageError{fmt.Errorf("--out %q: want a .csv, .csv.gz, .jsonl or .jsonl.gz file (or give --format)", out)}
 }

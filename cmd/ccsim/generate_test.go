@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/records"
 )
 
 func TestGenerateCSVToStdout(t *testing.T) {
@@ -29,7 +29,7 @@ func TestGenerateCSVToStdout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) < 100 || rows[0][0] != "id" || len(rows[0]) != len(scenarios.LogColumns()) {
+	if len(rows) < 100 || rows[0][0] != "id" || len(rows[0]) != len(records.LogColumns()) {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
 	}
 	days := map[string]bool{}

@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/ccsim/ccsim/sim"
 )
 
 func main() {
@@ -25,6 +27,17 @@ type env struct {
 	stdout, stderr io.Writer
 	// isTerminal reports whether stderr is an interactive terminal (progress is shown only then).
 	isTerminal bool
+	// simulate runs a batch of replications; nil means sim.Run. Tests wrap
+	// it to count the simulations a command runs.
+	simulate func(context.Context, *sim.Scenario, sim.Options) (*sim.Results, error)
+}
+
+// run simulates sc with e.simulate, or sim.Run.
+func (e env) run(ctx context.Context, sc *sim.Scenario, opts sim.Options) (*sim.Results, error) {
+	if e.simulate != nil {
+		return e.simulate(ctx, sc, opts)
+	}
+	return sim.Run(ctx, sc, opts)
 }
 
 // command is one ccsim subcommand.
@@ -38,7 +51,7 @@ func commands() []command {
 	return []command{
 		{"run", "simulate a scenario (default: the bundled 'default') and print or write results", runRun},
 		{"validate", "check the simulator against the exact Erlang formulas", runValidate},
-		{"erlang", "Erlang B/C/A calculator and agent solver", runErlang},
+		{"erlang", "Erlang B, C, A and X calculator (voice, chat, e-mail), agent solver and tables", runErlang},
 		{"staff", "smallest staffing per interval and group meeting service goals (Erlang A, then simulation)", runStaff},
 		{"compare", "compare scenarios or variants on common random numbers: paired differences with CIs", runCompare},
 		{"sweep", "run a grid or list of overrides of a scenario on all cores (or one shard of it)", runSweep},
@@ -50,17 +63,25 @@ func commands() []command {
 		{"train", "play a role-play in the terminal", runTrain},
 		{"script", "role-play authoring tools: lint, graph, test, stats", runScript},
 		{"serve", "serve the simulation dashboard and workshop rooms in the browser", runServe},
+		{"version", "print the version (also ccsim --version)", runVersion},
 	}
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := env{stdin: stdin, stdout: stdout, stderr: stderr, isTerminal: isTerminal(stderr)}
+	return runEnv(ctx, env{stdin: stdin, stdout: stdout, stderr: stderr, isTerminal: isTerminal(stderr)}, args)
+}
+
+// runEnv runs the command args[0] in e.
+func runEnv(ctx context.Context, e env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		printOverview(stdout)
+		printOverview(e.stdout)
 		if len(args) == 0 {
 			return usageError{errors.New("no command given")}
 		}
 		return nil
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args[0] = "version"
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -95,7 +116,8 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "ccsim:", err)
 	var u usageError
-	if errors.As(err, &u) {
+	var bad sim.ValidationErrors
+	if errors.As(err, &u) || errors.As(err, &bad) {
 		return 2
 	}
 	return 1

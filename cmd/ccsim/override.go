@@ -34,5 +34,6 @@ func loadScenarioWith(arg string, ovs []scenarios.Override) (*sim.Scenario, erro
 	if err != nil {
 		return nil, usageError{err}
 	}
+	sc.Provenance.Tool = version()
 	return sc, nil
 }

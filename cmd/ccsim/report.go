@@ -12,6 +12,7 @@ import (
 
 	"github.com/ccsim/ccsim/reports"
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
 )
 
 // runReport renders charts and reports from saved results JSON, or compares runs.
@@ -46,8 +47,8 @@ func runReport(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		st, err := reports.SimulateStaffing(ctx, sc, res, reports.StaffingOptions{})
-		if err != nil && !errors.Is(err, reports.ErrNoLoad) {
+		st, err := staff.SimulateCurve(ctx, sc, res, staff.CurveOptions{})
+		if err != nil && !errors.Is(err, staff.ErrNoLoad) {
 			return err
 		}
 		if err == nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/ccsim/ccsim/reports"
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
 )
 
 // runCharts are the charts of a run's report, staffing curve last.
@@ -213,7 +214,7 @@ func BenchmarkRunReport(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		st, err := reports.SimulateStaffing(ctx, sc, res, reports.StaffingOptions{})
+		st, err := staff.SimulateCurve(ctx, sc, res, staff.CurveOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -10,10 +10,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ccsim/ccsim/reports"
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
 )
 
 // runRun simulates a scenario and prints a summary or JSON, or writes files to --out.
@@ -44,13 +46,16 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if isSet(fs, "seed") {
 		opts.Seed = seed
 	}
-	opts.Progress = progress(e, "replications")
-	res, err := sim.Run(ctx, sc, opts)
+	if e.isTerminal {
+		opts.Status = &sim.Status{}
+		defer showStatus(e, "simulating", opts.Status)()
+	}
+	res, err := e.run(ctx, sc, opts)
 	if err != nil {
 		return err
 	}
 	if *out != "" {
-		if err := writeRunDir(ctx, *out, sc, res, *workers); err != nil {
+		if err := writeRunDir(ctx, e, *out, sc, res, *workers); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s\n", *out)
@@ -66,14 +71,16 @@ func runRun(ctx context.Context, e env, args []string) error {
 
 // writeRunDir writes the report directory of a run: the report documents,
 // charts, CSV, results JSON and text summary, with the staffing curve of the
-// busiest interval.
-func writeRunDir(ctx context.Context, dir string, sc *sim.Scenario, res *sim.Results, workers int) error {
+// busiest interval. The run itself is not simulated again: the curve's own
+// simulations (one batch per agent count, sim/staff) are run here, before
+// the report is rendered.
+func writeRunDir(ctx context.Context, e env, dir string, sc *sim.Scenario, res *sim.Results, workers int) error {
 	rep := reports.Report{Results: res}
-	st, err := reports.SimulateStaffing(ctx, sc, res, reports.StaffingOptions{Workers: workers})
+	st, err := staff.SimulateCurve(ctx, sc, res, staff.CurveOptions{Workers: workers, Simulate: e.simulate})
 	switch {
 	case err == nil:
 		rep.Staffing = &st
-	case !errors.Is(err, reports.ErrNoLoad):
+	case !errors.Is(err, staff.ErrNoLoad):
 		return err
 	}
 	_, err = writeFiles(dir, rep.Files(nil))
@@ -135,6 +142,44 @@ func progress(e env, what string) func(done, total int) {
 			fmt.Fprintln(e.stderr)
 		}
 	}
+}
+
+// showStatus shows a run's progress on stderr once a second, by simulated
+// time, with an estimate of the time left; the returned function stops it.
+func showStatus(e env, what string, st *sim.Status) (stop func()) {
+	start := time.Now()
+	quit, exited := make(chan struct{}), make(chan struct{})
+	// The display goroutine exits when stop closes quit.
+	go func() {
+		defer close(exited)
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		shown := false
+		for {
+			select {
+			case <-quit:
+				if shown {
+					fmt.Fprintf(e.stderr, "\r%s: done in %v%s\n", what, time.Since(start).Round(time.Second), strings.Repeat(" ", 30))
+				}
+				return
+			case <-tick.C:
+				fmt.Fprintf(e.stderr, "\r%s", statusLine(what, st.Fraction(), time.Since(start)))
+				shown = true
+			}
+		}
+	}()
+	return func() { close(quit); <-exited }
+}
+
+// statusLine is one progress line: the share done and, once it can be
+// estimated, the time left at the pace so far.
+func statusLine(what string, frac float64, elapsed time.Duration) string {
+	line := fmt.Sprintf("%s: %3.0f%%", what, 100*frac)
+	if frac >= 0.01 {
+		left := time.Duration(float64(elapsed) * (1 - frac) / frac)
+		line += fmt.Sprintf(", about %v left", left.Round(time.Second))
+	}
+	return line + "   "
 }
 
 func first(xs []string) string {

@@ -24,7 +24,7 @@ func runScript(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stderr, "Usage: ccsim script lint|graph|test|stats FILE|NAME ...\n\n"+
 			"  lint FILE...                          check scripts; file:line messages, exit 1 on errors\n"+
 			"  graph FILE [--format dot|mermaid]     draw the conversation graph\n"+
-			"  test FILE... [--runs N]               run [[test]] plans and random playthroughs, report coverage\n"+
+			"  test FILE... [--runs N] [--corpus F]  run [[test]] plans, random playthroughs and the labelled corpus\n"+
 			"  stats FILE                            count nodes, replies, lines and rules")
 		if len(args) == 0 {
 			return usageError{errors.New("script: name a tool: lint, graph, test or stats")}
@@ -105,8 +105,9 @@ func scriptGraph(e env, args []string) error {
 }
 
 func scriptTest(e env, args []string) error {
-	fs := newFlags("script test", "script test FILE|NAME... [--runs N]", e.stderr)
+	fs := newFlags("script test", "script test FILE|NAME... [--runs N] [--corpus FILE]", e.stderr)
 	runs := fs.Int("runs", 200, "random playthroughs when a script has no fuzz plan of its own")
+	corpus := fs.String("corpus", "", "a *.corpus.toml file of labelled trainee lines to run instead of the script's own [[corpus]]")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -127,6 +128,11 @@ func scriptTest(e env, args []string) error {
 		if printReport(e.stdout, sc, rep) {
 			failed = true
 		}
+		bad, err := corpusStep(e.stdout, sc, *corpus)
+		if err != nil {
+			return err
+		}
+		failed = failed || bad
 	}
 	if failed {
 		return errFailed

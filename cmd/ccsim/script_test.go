@@ -28,18 +28,18 @@ func TestTrainPiped(t *testing.T) {
 		args  []string
 		want  []string
 	}{
-		{"guided to the X6 switch", "1\n2\n1\n1\n",
+		{"guided to the X6 switch", "empathize\nverify\nall_options\nswap_case\n",
 			[]string{"train", "cancel-x5", "--seed", "3", "--variant", "no_context"},
-			[]string{"1) Apologise for the bot", "You: Sorry the bot went in circles", "Outcome: switched_to_x6 after 4 turns",
+			[]string{") Apologise for the bot", "You: Sorry the bot went in circles", "Outcome: switched_to_x6 after 4 turns",
 				"Score: 92.5% PASS", "Rules: none broken.", "Path: handoff → reason → options → decide → preorder → end_switched"}},
 		{"free with context", "I can see you were charged twice on the 3rd\nI've refunded the duplicate; 3-5 business days\n" +
 			"It was a payment retry, I've switched retries off\nThanks for telling us, I'll pass that feedback on\n",
 			[]string{"train", "failed-bot", "--mode", "free", "--seed", "1", "--variant", "with_context"},
 			[]string{"[hand-off] intent: billing_duplicate_charge", "Sam Okafor: Yes! Finally.", "Outcome: resolved after 4 turns", "PASS"}},
-		{"guided critical fail", "1\n2\n1\n1\n1\n",
+		{"guided critical fail", "own_it\nlook_now\nrefund_now\nfix_cause\ntake_feedback\n",
 			[]string{"train", "failed-bot", "--seed", "1", "--variant", "no_context"},
 			[]string{"Outcome: resolved", "FAIL", "verify-before-refund CRITICAL", "better: Without a verified hand-off"}},
-		{"EOF ends the session with a debrief", "1\n",
+		{"EOF ends the session with a debrief", "empathize\n",
 			[]string{"train", "cancel-x5", "--seed", "3", "--variant", "no_context"},
 			[]string{"Outcome: quit after 1 turns", "Debrief: Cancel an X5"}},
 		{"quit command", "/quit\n",
@@ -69,7 +69,7 @@ func TestTrainPiped(t *testing.T) {
 
 func TestTrainJSONAndLog(t *testing.T) {
 	log := filepath.Join(t.TempDir(), "events.json")
-	out, errOut, code := ccsimIn(t, "1\n2\n1\n1\n", "train", "cancel-x5", "--seed", "3", "--variant", "no_context", "--json", "--log", log)
+	out, errOut, code := ccsimIn(t, "empathize\nverify\nall_options\nswap_case\n", "train", "cancel-x5", "--seed", "3", "--variant", "no_context", "--json", "--log", log)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
+	"golang.org/x/term"
 )
 
 // trainFlags are the options of ccsim train.
@@ -38,7 +38,9 @@ func runTrain(ctx context.Context, e env, args []string) error {
 		return usageError{err}
 	}
 	t.header(s, f.seed)
+	restore := t.makeRaw(e.stdin)
 	t.play(ctx, s, e.stdin)
+	restore()
 	if f.logFile != "" {
 		if err := writeEventLog(f.logFile, s.Events()); err != nil {
 			return err
@@ -100,6 +102,27 @@ func writeEventLog(path string, v any) error {
 	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
 
+// makeRaw puts a terminal stdin in raw mode, so the line editor sees each
+// key, and returns the function that restores it. Without colour (piped
+// input or output) it does nothing.
+func (t *terminal) makeRaw(stdin io.Reader) (restore func()) {
+	f, ok := stdin.(*os.File)
+	if !t.ansi || !ok {
+		return func() {}
+	}
+	old, err := term.MakeRaw(int(f.Fd()))
+	if err != nil {
+		return func() {}
+	}
+	t.raw = true
+	t.out = crlfWriter{t.out}
+	t.ed.out = t.out
+	return func() {
+		_ = term.Restore(int(f.Fd()), old)
+		t.out = t.out.(crlfWriter).w
+	}
+}
+
 func isTerminalReader(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {
@@ -109,30 +132,23 @@ func isTerminalReader(r io.Reader) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// readLines sends stdin's lines on the returned channel and closes it at EOF.
-// The goroutine exits at EOF or once done is closed and a line arrives; on a
-// real terminal it may stay blocked in Read until the process exits.
-func readLines(r io.Reader, done <-chan struct{}) <-chan string {
-	ch := make(chan string)
-	go func() {
-		defer close(ch)
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			select {
-			case ch <- sc.Text():
-			case <-done:
-				return
-			}
-		}
-	}()
-	return ch
-}
-
-// play runs the session until it ends, stdin closes or ctx is cancelled.
+// play runs the session until it ends, stdin closes or ctx is cancelled. On
+// a terminal in raw mode it reads keys into the line editor and redraws the
+// prompt, with the clock, every second; otherwise it reads whole lines.
 func (t *terminal) play(ctx context.Context, s *trainer.Session, stdin io.Reader) {
 	done := make(chan struct{})
 	defer close(done)
-	lines := readLines(stdin, done)
+	var lines <-chan inputLine
+	var keys <-chan rune
+	var second <-chan time.Time
+	if t.raw {
+		keys = readKeys(stdin, done)
+		tk := time.NewTicker(time.Second)
+		defer tk.Stop()
+		second = tk.C
+	} else {
+		lines = readLines(stdin, done)
+	}
 	t.update(s)
 	for !s.Ended() {
 		var timer <-chan time.Time
@@ -148,18 +164,49 @@ func (t *terminal) play(ctx context.Context, s *trainer.Session, stdin io.Reader
 			if s.Tick() {
 				t.update(s)
 			}
-		case line, ok := <-lines:
-			if !ok {
-				s.Quit()
-				break
+		case <-second:
+			if s.Tick() {
+				t.update(s)
+			} else {
+				t.ed.redraw(t.prompt(s))
 			}
-			t.input(s, line)
+		case l, ok := <-lines:
+			switch {
+			case !ok:
+				s.Quit()
+			case l.tooLong:
+				fmt.Fprintf(t.out, "  That line is longer than %d KB and was not sent; say it in shorter lines.\n", maxLine/1024)
+			default:
+				t.input(s, l.text)
+			}
+		case k, ok := <-keys:
+			t.key(s, k, ok)
 		}
 		if tm != nil {
 			tm.Stop()
 		}
 	}
 	t.flush(s)
+	if t.raw {
+		fmt.Fprintln(t.out)
+	}
+}
+
+// key handles one key typed on a terminal in raw mode; ok is false at end of input.
+func (t *terminal) key(s *trainer.Session, k rune, ok bool) {
+	if !ok {
+		s.Quit()
+		return
+	}
+	switch t.ed.key(k) {
+	case editEnter:
+		line := t.ed.take()
+		fmt.Fprintln(t.out)
+		t.input(s, line)
+	case editQuit:
+		fmt.Fprintln(t.out)
+		s.Quit()
+	}
 }
 
 // input handles one line typed by the trainee.
@@ -215,10 +262,13 @@ func (t *terminal) help(s *trainer.Session) {
 	}
 }
 
-// terminal renders a session as text; with ansi it adds colour.
+// terminal renders a session as text; with ansi it adds colour, and with
+// raw (a terminal in raw mode) it reads keys into its line editor.
 type terminal struct {
 	out   io.Writer
 	ansi  bool
+	raw   bool
+	ed    lineEditor
 	shown int // transcript entries printed so far
 }
 
@@ -240,8 +290,8 @@ func (t *terminal) header(s *trainer.Session, seed uint64) {
 	if s.Variant() != "" {
 		info += " · hand-off: " + s.Variant()
 	}
-	if sc.TimeLimitS > 0 {
-		info += " · time limit " + fmtClock(time.Duration(sc.TimeLimitS)*time.Second)
+	if lim := s.TimeLimit(); lim > 0 {
+		info += " · time limit " + fmtClock(lim)
 	}
 	fmt.Fprintln(t.out, info)
 	if s.Mode() == trainer.ModeFree {
@@ -293,10 +343,28 @@ func (t *terminal) update(s *trainer.Session) {
 			fmt.Fprintf(t.out, "  %d) %s\n", i+1, c.Label)
 		}
 	}
+	if t.raw {
+		t.ed.redraw(t.prompt(s))
+		return
+	}
 	fmt.Fprint(t.out, t.color("1", "> "))
 	if !t.ansi {
 		fmt.Fprintln(t.out)
 	}
+}
+
+// prompt is the input prompt on a raw terminal: the clock, then "> ".
+func (t *terminal) prompt(s *trainer.Session) string {
+	return t.color("2", "⏱ "+t.clock(s)) + " " + t.color("1", "> ")
+}
+
+// clock is the active time of the session, with its time limit if any.
+func (t *terminal) clock(s *trainer.Session) string {
+	c := fmtClock(s.Elapsed())
+	if lim := s.TimeLimit(); lim > 0 {
+		c += "/" + fmtClock(lim)
+	}
+	return c
 }
 
 // watch draws the bounded int variables (mood, trust, patience, …) and the clock.
@@ -321,11 +389,7 @@ func (t *terminal) watch(s *trainer.Session) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s %d", v.Name, t.color(code, bar), v.Int))
 	}
-	clock := fmtClock(s.Elapsed())
-	if lim := s.Script().TimeLimitS; lim > 0 {
-		clock += "/" + fmtClock(time.Duration(lim)*time.Second)
-	}
-	parts = append(parts, "⏱ "+clock)
+	parts = append(parts, "⏱ "+t.clock(s))
 	return t.color("2", "[") + strings.Join(parts, "  ") + t.color("2", "]")
 }
 

@@ -1,0 +1,123 @@
+package scenarios
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/ccsim/ccsim/trainer"
+)
+
+// TestCorpusAccuracy runs every bundled script's labelled corpus
+// (testdata/corpus/<name>.corpus.toml) and asserts the figures of issue 12,
+// per script and overall: at least 90% of paraphrases understood as their
+// reply, at least 90% of breaches firing their rules, a rule firing on at
+// most 5% of near misses, word salad never understood.
+func TestCorpusAccuracy(t *testing.T) {
+	var all []trainer.KindScore
+	var table strings.Builder
+	fmt.Fprintf(&table, "\n%-20s %-11s %5s %7s %6s\n", "script", "kind", "lines", "correct", "fired")
+	for _, name := range RoleplayNames() {
+		sc, err := BundledRoleplay(name)
+		if err != nil {
+			t.Fatalf("BundledRoleplay(%q): %v", name, err)
+		}
+		lines, err := LoadCorpus(os.DirFS("testdata/corpus"), name+CorpusSuffix)
+		if err != nil {
+			t.Fatalf("LoadCorpus(%q): %v", name, err)
+		}
+		rep := trainer.RunCorpus(sc, lines)
+		for _, k := range rep.Kinds {
+			fmt.Fprintf(&table, "%-20s %-11s %5d %6.0f%% %5.0f%%\n", name, k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired))
+			all = addKind(all, k)
+		}
+		for _, p := range rep.Problems() {
+			t.Errorf("%s corpus: %s", name, p)
+		}
+		for _, f := range rep.Failures {
+			t.Logf("%s: %s at %s: %q: want %s, got %s", f.Where, f.Kind, f.Node, f.Text, f.Want, f.Got)
+		}
+	}
+	total := trainer.CorpusReport{Kinds: all}
+	for _, k := range all {
+		fmt.Fprintf(&table, "%-20s %-11s %5d %6.0f%% %5.0f%%\n", "all", k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired))
+	}
+	t.Log(table.String())
+	for _, p := range total.Problems() {
+		t.Errorf("all corpora: %s", p)
+	}
+}
+
+func addKind(all []trainer.KindScore, k trainer.KindScore) []trainer.KindScore {
+	for i := range all {
+		if all[i].Kind == k.Kind {
+			all[i].Lines += k.Lines
+			all[i].Correct += k.Correct
+			all[i].Fired += k.Fired
+			return all
+		}
+	}
+	return append(all, k)
+}
+
+func TestParseCorpus(t *testing.T) {
+	tests := []struct {
+		name, src string
+		wantErr   string // substring of the error; "" for none
+		check     func(t *testing.T, lines []trainer.CorpusLine)
+	}{
+		{name: "reply absent, empty and given", src: `
+[[line]]
+text = "hello"
+node = "a"
+kind = "near_miss"
+near = "r"
+
+[[line]]
+text = "blue cheese"
+node = "a"
+reply = ""
+kind = "off_topic"
+
+[[line]]
+text = "sorry"
+node = "a"
+reply = "own_it"
+set = { verified = "false", n = 3, b = true }
+kind = "paraphrase"
+`, check: func(t *testing.T, lines []trainer.CorpusLine) {
+			if len(lines) != 3 {
+				t.Fatalf("got %d lines, want 3", len(lines))
+			}
+			if lines[0].HasReply || !lines[1].HasReply || lines[2].Reply != "own_it" {
+				t.Errorf("HasReply/Reply = %v %v %q, want false true own_it", lines[0].HasReply, lines[1].HasReply, lines[2].Reply)
+			}
+			if got := lines[2].Set; got["verified"] != "false" || got["n"] != "3" || got["b"] != "true" {
+				t.Errorf("Set = %v, want verified=false n=3 b=true", got)
+			}
+			if got, want := lines[2].Where, "c.corpus.toml:14"; got != want {
+				t.Errorf("Where = %q, want %q", got, want)
+			}
+		}},
+		{name: "unknown key", src: "[[line]]\ntext = \"x\"\nnode = \"a\"\nkind = \"salad\"\nreplies = \"y\"\n", wantErr: "c.corpus.toml:5"},
+		{name: "unknown kind", src: "[[line]]\ntext = \"x\"\nnode = \"a\"\nkind = \"parafrase\"\nreply = \"r\"\n", wantErr: "unknown kind"},
+		{name: "paraphrase without reply", src: "[[line]]\ntext = \"x\"\nnode = \"a\"\nkind = \"paraphrase\"\n", wantErr: "needs the reply"},
+		{name: "breach without rules", src: "[[line]]\ntext = \"x\"\nnode = \"a\"\nkind = \"breach\"\n", wantErr: "needs the rules"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, err := ParseCorpus("c.corpus.toml", []byte(tc.src))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("ParseCorpus error = %v, want one containing %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ParseCorpus: %v", err)
+			}
+			tc.check(t, lines)
+		})
+	}
+}

@@ -1,0 +1,134 @@
+package trainer
+
+import "fmt"
+
+// pendingPhrasing is a phrasing whose features are known but not yet weighed.
+type pendingPhrasing struct {
+	out        *[]phrasing
+	text, norm string
+	scale      float64
+	word, char bag
+}
+
+// compileUnderstanding builds the script's knowledge: the lexer for its
+// language and synonyms, and the TF-IDF vectors of every reply's and rule's
+// phrasings, with the idf taken over all of them.
+func (p *program) compileUnderstanding() {
+	s := p.s
+	lang := languageOf(s.Lang)
+	if lang == nil {
+		p.errorf("scenario.lang", "unknown language %q (want en or de)", s.Lang)
+		lang = langEN
+	}
+	k := &knowledge{lx: newLexer(lang, s.Synonyms), threshold: s.MatchThreshold, margin: s.MatchMargin}
+	if k.threshold == 0 {
+		k.threshold = DefaultThreshold
+	}
+	if k.margin == 0 {
+		k.margin = DefaultMargin
+	}
+	if s.MatchThreshold < 0 || s.MatchThreshold >= 1 {
+		p.errorf("scenario.match_threshold", "match_threshold must be between 0 and 1")
+	}
+	if s.MatchMargin < 0 || s.MatchMargin >= 1 {
+		p.errorf("scenario.match_margin", "match_margin must be between 0 and 1")
+	}
+	for canon, list := range s.Synonyms {
+		if Normalize(canon) == "" || len(list) == 0 {
+			p.errorf("synonyms."+canon, "a synonym entry needs a word and at least one phrase")
+		}
+	}
+	var pend []*pendingPhrasing
+	add := func(out *[]phrasing, text string, scale float64) {
+		if text == "" {
+			return
+		}
+		a := analyse(text)
+		k.lx.learn(a)
+		w, c := bags(k.lx.terms(a), false)
+		pend = append(pend, &pendingPhrasing{out: out, text: text, norm: Normalize(text), scale: scale, word: w, char: c})
+	}
+	for _, r := range p.replies {
+		if r == nil {
+			continue
+		}
+		for _, ex := range r.r.Examples {
+			add(&r.ex, ex, 1)
+		}
+		if r.r.Text != "" && indexOf(r.r.Examples, r.r.Text) < 0 {
+			add(&r.ex, r.r.Text, 1)
+		}
+		if r.free() {
+			add(&r.ex, r.r.Label, labelScale)
+		}
+	}
+	for _, r := range p.rules {
+		for _, ex := range r.r.Examples {
+			add(&r.ex, ex, 1)
+		}
+		for _, ex := range r.r.NearMisses {
+			add(&r.near, ex, 1)
+		}
+	}
+	p.weigh(k, pend)
+	p.know = k
+	for _, r := range p.replies {
+		if r != nil {
+			r.heard = k.read(r.utter)
+		}
+	}
+}
+
+// weigh builds the feature spaces and the phrasings' vectors.
+func (p *program) weigh(k *knowledge, pend []*pendingPhrasing) {
+	wb := make([]bag, len(pend))
+	cb := make([]bag, len(pend))
+	for i, pp := range pend {
+		wb[i], cb[i] = pp.word, pp.char
+	}
+	k.word, k.char = newVocab(wb), newVocab(cb)
+	for _, pp := range pend {
+		*pp.out = append(*pp.out, phrasing{text: pp.text, norm: pp.norm, scale: pp.scale,
+			word: k.word.vector(pp.word), char: k.char.vector(pp.char)})
+	}
+}
+
+// free reports whether free text can take the reply: it has patterns or examples.
+func (r *creply) free() bool { return !r.m.empty() || len(r.r.Examples) > 0 }
+
+// compileClarify compiles a node's clarify effect; it must not move on.
+func (p *program) compileClarify(n *Node, c *cnode, path string) {
+	if n.Clarify == nil {
+		return
+	}
+	e := p.effect(n.Clarify, path+".clarify")
+	c.clarify = &e
+	if len(n.Replies) == 0 && len(n.IncludeReplies) == 0 {
+		p.warnf(path+".clarify", "clarify on node %q without replies is never used", n.ID)
+	}
+}
+
+// ruleShape checks that a rule says what it requires or forbids.
+func (p *program) ruleShape(r *Rule, path string) {
+	switch {
+	case r.Kind != "" && r.Kind != RuleRequire && r.Kind != RuleForbid:
+		p.errorf(path+".kind", "unknown rule kind %q (want require or forbid)", r.Kind)
+	case r.Require != "" && r.Forbid != "":
+		p.errorf(path, "rule %q has both require and forbid; split it", r.ID)
+	case r.Kind == RuleRequire && r.Forbid != "", r.Kind == RuleForbid && r.Require != "":
+		p.errorf(path+".kind", "rule %q is kind %s but has a %s pattern", r.ID, r.Kind, map[bool]string{true: "forbid", false: "require"}[r.Forbid != ""])
+	case r.kind() == "":
+		p.errorf(path, "rule %q needs require or forbid (a pattern), or kind with examples", r.ID)
+	case r.Require == "" && r.Forbid == "" && len(r.Examples) == 0:
+		p.errorf(path+".examples", "rule %q has neither a pattern nor examples", r.ID)
+	}
+	for i, ex := range append(append([]string(nil), r.Examples...), r.NearMisses...) {
+		if Normalize(ex) == "" {
+			key := fmt.Sprintf("%s.examples.%d", path, i)
+			if i >= len(r.Examples) {
+				key = fmt.Sprintf("%s.near_misses.%d", path, i-len(r.Examples))
+			}
+			p.errorf(key, "phrasing %q has no words", ex)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package trainer
+
+import (
+	"strings"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+	"github.com/blevesearch/snowballstem/german"
+)
+
+// Languages a script can declare in [scenario] lang.
+const (
+	LangEnglish = "en"
+	LangGerman  = "de"
+)
+
+// language is what understanding needs to know about one language: its
+// Snowball stemmer, stop words, negation cues and scope ends, built-in
+// synonyms of the contact-center domain and the clarifying question.
+type language struct {
+	code    string
+	stemmer func(*snowballstem.Env) bool
+	stop    map[string]bool
+	cues    map[string]bool // words that open a negation scope
+	pred    map[string]bool // words that make a preceding cue negate the whole clause ("not needed")
+	idioms  map[string]bool // "cue next" pairs that negate nothing ("don't worry")
+	enders  map[string]bool // words that end a negation scope
+	subject map[string]bool // words that end a scope after and/or ("and I'll …")
+	and     map[string]bool
+	about   map[string]bool // after an idiom, what it dismisses follows ("don't worry about …")
+	// function lists pronouns, greetings and question words: with stop
+	// words and cues, the words a sentence has and word salad lacks.
+	function map[string]bool
+	// wholeClause: cues negate the whole clause, before and after (German
+	// puts nicht after the verb it negates).
+	wholeClause bool
+	synonyms    map[string][]string
+	clarify     string // Sprintf format with the two candidate labels
+}
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+var langEN = &language{
+	code:    LangEnglish,
+	stemmer: english.Stem,
+	stop: wordSet(`a an the to of and or is are was were be been being it its this that these those in on at for with
+		as by from so just then there here um uh er oh well very really do does did am will would shall should
+		can could may might must have has had get got about into up out over some any all also too now`),
+	cues: wordSet(`not no never without nobody nothing none neither nor cannot dont wont cant didnt doesnt isnt arent
+		wasnt werent shouldnt wouldnt couldnt neednt mustnt havent hasnt hadnt skip skipping skipped bypass
+		bypassing bypassed waive waived unnecessary needless`),
+	pred:    wordSet(`need needed necessary required important needful`),
+	idioms:  wordSet(`dont_worry no_worries no_problem not_a no_doubt not_only no_matter never_mind not_just no_rush cant_wait dont_hesitate`),
+	enders:  wordSet(`but however though although instead because since so then yet while until unless before after till once except i'll i'm i've i'd we'll let's`),
+	subject: wordSet(`i we you let he she they it's i'll i'm we'll we're`),
+	and:     wordSet(`and or`),
+	about:   wordSet(`about with`),
+	function: wordSet(`i me my mine we us our you your yours he him his she her they them their what which who how
+		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
+		thanks thank yes yeah hi hello sure okay not`),
+	synonyms: map[string][]string{
+		"sorry": {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
+		"verify": {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity",
+			"confirm who you are", "check who you are", "confirm your details", "security details", "security checks", "id questions", "identity questions"},
+		"refund":     {"money back", "reimburse", "reimbursement", "pay you back", "reverse the charge", "reverse the charges", "credit back", "give you back"},
+		"cancel":     {"cancellation", "call off", "terminate"},
+		"frustrat":   {"annoying", "infuriating", "maddening", "irritating", "aggravating"},
+		"check":      {"look into", "have a look", "take a look", "look at", "look up"},
+		"dob":        {"date of birth", "birth date", "birthday"},
+		"email":      {"e-mail", "email address", "mail address"},
+		"supervisor": {"manager", "team lead", "team leader"},
+		"human":      {"real person", "real human", "a person", "human being", "not a bot", "not a robot"},
+		"loss":       {"passed away", "passing", "died", "death", "deceased"},
+		"preorder":   {"pre-order", "pre order"},
+		"discount":   {"money off", "price cut", "reduction", "cheaper"},
+		"hold":       {"hang on", "bear with me", "one moment", "one second", "just a moment"},
+	},
+	clarify: "Sorry, do you mean %s, or %s?",
+}
+
+var langDE = &language{
+	code:    LangGerman,
+	stemmer: german.Stem,
+	stop: wordSet(`der die das den dem des ein eine einen einem einer eines und oder zu zum zur im in am an auf mit von
+		vom fuer ist sind war waren bin bist es so ja also mal noch schon nur auch dass da hier nun eben halt denn
+		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben`),
+	cues: wordSet(`nicht kein keine keinen keinem keiner keines nie niemals nichts ohne niemand weder
+		ueberspringen ueberspringe uebersprungen weglassen auslassen sparen unnoetig`),
+	pred:    wordSet(`noetig notwendig erforderlich wichtig brauchen`),
+	idioms:  wordSet(`keine_sorge kein_problem keine_ursache nicht_nur nicht_wahr keine_angst nicht_schlimm`),
+	enders:  wordSet(`aber sondern jedoch doch dann weil denn trotzdem stattdessen bis bevor ehe sobald nachdem sonst`),
+	subject: wordSet(`ich wir sie er es dann lass lassen`),
+	and:     wordSet(`und oder`),
+	about:   wordSet(`wegen um`),
+	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
+		warum wann wo bitte danke ja hallo gerne nicht`),
+	synonyms: map[string][]string{
+		"entschuldigung": {"tut mir leid", "es tut mir leid", "entschuldigen", "entschuldige", "verzeihung", "sorry"},
+		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren", "sicherheitsabfrage", "identitaetspruefung"},
+		"erstatten":      {"rueckerstattung", "geld zurueck", "zurueckerstatten", "gutschrift", "gutschreiben", "zurueckbuchen"},
+		"stornieren":     {"kuendigen", "kuendigung", "stornierung", "storno"},
+		"verstehen":      {"nachvollziehen", "verstaendlich"},
+		"aergerlich":     {"frustrierend", "nervig", "aergerlich", "aergern"},
+		"mensch":         {"echter mensch", "echte person", "kein bot", "kein roboter"},
+		"pruefen":        {"nachsehen", "nachschauen", "anschauen", "ansehen", "checken"},
+		"geburtsdatum":   {"geburtstag"},
+		"vorgesetzt":     {"chef", "teamleiter", "teamleitung", "vorgesetzte", "vorgesetzten"},
+	},
+	clarify: "Entschuldigung, meinen Sie %s oder %s?",
+}
+
+// languageOf returns the language for a script's lang code ("" is English), or nil.
+func languageOf(code string) *language {
+	switch code {
+	case "", LangEnglish:
+		return langEN
+	case LangGerman:
+		return langDE
+	}
+	return nil
+}
+
+// stem returns the Snowball stem of a folded word. Numbers, symbols and
+// words with apostrophes other than the English possessive stay as they are.
+func (l *language) stem(w string) string {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return w
+	}
+	if l.code == LangEnglish {
+		w = strings.TrimSuffix(w, "'s")
+		if strings.HasSuffix(w, "n't") {
+			return strings.ReplaceAll(w, "'", "")
+		}
+	}
+	if strings.ContainsAny(w, "'-") {
+		return w
+	}
+	env := snowballstem.NewEnv(w)
+	l.stemmer(env)
+	return env.Current()
+}

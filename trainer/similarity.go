@@ -1,0 +1,128 @@
+package trainer
+
+// Weights and defaults of understanding. The defaults of the threshold and
+// margin were chosen by leave-one-out cross-validation on the bundled
+// scripts' own examples (see TestLeaveOneOut and docs/roleplay-format.md);
+// scripts override them with [scenario] match_threshold and match_margin.
+const (
+	wordWeight       = 0.6  // share of the word-feature cosine in a similarity; the rest is character n-grams
+	labelScale       = 0.85 // a reply's label counts as a phrasing, at this weight
+	patternBoost     = 0.5  // a reply pattern matching a non-negated span lifts confidence c to 1-(1-c)(1-patternBoost)
+	DefaultThreshold = 0.18 // DefaultThreshold is the confidence (0-1) a reply needs to be understood
+	DefaultMargin    = 0.03 // DefaultMargin is the lead (0-1) the best reply needs over a reply with a different effect
+	ruleThresholdAdj = 0.05 // rules by similarity need the threshold plus this (no rule examples to calibrate on yet)
+)
+
+// knowledge is a script compiled for understanding free text: how it reads
+// lines, its two feature spaces, and its decision thresholds.
+type knowledge struct {
+	lx         *lexer
+	word, char *vocab
+	threshold  float64
+	margin     float64
+}
+
+// phrasing is one way of saying a reply or a rule: an example, a reply's
+// text or label, or a rule's near miss.
+type phrasing struct {
+	text       string
+	norm       string
+	word, char svec
+	scale      float64 // weight of its similarity: 1, or labelScale for labels
+}
+
+// view is a line, or one clause of it, as two unit vectors.
+type view struct{ word, char svec }
+
+// reading is a trainee line analysed once for every reply and rule.
+type reading struct {
+	text    string
+	a       *analysis
+	ts      []term
+	whole   view
+	clauses []view // each clause, when there is more than one
+	flipped view   // the negated part read as if it were said; empty without negation
+	negated bool
+	salad   bool // reads as word salad: never understood, rules fire only by pattern
+}
+
+// read analyses a line.
+func (k *knowledge) read(text string) *reading {
+	a := analyse(text)
+	ts := k.lx.terms(a)
+	rd := &reading{text: text, a: a, ts: ts, whole: k.view(ts, false), salad: k.lx.lang.salad(ts)}
+	for _, t := range ts {
+		if t.neg {
+			rd.negated = true
+			break
+		}
+	}
+	if rd.negated {
+		rd.flipped = k.view(ts, true)
+	}
+	for i := 0; i < len(ts); {
+		j := i
+		for j < len(ts) && ts[j].clause == ts[i].clause {
+			j++
+		}
+		if i == 0 && j == len(ts) {
+			break
+		}
+		rd.clauses = append(rd.clauses, k.view(ts[i:j], false))
+		i = j
+	}
+	return rd
+}
+
+func (k *knowledge) view(ts []term, flip bool) view {
+	wc, cc := k.word.counter(), k.char.counter()
+	features(ts, flip, wc.add, cc.add)
+	return view{word: wc.vector(), char: cc.vector()}
+}
+
+// sim is the similarity (0-1) of a view and a phrasing.
+func (k *knowledge) sim(v view, p *phrasing) float64 {
+	s := wordWeight*dot(v.word, p.word) + (1-wordWeight)*dot(v.char, p.char)
+	return s * p.scale
+}
+
+// nearest returns the highest similarity of v to the phrasings and the index
+// of that phrasing (-1 when there are none). skip, when not "", leaves out
+// phrasings with that normalised text (leave-one-out).
+func (k *knowledge) nearest(v view, ps []phrasing, skip string) (float64, int) {
+	best, at := 0.0, -1
+	for i := range ps {
+		if skip != "" && ps[i].norm == skip {
+			continue
+		}
+		if s := k.sim(v, &ps[i]); s > best || at < 0 {
+			best, at = s, i
+		}
+	}
+	return best, at
+}
+
+// nearestAny is nearest over several views (the whole line and its clauses).
+func (k *knowledge) nearestAny(vs []view, ps []phrasing) (float64, int, int) {
+	best, at, from := 0.0, -1, -1
+	for vi, v := range vs {
+		if s, i := k.nearest(v, ps, ""); i >= 0 && (s > best || at < 0) {
+			best, at, from = s, i, vi
+		}
+	}
+	return best, at, from
+}
+
+// views returns the whole line followed by its clauses.
+func (rd *reading) views() []view {
+	return append([]view{rd.whole}, rd.clauses...)
+}
+
+// fresh returns a copy of a compiled reading that a session may use: its
+// pattern matches are remembered in its own analysis.
+func (rd *reading) fresh() *reading {
+	c, a := *rd, *rd.a
+	a.found = nil
+	c.a = &a
+	return &c
+}
