@@ -18,20 +18,25 @@ import (
 
 // runStaff finds the smallest staffing per interval and group that meets the goals.
 func runStaff(ctx context.Context, e env, args []string) error {
-	fs := newFlags("staff", "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max-abandon 0.05] [--max-occupancy 0.9]\n"+
+	fs := newFlags("staff", "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max-abandon 0.05] [--max-occupancy 0.9] [--max-asa 30s]\n"+
 		"       [--confidence 0.95 | --on-means] [--reps N] [--max-reps M] [--verify-reps V] [--seed S] [--verify-seed S]\n"+
 		"       [--workers W] [--set KEY=VALUE]... [--json] [--write FILE] [--out DIR]\n\n"+
-		"Goals hold on one-sided confidence bounds by default: an interval meets the service level when\n"+
-		"the lower 95 % bound of its mean over replications reaches the target (abandonment and occupancy:\n"+
-		"the upper bound stays under the cap). Where a decision is close (the mean meets a goal, the bound\n"+
-		"does not), the search adds replications in batches of --reps up to --max-reps. The plan is then\n"+
-		"checked on --verify-reps fresh replications with another seed, and the output says how many\n"+
-		"intervals meet each goal there. --on-means holds the goals on the means instead (faster, but about\n"+
-		"half the intervals that sit at a goal miss it on other days).", e.stderr)
+		"Goals hold on one-sided 95 % bounds by default: an interval meets the service level when the lower\n"+
+		"bound mean - t*s*sqrt(1/n + 1/V) over the search's n replications reaches the target, so that the\n"+
+		"check on V = --verify-reps fresh replications (another seed) meets it with 95 % probability; caps\n"+
+		"(abandonment, occupancy, ASA) hold on the upper bound. Where a decision is close (more replications\n"+
+		"at the same mean would settle it), the search adds batches of --reps replications up to --max-reps,\n"+
+		"every candidate on the same batches. The output gives the check's figures and how many intervals\n"+
+		"met each goal in it. --on-means holds the goals on the means instead (faster, but about\n"+
+		"half the intervals that sit at a goal miss it on other days).\n\n"+
+		"With several channels, each channel's service level is a goal of its own, at the threshold and\n"+
+		"target of the scenario's [channels.*] (else --threshold and --target; change them with\n"+
+		"--set channels.chat.target=0.85); --max-abandon and --max-asa hold for each channel too.", e.stderr)
 	target := fs.Float64("target", 0, "service level to reach in every interval, a share (default: the scenario's)")
 	threshold := fs.Duration("threshold", 0, "answer-time goal of the service level (default: the scenario's)")
 	maxAbandon := fs.Float64("max-abandon", 0, "cap on the abandonment rate of every interval, a share (default: none)")
 	maxOcc := fs.Float64("max-occupancy", 0, "cap on each group's occupancy in every interval, a share (default: none)")
+	maxASA := fs.Duration("max-asa", 0, "cap on each channel's mean wait of answered contacts in every interval (default: none)")
 	conf := fs.Float64("confidence", 0, "level of the one-sided confidence bounds the goals hold on (default 0.95)")
 	onMeans := fs.Bool("on-means", false, "hold the goals on the means, without bounds or added replications")
 	reps := fs.Int("reps", 0, "replications of a first simulation, a batch (default: the scenario's)")
@@ -52,7 +57,8 @@ func runStaff(ctx context.Context, e env, args []string) error {
 	if err := wantArgs(pos, 0, 1, "at most one scenario FILE or NAME"); err != nil {
 		return err
 	}
-	goals := staff.Goals{Target: *target, Threshold: *threshold, MaxAbandon: *maxAbandon, MaxOccupancy: *maxOcc, Confidence: *conf, OnMeans: *onMeans}
+	goals := staff.Goals{Target: *target, Threshold: *threshold, MaxAbandon: *maxAbandon, MaxOccupancy: *maxOcc, MaxASA: *maxASA,
+		Confidence: *conf, OnMeans: *onMeans}
 	if err := goals.Validate(); err != nil {
 		return usageError{err}
 	}
@@ -168,6 +174,7 @@ func writePlan(w io.Writer, pl *staff.Plan) error {
 	}
 	b.WriteString("\n")
 	writeVerification(&b, pl.Verification)
+	writeChannels(&b, pl)
 	if len(pl.Groups) > 1 {
 		b.WriteString("\nPer group: simulated requirement / scheduled headcount (occupancy):\n")
 		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -196,6 +203,14 @@ func writePlanHead(b *strings.Builder, pl *staff.Plan) {
 	if g.MaxOccupancy > 0 {
 		goals = append(goals, "occupancy <= "+pct(g.MaxOccupancy)+" per group")
 	}
+	if g.MaxASASeconds > 0 {
+		goals = append(goals, "ASA <= "+num(g.MaxASASeconds)+"s per channel")
+	}
+	for _, c := range g.Channels {
+		if c.Target > 0 {
+			goals = append(goals, fmt.Sprintf("%s >= %s within %ss", c.Channel, pct(c.Target), num(c.ThresholdSeconds)))
+		}
+	}
 	on := "on the means"
 	if g.Confidence > 0 {
 		on = "on one-sided " + pct(g.Confidence) + " confidence bounds"
@@ -207,6 +222,29 @@ func writePlanHead(b *strings.Builder, pl *staff.Plan) {
 	}
 	v := pl.Verification
 	fmt.Fprintf(b, "\nFigures below: out of sample, %d fresh replications (seed %d)\n\n", v.Replications, v.Seed)
+}
+
+// writeChannels prints each channel's figures per interval when the plan
+// has channel goals.
+func writeChannels(b *strings.Builder, pl *staff.Plan) {
+	if len(pl.Goals.Channels) == 0 || len(pl.Intervals) == 0 {
+		return
+	}
+	b.WriteString("\nPer channel (out of sample): service level / ASA / abandoned:\n")
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := "start"
+	for _, c := range pl.Intervals[0].Channels {
+		head += "\t" + c.Channel
+	}
+	fmt.Fprintln(tw, head+"\t")
+	for _, iv := range pl.Intervals {
+		row := iv.Start
+		for _, c := range iv.Channels {
+			row += fmt.Sprintf("\t%s / %.0fs / %s", pct(c.ServiceLevel.Mean), c.ASA.Mean, pct(c.AbandonRate.Mean))
+		}
+		fmt.Fprintln(tw, row+"\t")
+	}
+	tw.Flush()
 }
 
 // writeVerification prints how many intervals meet each goal out of sample.

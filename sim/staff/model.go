@@ -34,6 +34,7 @@ type problem struct {
 	levelEvals int       // evaluations since the level was raised
 	verifyReps int       // replications of the final check
 	est        estimator // at the goals' confidence level
+	chans      []chanGoal
 }
 
 // newProblem derives the Erlang models and the starting staffing of sc.
@@ -74,6 +75,7 @@ func newProblem(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
 	}
 	p.skills = sc.SkillNames()
 	p.owner = owners(sc, p.skills)
+	p.channelGoals()
 	p.queues = p.model()
 	p.erlangA, p.erlangC = p.erlangNeeds()
 	p.floor = make([][]int, len(sc.Groups))

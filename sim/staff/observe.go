@@ -9,6 +9,7 @@ import (
 // occupancy. Undefined ests mean nothing was measured.
 type obs struct {
 	sl, ab, occ est
+	channel     est     // the worst relative margin of the channel goals charged to it (negative: missed)
 	toHuman     float64 // mean contacts of its skills that reached the human queue
 	short       bool    // some goal is missed on its bound
 	open        bool    // short, but every miss would be met with the most replications if the mean stayed
@@ -29,7 +30,7 @@ func (p *problem) observe(s sample, e *estimator) [][]obs {
 	for g := range o {
 		o[g] = make([]obs, p.periods)
 		for k := range o[g] {
-			o[g][k] = obs{sl: undefined, ab: undefined, occ: undefined}
+			o[g][k] = obs{sl: undefined, ab: undefined, occ: undefined, channel: undefined}
 		}
 	}
 	buf := make([]float64, 0, s.reps)
@@ -48,6 +49,9 @@ func (p *problem) observe(s sample, e *estimator) [][]obs {
 			o[g][k].occ = e.of(s.series(k, l.group(g), buf))
 		}
 		p.chargeTotal(o, k, e.of(s.series(k, l.total(fSL), buf)), e.of(s.series(k, l.total(fAb), buf)))
+		for _, cg := range p.chans {
+			p.chargeChannel(o, k, worseLow(undefined, p.channelMargin(cg, s, k, e, buf)), cg.groups)
+		}
 		for g := range o {
 			ob := &o[g][k]
 			ob.short = p.misses(*ob)
@@ -88,7 +92,7 @@ func (p *problem) chargeTotal(o [][]obs, k int, sl, ab est) {
 // misses reports whether measured goals fall short on their bounds.
 func (p *problem) misses(ob obs) bool {
 	sl, ab, occ := p.missed(ob, est.lo, est.hi)
-	return sl || ab || occ
+	return sl || ab || occ || (ob.channel.defined() && ob.channel.lo() < -eps)
 }
 
 // clearlyMisses reports whether some goal falls short even on the bound
@@ -96,7 +100,7 @@ func (p *problem) misses(ob obs) bool {
 // would not settle it.
 func (p *problem) clearlyMisses(ob obs) bool {
 	sl, ab, occ := p.missed(ob, est.loMax, est.hiMax)
-	return sl || ab || occ
+	return sl || ab || occ || (ob.channel.defined() && ob.channel.loMax() < -eps)
 }
 
 // missed reports which goals ob misses, reading the service level with

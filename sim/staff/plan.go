@@ -11,7 +11,7 @@ import (
 func (p *problem) plan(n [][]int, res *sim.Results) *Plan {
 	sc := p.orig
 	missed, v := p.check(res)
-	skills := p.skillFigures(res)
+	skills, chans := p.skillFigures(res), p.channelFigures(res)
 	for i := range res.PerReplication {
 		res.PerReplication[i].Details = nil // measured; free the memory
 	}
@@ -19,7 +19,8 @@ func (p *problem) plan(n [][]int, res *sim.Results) *Plan {
 		Scenario: sc.Name, Seed: p.seed, Replications: p.reps, Evaluations: p.evals,
 		MaxReplications: p.level * p.reps, Verification: v,
 		Goals: GoalsJSON{Target: p.goals.Target, ThresholdSeconds: p.goals.Threshold.Seconds(),
-			MaxAbandon: p.goals.MaxAbandon, MaxOccupancy: p.goals.MaxOccupancy, Confidence: p.goals.level()},
+			MaxAbandon: p.goals.MaxAbandon, MaxOccupancy: p.goals.MaxOccupancy, Confidence: p.goals.level(),
+			MaxASASeconds: p.goals.MaxASA.Seconds(), Channels: p.channelGoalsJSON()},
 		Results: res, Method: p.method(),
 	}
 	if sc.Costs != nil {
@@ -32,7 +33,7 @@ func (p *problem) plan(n [][]int, res *sim.Results) *Plan {
 	sched := p.scheduled(n)
 	for k := 0; k < p.periods; k++ {
 		iv := p.interval(k, n, sched, res)
-		iv.Skills, iv.Missed, iv.Met = skills[k], missed[k], len(missed[k]) == 0
+		iv.Skills, iv.Channels, iv.Missed, iv.Met = skills[k], chans[k], missed[k], len(missed[k]) == 0
 		pl.AgentHours += iv.AgentHours
 		if pl.Cost != nil {
 			*pl.Cost += *iv.Cost

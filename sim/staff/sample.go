@@ -8,9 +8,10 @@ import (
 
 // layout says where each figure the goals need sits among the figures of
 // one replication in one period: per skill its service level, abandonment
-// and contacts that reached humans, per group its occupancy, then the
-// period's total service level and abandonment.
-type layout struct{ skills, groups int }
+// and contacts that reached humans, per group its occupancy, the period's
+// total service level and abandonment, then per channel its service level,
+// ASA and abandonment.
+type layout struct{ skills, groups, channels int }
 
 // Figures of a skill, at layout.skill(s, f).
 const (
@@ -20,11 +21,22 @@ const (
 	perSkill
 )
 
-func (l layout) width() int          { return l.skills*perSkill + l.groups + 2 }
-func (l layout) skill(s, f int) int  { return s*perSkill + f }
-func (l layout) group(g int) int     { return l.skills*perSkill + g }
-func (l layout) total(f int) int     { return l.skills*perSkill + l.groups + f } // f is fSL or fAb
-func (p *problem) layout() layout    { return layout{skills: len(p.skills), groups: len(p.orig.Groups)} }
+// Figures of a channel, at layout.channel(c, f).
+const (
+	cSL = iota
+	cASA
+	cAb
+	perChannel
+)
+
+func (l layout) width() int           { return l.skills*perSkill + l.groups + 2 + l.channels*perChannel }
+func (l layout) skill(s, f int) int   { return s*perSkill + f }
+func (l layout) group(g int) int      { return l.skills*perSkill + g }
+func (l layout) total(f int) int      { return l.skills*perSkill + l.groups + f } // f is fSL or fAb
+func (l layout) channel(c, f int) int { return l.total(2) + c*perChannel + f }
+func (p *problem) layout() layout {
+	return layout{skills: len(p.skills), groups: len(p.orig.Groups), channels: len(channels(p.orig))}
+}
 func (p *problem) newSample() sample { return sample{periods: p.periods, width: p.layout().width()} }
 
 // sample holds the figures of some replications: v[(r·periods + k)·width + i]
@@ -52,6 +64,12 @@ func (s *sample) add(res *sim.Results, l layout) {
 			}
 			row[l.total(fSL)] = figure(d.Total, sim.MServiceLevel)
 			row[l.total(fAb)] = figure(d.Total, sim.MAbandonRate)
+			for c := range l.channels {
+				v := d.Channels[c]
+				row[l.channel(c, cSL)] = figure(v, sim.MServiceLevel)
+				row[l.channel(c, cASA)] = figure(v, sim.MASA)
+				row[l.channel(c, cAb)] = figure(v, sim.MAbandonRate)
+			}
 			s.v = append(s.v, row...)
 		}
 		s.reps++

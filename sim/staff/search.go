@@ -17,27 +17,27 @@ const hardLimit = 400
 // repair and trimming run on one batch of replications; while some removal
 // was refused on a miss that more replications might settle (its bound
 // misses the goal, the bound of the most replications at the same mean
-// would not), the search doubles the batches (up to the maximum), repairs
-// and trims again, so that the plan is minimal on the replications of its
-// last level. Every candidate is measured on the same batches (common
-// random numbers).
+// would not), the search doubles the batches (up to the maximum), repairs,
+// and tries those removals again. Every candidate is measured on the same
+// batches (common random numbers).
 func (p *problem) search(ctx context.Context) ([][]int, error) {
 	n, err := p.calibratePhase(ctx)
 	if err != nil {
 		return nil, err
 	}
+	var cand []cell // nil: every cell
 	for {
 		if n, err = p.repair(ctx, n); err != nil {
 			return nil, err
 		}
 		var open []cell
-		if n, open, err = p.trim(ctx, n); err != nil {
+		if n, open, err = p.trim(ctx, n, cand); err != nil {
 			return nil, err
 		}
 		if len(open) == 0 || p.level >= p.maxLevel {
 			return n, nil
 		}
-		p.level, p.levelEvals = min(2*p.level, p.maxLevel), 0
+		p.level, p.levelEvals, cand = min(2*p.level, p.maxLevel), 0, open
 	}
 }
 

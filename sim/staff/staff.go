@@ -28,8 +28,14 @@ type Goals struct {
 	Threshold    time.Duration // Threshold is the answer-time goal; 0: the scenario's.
 	MaxAbandon   float64       // MaxAbandon caps the abandonment rate, a share; 0: no cap.
 	MaxOccupancy float64       // MaxOccupancy caps each group's occupancy, a share; 0: no cap.
+	MaxASA       time.Duration // MaxASA caps each channel's mean wait of answered contacts; 0: no cap.
 	Confidence   float64       // Confidence is the level of the bounds, in (0, 1); 0: DefaultConfidence.
-	OnMeans      bool          // OnMeans holds the goals on the means (no bounds, no added replications).
+	// Channels are goals per channel. With more than one channel, each
+	// channel's service level is a goal of its own, at the threshold and
+	// target of the scenario's [channels.*] (else Target and Threshold),
+	// unless set here.
+	Channels map[sim.Channel]ChannelGoals
+	OnMeans  bool // OnMeans holds the goals on the means (no bounds, no added replications).
 }
 
 // Validate reports whether the goals are well formed.
@@ -47,6 +53,13 @@ func (g Goals) Validate() error {
 		return fmt.Errorf("staff: confidence must be in (0, 1), got %g", g.Confidence)
 	case g.OnMeans && g.Confidence > 0:
 		return errors.New("staff: goals on the means take no confidence level")
+	case g.MaxASA < 0:
+		return errors.New("staff: max ASA must not be negative")
+	}
+	for ch, c := range g.Channels {
+		if err := c.Validate(); err != nil {
+			return fmt.Errorf("staff: channel %s: %w", ch, err)
+		}
 	}
 	return nil
 }
@@ -115,11 +128,30 @@ type Plan struct {
 
 // GoalsJSON are the goals as applied, for the JSON output.
 type GoalsJSON struct {
-	Target           float64 `json:"service_level_target"`
-	ThresholdSeconds float64 `json:"threshold_seconds"`
+	Target           float64            `json:"service_level_target"`
+	ThresholdSeconds float64            `json:"threshold_seconds"`
+	MaxAbandon       float64            `json:"max_abandon,omitempty"`
+	MaxOccupancy     float64            `json:"max_occupancy,omitempty"`
+	MaxASASeconds    float64            `json:"max_asa_seconds,omitempty"`
+	Confidence       float64            `json:"confidence,omitempty"` // 0: on the means
+	Channels         []ChannelGoalsJSON `json:"channels,omitempty"`
+}
+
+// ChannelGoalsJSON are one channel's goals as applied.
+type ChannelGoalsJSON struct {
+	Channel          string  `json:"channel"`
+	Target           float64 `json:"service_level_target,omitempty"` // 0: no goal of its own
+	ThresholdSeconds float64 `json:"threshold_seconds,omitempty"`
+	MaxASASeconds    float64 `json:"max_asa_seconds,omitempty"`
 	MaxAbandon       float64 `json:"max_abandon,omitempty"`
-	MaxOccupancy     float64 `json:"max_occupancy,omitempty"`
-	Confidence       float64 `json:"confidence,omitempty"` // 0: on the means
+}
+
+// ChannelFigures are one channel's figures in one interval, out of sample.
+type ChannelFigures struct {
+	Channel      string   `json:"channel"`
+	ServiceLevel sim.Stat `json:"service_level"` // within the channel's threshold
+	ASA          sim.Stat `json:"asa_seconds"`
+	AbandonRate  sim.Stat `json:"abandon_rate"`
 }
 
 // Interval is the staffing of one interval, in total and per group. Agent
@@ -127,21 +159,22 @@ type GoalsJSON struct {
 // The service level, abandonment, occupancy and ASA are the verification's,
 // measured out of sample.
 type Interval struct {
-	Start        string         `json:"start"`
-	ErlangC      int            `json:"erlang_c"`  // Erlang C requirement (no abandonment)
-	ErlangA      int            `json:"erlang_a"`  // Erlang A requirement (exponential patience of the scenario's mean)
-	Simulated    int            `json:"simulated"` // the simulation's requirement
-	Scheduled    int            `json:"scheduled"` // headcount to schedule: simulated / (1 − shrinkage), rounded up
-	ServiceLevel sim.Stat       `json:"service_level"`
-	AbandonRate  sim.Stat       `json:"abandon_rate"`
-	Occupancy    sim.Stat       `json:"occupancy"`
-	ASA          sim.Stat       `json:"asa_seconds"`
-	AgentHours   float64        `json:"agent_hours"`
-	Cost         *float64       `json:"cost"` // nil (null) without a cost model
-	Groups       []GroupNeed    `json:"groups"`
-	Skills       []SkillFigures `json:"skills"`
-	Met          bool           `json:"met"`              // every goal met out of sample (on the verification's means)
-	Missed       []string       `json:"missed,omitempty"` // the goals missed out of sample
+	Start        string           `json:"start"`
+	ErlangC      int              `json:"erlang_c"`  // Erlang C requirement (no abandonment)
+	ErlangA      int              `json:"erlang_a"`  // Erlang A requirement (exponential patience of the scenario's mean)
+	Simulated    int              `json:"simulated"` // the simulation's requirement
+	Scheduled    int              `json:"scheduled"` // headcount to schedule: simulated / (1 − shrinkage), rounded up
+	ServiceLevel sim.Stat         `json:"service_level"`
+	AbandonRate  sim.Stat         `json:"abandon_rate"`
+	Occupancy    sim.Stat         `json:"occupancy"`
+	ASA          sim.Stat         `json:"asa_seconds"`
+	AgentHours   float64          `json:"agent_hours"`
+	Cost         *float64         `json:"cost"` // nil (null) without a cost model
+	Groups       []GroupNeed      `json:"groups"`
+	Skills       []SkillFigures   `json:"skills"`
+	Channels     []ChannelFigures `json:"channels"`
+	Met          bool             `json:"met"`              // every goal met out of sample (on the verification's means)
+	Missed       []string         `json:"missed,omitempty"` // the goals missed out of sample
 }
 
 // SkillFigures are the service level and abandonment of the contacts of

@@ -9,16 +9,23 @@ type trimState struct {
 	binding, open [][]bool
 }
 
-// trim takes agents away where the goals allow it. Each round removes one agent from every other period
+// trim takes agents away where the goals allow it, trying the cells of cand
+// (nil: every cell). Each round removes one agent from every other period
 // of one group (so that a miss points at one removal: the one in its
 // period or the period before, whose queue it inherited); removals followed
 // by a miss are put back and not tried again. It ends when a pass over all
 // groups and both parities removes nothing, or when the level's budget is
 // spent, and returns the cells whose removal was refused on an open miss.
-func (p *problem) trim(ctx context.Context, n [][]int) ([][]int, []cell, error) {
+func (p *problem) trim(ctx context.Context, n [][]int, cand []cell) ([][]int, []cell, error) {
 	st := trimState{binding: make([][]bool, len(n)), open: make([][]bool, len(n))}
 	for g := range n {
 		st.binding[g], st.open[g] = make([]bool, p.periods), make([]bool, p.periods)
+		for k := range st.binding[g] {
+			st.binding[g][k] = cand != nil
+		}
+	}
+	for _, c := range cand {
+		st.binding[c.g][c.k] = false
 	}
 	for progress := true; progress; {
 		progress = false

@@ -58,8 +58,44 @@ func (p *problem) verify(ctx context.Context, n [][]int) (*sim.Results, error) {
 func (p *problem) check(res *sim.Results) ([][]string, Verification) {
 	s := p.newSample()
 	s.add(res, p.layout())
-	o := p.observe(s, &estimator{})
+	e := &estimator{}
+	o := p.observe(s, e)
 	v := Verification{Seed: res.Seed, Replications: res.Replications, Intervals: p.periods}
+	met := map[string]int{}
+	missed := make([][]string, p.periods)
+	buf := make([]float64, 0, s.reps)
+	for k := range missed {
+		miss := map[string]bool{}
+		for g := range o {
+			sl, ab, occ := p.missed(o[g][k], est.lo, est.hi)
+			miss[GoalServiceLevel] = miss[GoalServiceLevel] || sl
+			miss[GoalAbandonment] = miss[GoalAbandonment] || ab
+			miss[GoalOccupancy] = miss[GoalOccupancy] || occ
+		}
+		for _, cg := range p.chans {
+			for name, m := range p.channelMisses(cg, s, k, e, buf) {
+				miss[name] = m
+			}
+		}
+		for _, name := range p.goalNames() {
+			if miss[name] {
+				missed[k] = append(missed[k], name)
+			} else {
+				met[name]++
+			}
+		}
+		if len(missed[k]) == 0 {
+			v.AllMet++
+		}
+	}
+	for _, name := range p.goalNames() {
+		v.Goals = append(v.Goals, GoalCheck{Goal: name, Met: met[name]})
+	}
+	return missed, v
+}
+
+// goalNames lists the goals of the search, in the order of the output.
+func (p *problem) goalNames() []string {
 	names := []string{GoalServiceLevel}
 	if p.goals.MaxAbandon > 0 {
 		names = append(names, GoalAbandonment)
@@ -67,38 +103,33 @@ func (p *problem) check(res *sim.Results) ([][]string, Verification) {
 	if p.goals.MaxOccupancy > 0 {
 		names = append(names, GoalOccupancy)
 	}
-	met := make([]int, len(names))
-	missed := make([][]string, p.periods)
-	for k := range missed {
-		var miss [3]bool
-		for g := range o {
-			sl, ab, occ := p.missed(o[g][k], est.lo, est.hi)
-			miss[0], miss[1], miss[2] = miss[0] || sl, miss[1] || ab, miss[2] || occ
+	for _, cg := range p.chans {
+		sl, asa, ab := cg.names()
+		if cg.sl {
+			names = append(names, sl)
 		}
-		for i, name := range names {
-			if miss[goalIndex(name)] {
-				missed[k] = append(missed[k], name)
-			} else {
-				met[i]++
-			}
+		if cg.maxASA > 0 {
+			names = append(names, asa)
 		}
-		if len(missed[k]) == 0 {
-			v.AllMet++
+		if cg.maxAbandon > 0 {
+			names = append(names, ab)
 		}
 	}
-	for i, name := range names {
-		v.Goals = append(v.Goals, GoalCheck{Goal: name, Met: met[i]})
-	}
-	return missed, v
+	return names
 }
 
-// goalIndex is the position of a goal in the triple missed returns.
-func goalIndex(name string) int {
-	switch name {
-	case GoalAbandonment:
-		return 1
-	case GoalOccupancy:
-		return 2
+// channelMisses reports, by goal name, which goals of channel cg period k
+// of s misses on the means.
+func (p *problem) channelMisses(cg chanGoal, s sample, k int, e *estimator, buf []float64) map[string]bool {
+	l := p.layout()
+	sl, asa, ab := cg.names()
+	missed := func(f int, limit float64, atLeast bool) bool {
+		m := margin(e.of(s.series(k, l.channel(cg.index, f), buf)), limit, atLeast)
+		return m.defined() && m.mean < -eps
 	}
-	return 0
+	return map[string]bool{
+		sl:  cg.sl && missed(cSL, cg.target, true),
+		asa: cg.maxASA > 0 && missed(cASA, cg.maxASA, false),
+		ab:  cg.maxAbandon > 0 && missed(cAb, cg.maxAbandon, false),
+	}
 }
