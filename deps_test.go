@@ -10,16 +10,18 @@ import (
 const module = "github.com/ccsim/ccsim"
 
 // policy states which project packages each package may import (DESIGN.md,
-// "Packages and what each may import"); subpackages inherit their parent's row.
+// "Packages and what each may import"); subpackages inherit their parent's
+// row (sim/staff, sim/erlang and sim/oracle may import sim; workshop/sqlite
+// workshop).
 var policy = map[string][]string{
 	"sim":         {},
 	"scenarios":   {"sim", "trainer"},
 	"records":     {"sim"},
 	"calibrate":   {"sim", "records", "scenarios"},
-	"trainer":     {"sim"},
+	"trainer":     {},
 	"workshop":    {"sim", "trainer", "scenarios"},
-	"reports":     {"sim", "trainer", "calibrate", "workshop"},
-	"web":         {"sim", "scenarios", "trainer", "records", "calibrate", "workshop", "reports"},
+	"reports":     {"sim", "calibrate", "trainer", "workshop"},
+	"web":         {"sim", "scenarios", "records", "calibrate", "trainer", "workshop", "reports"},
 	"cmd/ccsim":   {"*"},
 	"cmd/ccfloor": {"sim", "scenarios"},
 }

@@ -50,16 +50,25 @@ func (b *Backtest) Pair(metric string, i int) (obs, simulated sim.Stat) {
 	return b.Observed.Intervals[i][metric], b.Simulated.Intervals[i].Metrics[metric]
 }
 
-// backtestColumns are the table's metric columns: header, metric, and how to format a value.
+// backtestColumns are the table's metric columns: header (the metric's
+// short label from sim's metric table), metric, and how to format a value.
+// Contacts to agents are headed "offered" (offered to the agents) and shown
+// to one decimal, ASA to whole seconds: means over days of a busy queue.
 var backtestColumns = []struct {
 	head, metric string
 	format       func(float64) string
 }{
 	{"offered", sim.MToHuman, func(x float64) string { return fmt.Sprintf("%.1f", x) }},
-	{"SL", sim.MServiceLevel, pct},
-	{"ASA s", sim.MASA, func(x float64) string { return fmt.Sprintf("%.0f", x) }},
-	{"abandon", sim.MAbandonRate, pct},
-	{"queue", sim.MQueueLength, func(x float64) string { return fmt.Sprintf("%.2f", x) }},
+	{short(sim.MServiceLevel), sim.MServiceLevel, pct},
+	{short(sim.MASA), sim.MASA, func(x float64) string { return fmt.Sprintf("%.0f", x) }},
+	{short(sim.MAbandonRate), sim.MAbandonRate, pct},
+	{short(sim.MQueueLength), sim.MQueueLength, func(x float64) string { return fmt.Sprintf("%.2f", x) }},
+}
+
+// short is a metric's short label.
+func short(name string) string {
+	m, _ := sim.Metric(name)
+	return m.Short
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }

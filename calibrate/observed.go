@@ -21,40 +21,24 @@ type Observed struct {
 var ObservedMetrics = []string{sim.MToHuman, sim.MAnswered, sim.MAbandoned, sim.MServiceLevel, sim.MASA,
 	sim.MAbandonRate, sim.MQueueLength, sim.MAbandonWait}
 
-// obsCell sums one day's contacts in one interval.
-type obsCell struct {
-	toHuman, answered, within, abandoned float64
-	sumWait, sumAbandonWait, queueArea   float64 // seconds; contact-seconds waiting
+// addCounts adds o's counts to c.
+func addCounts(c *sim.QueueCounts, o *sim.QueueCounts) {
+	c.ToHuman += o.ToHuman
+	c.Answered += o.Answered
+	c.AnsweredWithin += o.AnsweredWithin
+	c.Abandoned += o.Abandoned
+	c.SumWait += o.SumWait
+	c.SumAbandonWait += o.SumAbandonWait
+	c.QueueArea += o.QueueArea
 }
 
-func (c *obsCell) add(o *obsCell) {
-	c.toHuman += o.toHuman
-	c.answered += o.answered
-	c.within += o.within
-	c.abandoned += o.abandoned
-	c.sumWait += o.sumWait
-	c.sumAbandonWait += o.sumAbandonWait
-	c.queueArea += o.queueArea
-}
-
-func (c *obsCell) values(seconds float64) sim.Values {
-	return sim.Values{
-		sim.MToHuman:      c.toHuman,
-		sim.MAnswered:     c.answered,
-		sim.MAbandoned:    c.abandoned,
-		sim.MServiceLevel: ratio(c.within, c.toHuman),
-		sim.MASA:          ratio(c.sumWait, c.answered),
-		sim.MAbandonRate:  ratio(c.abandoned, c.toHuman),
-		sim.MQueueLength:  c.queueArea / seconds,
-		sim.MAbandonWait:  ratio(c.sumAbandonWait, c.abandoned),
-	}
-}
-
-func ratio(a, b float64) float64 {
-	if b == 0 {
-		return math.NaN()
-	}
-	return a / b
+// values computes the recorded metrics of counts over seconds with the
+// simulator's definitions (service level: offered).
+func values(c sim.QueueCounts, seconds float64) sim.Values {
+	c.Seconds = seconds
+	v := sim.Values{}
+	c.AddTo(v, sim.Offered)
+	return v
 }
 
 // observe computes the recorded figures of a day type's days in [open, close).
@@ -62,9 +46,9 @@ func observe(days []int, recs []*records.Record, open, close, iv time.Duration, 
 	n := int((close - open) / iv)
 	lo, w := open.Seconds(), iv.Seconds()
 	hi := lo + float64(n)*w
-	cells := map[int][]obsCell{}
+	cells := map[int][]sim.QueueCounts{}
 	for _, d := range days {
-		cells[d] = make([]obsCell, n)
+		cells[d] = make([]sim.QueueCounts, n)
 	}
 	for _, r := range recs {
 		if !r.ReachedHuman() || math.IsNaN(r.Queue) || r.Queue < lo || r.Queue >= hi {
@@ -72,21 +56,21 @@ func observe(days []int, recs []*records.Record, open, close, iv time.Duration, 
 		}
 		day := cells[r.Day]
 		c := &day[int((r.Queue-lo)/w)]
-		c.toHuman++
+		c.ToHuman++
 		if r.Outcome == records.Answered {
-			c.answered++
-			c.sumWait += r.Wait
+			c.Answered++
+			c.SumWait += r.Wait
 			if r.Wait <= threshold {
-				c.within++
+				c.AnsweredWithin++
 			}
 		} else {
-			c.abandoned++
-			c.sumAbandonWait += r.Wait
+			c.Abandoned++
+			c.SumAbandonWait += r.Wait
 		}
 		a, b := r.Queue, min(r.Queue+r.Wait, hi)
 		for k := int((a - lo) / w); k < n && a < b; k++ {
 			end := min(b, lo+float64(k+1)*w)
-			day[k].queueArea += end - a
+			day[k].QueueArea += end - a
 			a = end
 		}
 	}
@@ -94,13 +78,13 @@ func observe(days []int, recs []*records.Record, open, close, iv time.Duration, 
 	per := make([][]sim.Values, n)
 	var totals []sim.Values
 	for _, d := range days {
-		var tot obsCell
+		var tot sim.QueueCounts
 		for k := range n {
 			c := &cells[d][k]
-			per[k] = append(per[k], c.values(w))
-			tot.add(c)
+			per[k] = append(per[k], values(*c, w))
+			addCounts(&tot, c)
 		}
-		totals = append(totals, tot.values(w*float64(n)))
+		totals = append(totals, values(tot, w*float64(n)))
 	}
 	for k := range n {
 		obs.Intervals[k] = summarizeValues(per[k])

@@ -15,31 +15,11 @@ type metricInfo struct {
 	scale float64
 }
 
-// metricInfos covers the metrics charts and tables show.
-var metricInfos = map[string]metricInfo{
-	sim.MOffered:        {"offered (contacts)", 1},
-	sim.MServiceLevel:   {"service level (%)", 100},
-	sim.MPWait:          {"P(wait) (%)", 100},
-	sim.MASA:            {"ASA (s)", 1},
-	sim.MAbandonRate:    {"abandonment (%)", 100},
-	sim.MOccupancy:      {"occupancy (%)", 100},
-	sim.MBotContainment: {"bot containment (%)", 100},
-	sim.MEscalationRate: {"escalation rate (%)", 100},
-	sim.MToHuman:        {"reached human queue (contacts)", 1},
-	sim.MAnswered:       {"answered (contacts)", 1},
-	sim.MAbandoned:      {"abandoned (contacts)", 1},
-	sim.MQueueLength:    {"mean queue length (contacts)", 1},
-	sim.MAgents:         {"agents on duty (time average)", 1},
-	sim.MMeanHandle:     {"human handle time (s)", 1},
-	sim.MWaitP90:        {"wait p90 (s)", 1},
-}
-
-// info returns how to show metric name; unknown metrics are shown as stored.
+// info returns how a chart shows metric name: its axis label from sim's
+// metric table (unknown metrics are shown as stored).
 func info(name string) metricInfo {
-	if mi, ok := metricInfos[name]; ok {
-		return mi
-	}
-	return metricInfo{name, 1}
+	m, _ := sim.Metric(name)
+	return metricInfo{m.Axis, m.Scale()}
 }
 
 // stat returns metric name of m, or an undefined Stat if m lacks it.

@@ -1,4 +1,8 @@
-// Package reports renders simulation results and workshop debriefs as text, charts and documents.
+// Package reports renders simulation results, staffing curves and plans,
+// calibrations and comparisons as text, tables, charts (gonum/plot: PNG,
+// SVG, PDF) and HTML, PDF, CSV and JSON documents. It renders only: what it
+// shows is computed before it is called (by sim, sim/staff and calibrate),
+// and it runs no simulation.
 package reports
 
 import (
@@ -11,29 +15,24 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// summaryRows are the metrics of the text summary with their formats.
-var summaryRows = []struct{ name, label, format string }{
-	{sim.MOffered, "contacts offered", "%.0f"},
-	{sim.MSentToBot, "sent to the bot", "%.0f"},
-	{sim.MBotContainment, "bot containment", "pct"},
-	{sim.MEscalationRate, "escalation rate", "pct"},
-	{sim.MToHuman, "reached the human queue", "%.0f"},
-	{sim.MServiceLevel, "service level", "pct"},
-	{sim.MPWait, "P(wait)", "pct"},
-	{sim.MASA, "ASA (s)", "%.1f"},
-	{sim.MWaitP90, "wait p90 (s)", "%.1f"},
-	{sim.MAbandonRate, "abandon rate", "pct"},
-	{sim.MQueueLength, "mean queue length", "%.2f"},
-	{sim.MOccupancy, "occupancy", "pct"},
-	{sim.MMeanHandle, "human handle time (s)", "%.0f"},
-	{sim.MRetrials, "retrials", "%.0f"},
-	{sim.MCallbacksOffered, "callbacks offered", "%.0f"},
-	{sim.MCallbacks, "answered by callback", "%.0f"},
-	{sim.MEmotionalShare, "emotionally charged", "pct"},
-	{sim.MSatisfaction, "satisfaction (0-10)", "%.2f"},
-	{sim.MDetractors, "detractors", "pct"},
-	{sim.MFCR, "first-contact resolution", "pct"},
-	{sim.MRepeats, "repeat contacts", "%.0f"},
+// summaryRows are the metrics of the text summary, with their labels and
+// formats from sim's metric table.
+var summaryRows = metricRows(sim.MOffered, sim.MSentToBot, sim.MBotContainment, sim.MEscalationRate, sim.MToHuman,
+	sim.MServiceLevel, sim.MPWait, sim.MASA, sim.MWaitP90, sim.MAbandonRate, sim.MQueueLength, sim.MOccupancy,
+	sim.MMeanHandle, sim.MRetrials, sim.MCallbacksOffered, sim.MCallbacks, sim.MEmotionalShare, sim.MSatisfaction,
+	sim.MDetractors, sim.MFCR, sim.MRepeats)
+
+// summaryRow is one metric of a summary: its name, label and format.
+type summaryRow struct{ name, label, format string }
+
+// metricRows looks the metrics up in sim's metric table.
+func metricRows(names ...string) []summaryRow {
+	rows := make([]summaryRow, len(names))
+	for i, n := range names {
+		m, _ := sim.Metric(n)
+		rows[i] = summaryRow{n, m.Label, m.Format}
+	}
+	return rows
 }
 
 // optional metrics are shown only when the scenario uses their feature.
@@ -138,14 +137,11 @@ type namedMetrics struct {
 	m    sim.Metrics
 }
 
-// columnFormat gives each table column its label and format.
-var columnFormat = map[string][2]string{
-	sim.MOffered: {"offered", "%.0f"}, sim.MToHuman: {"to human", "%.0f"}, sim.MServiceLevel: {"SL", "pct"},
-	sim.MASA: {"ASA s", "%.1f"}, sim.MAbandonRate: {"abandon", "pct"}, sim.MQueueLength: {"queue", "%.2f"},
-	sim.MOccupancy: {"occupancy", "pct"}, sim.MAgents: {"agents", "%.1f"}, sim.MBotContainment: {"bot contained", "pct"},
-	sim.MMeanHandle: {"AHT s", "%.0f"}, sim.MScheduled: {"scheduled", "%.1f"}, sim.MBusy: {"busy", "%.1f"},
-	sim.MAnswered: {"answered", "%.0f"}, sim.MEmotionalShare: {"emotional", "pct"}, sim.MComplexShare: {"complex", "pct"},
-	sim.MSatisfaction: {"satisfaction", "%.2f"},
+// columnFormat gives a table column its header (the metric's short label)
+// and format, from sim's metric table.
+func columnFormat(name string) [2]string {
+	m, _ := sim.Metric(name)
+	return [2]string{m.Short, m.Format}
 }
 
 // hasSchedule reports whether scheduled and available agents differ (shifts, breaks, shrinkage).
@@ -162,13 +158,13 @@ func writeTable(w io.Writer, first string, cols []string, rows []namedMetrics) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{first}
 	for _, c := range cols {
-		head = append(head, columnFormat[c][0])
+		head = append(head, columnFormat(c)[0])
 	}
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, r := range rows {
 		cells := []string{r.name}
 		for _, c := range cols {
-			cells = append(cells, fmtValue(columnFormat[c][1], r.m[c].Mean))
+			cells = append(cells, fmtValue(columnFormat(c)[1], r.m[c].Mean))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
 	}

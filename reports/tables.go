@@ -101,12 +101,12 @@ func fmtCI(format string, s sim.Stat) string {
 func metricTable(id, title, first string, cols []string, rows []namedMetrics) Table {
 	t := Table{ID: id, Title: title, Caption: "Means over replications.", Columns: []string{first}, Numeric: true}
 	for _, c := range cols {
-		t.Columns = append(t.Columns, columnFormat[c][0])
+		t.Columns = append(t.Columns, columnFormat(c)[0])
 	}
 	for _, r := range rows {
 		cells := []string{r.name}
 		for _, c := range cols {
-			cells = append(cells, fmtValue(columnFormat[c][1], stat(r.m, c).Mean))
+			cells = append(cells, fmtValue(columnFormat(c)[1], stat(r.m, c).Mean))
 		}
 		t.Rows = append(t.Rows, cells)
 	}

@@ -45,6 +45,7 @@ do = ["mood -= 1"]
 
 [node.done]
 end = "ok"
+debrief = "Helped in one turn."
 lines = [ { when = "mood > 0", text = "Thanks." } ]
 `
 

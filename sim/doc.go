@@ -11,4 +11,9 @@
 // random process has its own PCG stream derived from (seed, replication,
 // purpose), and a contact's random attributes are drawn when it arrives, so
 // scenarios that differ only in staffing see the same customers.
+//
+// MetricTable is the one table of metric names, definitions, units and
+// labels that every report, table and page uses. Subpackages: erlang (exact
+// Erlang B, C and A), oracle (the simulator checked against erlang) and
+// staff (staffing search, schedules and staffing curves).
 package sim

@@ -71,12 +71,8 @@ func ratio(a, b float64) float64 {
 func values(c *cell, sp *span, def Definition) Values {
 	v := make(Values, 48) // every metric below without growing the map
 	v[MOffered] = float64(c.offered)
-	v[MToHuman] = float64(c.toHuman)
-	v[MAnswered] = float64(c.answered)
-	v[MAbandoned] = float64(c.abandoned)
+	c.queue().AddTo(v, def)
 	v[MPWait] = ratio(float64(c.waited), float64(c.toHuman))
-	v[MASA] = ratio(c.sumWait, float64(c.answered-c.callbacks))
-	v[MAbandonRate] = ratio(float64(c.abandoned), float64(c.toHuman))
 	v[MSentToBot] = float64(c.sentToBot)
 	v[MContained] = float64(c.contained)
 	v[MEscalatedCtx] = float64(c.escCtx)
@@ -87,8 +83,6 @@ func values(c *cell, sp *span, def Definition) Values {
 	v[MBotContainment] = ratio(float64(c.contained), float64(c.sentToBot))
 	v[MEscalationRate] = ratio(float64(c.escCtx+c.escNoCtx+c.optedOut+c.overflow), float64(c.sentToBot))
 	v[MMeanHandle] = ratio(c.sumHandle, float64(c.answered))
-	v[MAbandonWait] = ratio(c.sumAbandonWait, float64(c.abandoned))
-	v[MServiceLevel] = serviceLevel(c, def)
 	v[MRetrials] = float64(c.retrials)
 	v[MCallbacksOffered] = float64(c.callbacksOffered)
 	v[MCallbacks] = float64(c.callbacks)
@@ -126,18 +120,11 @@ func values(c *cell, sp *span, def Definition) Values {
 	return v
 }
 
-// serviceLevel applies a definition to a cell's counts. Callbacks are left
-// out: their customers did not wait on the line.
-func serviceLevel(c *cell, def Definition) float64 {
-	within := float64(c.answeredWithin)
-	switch def {
-	case Answered:
-		return ratio(within, float64(c.answered-c.callbacks))
-	case ExclShortAbandons:
-		return ratio(within, float64(c.answered-c.callbacks+c.abandonedAfter))
-	default:
-		return ratio(within, float64(c.toHuman-c.callbacks))
-	}
+// queue returns the cell's human-queue counts (queue length comes from a span).
+func (c *cell) queue() QueueCounts {
+	return QueueCounts{ToHuman: float64(c.toHuman), Answered: float64(c.answered), AnsweredWithin: float64(c.answeredWithin),
+		Abandoned: float64(c.abandoned), AbandonedAfter: float64(c.abandonedAfter), Callbacks: float64(c.callbacks),
+		SumWait: c.sumWait, SumAbandonWait: c.sumAbandonWait}
 }
 
 // groupValues computes one agent group's figures from a span.

@@ -50,7 +50,8 @@ func (s *Session) unheard() []Unheard {
 // advice gives each dimension that lost points the best reply at the node
 // where it lost them: the first turn whose reply scored less on the
 // dimension than the node's best; else the node of a rule that took points
-// off it; else the first turn that was not the node's best reply overall.
+// off it; else the first turn that was not the node's best reply overall;
+// else, when the call stopped before its end, the node where it stopped.
 func (s *Session) advice(sc Score) []Advice {
 	out := []Advice{}
 	turns := s.agentTurns()
@@ -94,7 +95,24 @@ func (s *Session) adviseDim(dim int, turns []Entry) (Advice, bool) {
 			return s.advise(k+1, e, best, ""), true
 		}
 	}
+	if s.node != nil && !s.node.isEnd() {
+		if best := cmpOr(s.bestAt(s.node.n.ID, onDim), s.bestAt(s.node.n.ID, totalScore)); best != nil {
+			return s.advise(0, Entry{Node: s.node.n.ID}, best, "the call stopped here"), true
+		}
+	}
 	return Advice{}, false
+}
+
+func (c *cnode) isEnd() bool { return c.n.End != "" }
+
+// cmpOr returns the first reply that is not nil.
+func cmpOr(rs ...*creply) *creply {
+	for _, r := range rs {
+		if r != nil {
+			return r
+		}
+	}
+	return nil
 }
 
 func (s *Session) advise(turn int, e Entry, best *creply, why string) Advice {

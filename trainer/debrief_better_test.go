@@ -62,3 +62,29 @@ func TestDebriefAdvice(t *testing.T) {
 		})
 	}
 }
+
+// TestDebriefAdviceWhereItStopped checks the advice for points lost by
+// stopping early: the best reply at the node where the call stopped.
+func TestDebriefAdviceWhereItStopped(t *testing.T) {
+	sc := testScript()
+	sc.Nodes[0].Replies[0].Score = nil
+	sc.Nodes[0].Replies[1].Goto = "c"
+	sc.Nodes[1].Branch[1].Goto = "c"
+	sc.Nodes = append(sc.Nodes, &Node{ID: "c", Enter: Effect{Lines: say("Hm.")}, Fallback: &Effect{Lines: say("?")},
+		Replies: []*Reply{{ID: "comfort", Label: "Comfort", Examples: []string{"that must be hard"}, Match: Match{Any: []string{"hard"}},
+			Effect: Effect{Score: map[string]int{"empathy": 2}, Goto: "meh"}}}})
+	c := newClock()
+	s := mustStart(t, sc, Options{Variant: "no_context", Now: c.now})
+	if err := s.Reply("verify"); err != nil {
+		t.Fatal(err)
+	}
+	s.Quit()
+	want := []Advice{{Dim: "empathy", Lost: 2, Node: "c", Reply: "comfort", Button: "Comfort", Example: "that must be hard", Why: "the call stopped here"}}
+	d := s.Debrief()
+	if !reflect.DeepEqual(d.Better, want) {
+		t.Errorf("Better = %+v,\nwant %+v", d.Better, want)
+	}
+	if text, w := d.Text(), `empathy (-2), at c (the call stopped here): Comfort, e.g. "that must be hard"`; !strings.Contains(text, w) {
+		t.Errorf("Text() lacks %q:\n%s", w, text)
+	}
+}

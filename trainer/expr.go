@@ -1,9 +1,6 @@
 package trainer
 
-import (
-	"fmt"
-	"time"
-)
+import "fmt"
 
 // evalFn computes an expression's value in a session.
 type evalFn func(s *Session) Value
@@ -92,7 +89,7 @@ func (p *program) ident(n *identNode) (evalFn, typ, error) {
 	case nameTurn:
 		return func(s *Session) Value { return IntValue(int64(s.turn)) }, typ{k: KindInt}, nil
 	case nameElapsed:
-		return func(s *Session) Value { return IntValue(int64(s.clock / time.Second)) }, typ{k: KindInt}, nil
+		return func(s *Session) Value { return IntValue(s.scriptSeconds()) }, typ{k: KindInt}, nil
 	case nameVariant:
 		return func(s *Session) Value { return StrValue(s.variant) }, typ{k: KindStr, dom: p.variantNames()}, nil
 	case nameContext:

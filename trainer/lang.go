@@ -51,7 +51,8 @@ var langEN = &language{
 	stemmer: english.Stem,
 	stop: wordSet(`a an the to of and or is are was were be been being it its this that these those in on at for with
 		as by from so just then there here um uh er oh well very really do does did am will would shall should
-		can could may might must have has had get got about into up out over some any all also too now`),
+		can could may might must have has had get got about into up out over some any all also too now
+		ok okay alright right hmm hm mm mhm uh-huh please let let's`),
 	cues: wordSet(`not no never without nobody nothing none neither nor cannot dont wont cant didnt doesnt isnt arent
 		wasnt werent shouldnt wouldnt couldnt neednt mustnt havent hasnt hadnt skip skipping skipped bypass
 		bypassing bypassed waive waived unnecessary needless`),
@@ -85,11 +86,12 @@ var langEN = &language{
 }
 
 var langDE = &language{
-	code:    LangGerman,
-	stemmer: german.Stem,
+	code:        LangGerman,
+	wholeClause: true,
+	stemmer:     german.Stem,
 	stop: wordSet(`der die das den dem des ein eine einen einem einer eines und oder zu zum zur im in am an auf mit von
 		vom fuer ist sind war waren bin bist es so ja also mal noch schon nur auch dass da hier nun eben halt denn
-		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben`),
+		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben ok okay hmm aha naja bitte mich mir mein meine wir uns unser sie ihr ihnen lass`),
 	cues: wordSet(`nicht kein keine keinen keinem keiner keines nie niemals nichts ohne niemand weder
 		ueberspringen ueberspringe uebersprungen weglassen auslassen sparen unnoetig`),
 	pred:    wordSet(`noetig notwendig erforderlich wichtig brauchen`),

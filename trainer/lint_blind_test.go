@@ -53,6 +53,9 @@ func TestLintBlindSpots(t *testing.T) {
 				Trigger{ID: "up", When: "mood < 0", Effect: Effect{Do: []string{"patience += 1"}}},
 				Trigger{ID: "down", When: "patience > 5", Effect: Effect{Do: []string{"mood -= 1"}}})
 		}, "trigger.1", SevWarning, `"up", "down" can keep firing each other`},
+		{"trigger and tick see-saw", func(s *Script) {
+			s.Triggers = append(s.Triggers, Trigger{ID: "calm", When: "patience < 2", Effect: Effect{Do: []string{"patience += 3"}}})
+		}, "trigger.1", SevWarning, `trigger "calm" and tick 0 push patience back and forth`},
 		{"longest label is always best", func(s *Script) {
 			s.Nodes[1].Branch[1].Goto = "c"
 			s.Nodes = append(s.Nodes, longNodes()...)
@@ -93,5 +96,40 @@ func longNodes() []*Node {
 func TestLintCleanScriptStaysClean(t *testing.T) {
 	for _, f := range Lint(testScript()).Errors() {
 		t.Errorf("Lint(testScript()) error: %s", f)
+	}
+}
+
+// TestLintQuietCases checks edits the new checks must not warn about.
+func TestLintQuietCases(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(*Script)
+		quiet string // no finding may contain this
+	}{
+		{"a once trigger does not see-saw", func(s *Script) {
+			s.Triggers = append(s.Triggers, Trigger{ID: "calm", When: "patience < 2", Once: true, Effect: Effect{Do: []string{"patience += 3"}}})
+		}, "back and forth"},
+		{"a trigger that only moves on does not see-saw", nil, "back and forth"},
+		{"a reachable bound holds", func(s *Script) { s.Triggers[0].When = "patience <= 0 || mood >= 5" }, "can never hold"},
+		{"known names in a line", func(s *Script) { s.Nodes[0].Enter.Lines = say("Limit {limit}, mood {mood}.") }, "unknown name"},
+		{"apostrophes and hyphens survive normalisation", func(s *Script) {
+			s.Nodes[0].Replies[2].Match.Any = []string{"i'll skip|pre-order"}
+		}, "can never match"},
+		{"umlauts are folded before \\b", func(s *Script) { s.Nodes[0].Replies[2].Match.Any = []string{`\bfür\b|skip`} }, "can never match"},
+		{"currency symbols are kept", func(s *Script) { s.Nodes[0].Replies[2].Match.Any = []string{`5 €|skip`} }, "can never match"},
+		{"decimal points between digits survive", func(s *Script) { s.Nodes[0].Replies[2].Match.Any = []string{`14\.99|skip`} }, "can never match"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := testScript()
+			if tc.edit != nil {
+				tc.edit(sc)
+			}
+			for _, f := range Lint(sc) {
+				if strings.Contains(f.Msg, tc.quiet) {
+					t.Errorf("Lint() = %s, want no finding about %q", f, tc.quiet)
+				}
+			}
+		})
 	}
 }

@@ -10,8 +10,9 @@ import (
 // (not once) triggers in which each one's do writes a variable the next one's
 // condition reads. Within one step such triggers flip values back and forth
 // until the engine stops them ("triggers keep firing each other"). A trigger
-// alone cannot do this: it fires only when its condition rises, and its own
-// effect cannot make it rise again in the same step.
+// alone cannot do this within a step (it fires only when its condition
+// rises); across steps it oscillates when its do resets a variable of its
+// own condition that a tick keeps pushing back (tickSeesaws).
 func (l *linter) flipFlops() {
 	n := len(l.s.Triggers)
 	reads := make([]map[string]bool, n)
@@ -37,6 +38,7 @@ func (l *linter) flipFlops() {
 			}
 		}
 	}
+	l.tickSeesaws(reads, writes)
 	for _, comp := range cycles(next) {
 		var ids []string
 		for _, i := range comp {
@@ -115,4 +117,32 @@ func cycles(next [][]int) [][]int {
 		}
 	}
 	return out
+}
+
+// tickSeesaws warns about a (not once) trigger whose do writes a variable its
+// own condition reads while a tick writes it too: the tick pushes the value
+// one way, the trigger pushes it back, and the trigger fires every few ticks
+// for the rest of the call.
+func (l *linter) tickSeesaws(reads, writes []map[string]bool) {
+	for i, t := range l.s.Triggers {
+		if t.Once {
+			continue
+		}
+		for j, tk := range l.s.Ticks {
+			ticked := map[string]bool{}
+			for _, st := range tk.Do {
+				if a, err := parseStmt(st); err == nil {
+					if as, ok := a.(*assignNode); ok {
+						ticked[as.name] = true
+					}
+				}
+			}
+			for v := range writes[i] {
+				if reads[i][v] && ticked[v] {
+					l.p.warnf(fmt.Sprintf("trigger.%d", i), "trigger %s and tick %d push %s back and forth: the trigger "+
+						"fires again every few ticks; make it once = true or stop the tick with a when", triggerName(t, i), j, v)
+				}
+			}
+		}
+	}
 }

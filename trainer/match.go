@@ -113,7 +113,7 @@ func (m *matcher) match(text string) bool {
 // hears reports whether a line satisfies the matcher with every positive
 // pattern matching outside negation scopes; none patterns veto anywhere.
 func (m *matcher) hears(rd *reading) bool {
-	return !m.vetoed(rd) && m.matchWith(func(re *regexp.Regexp) bool { return affirmed(re, rd.a) >= 0 })
+	return !m.vetoed(rd) && m.matchWith(rd.affirmed)
 }
 
 // vetoed reports whether a none pattern matches the line.

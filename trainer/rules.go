@@ -47,7 +47,7 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 		re = r.require
 	}
 	says, how, score := k.says(r, rd, rd.views())
-	if re != nil && affirmed(re, rd.a) >= 0 && !k.nearMiss(r, rd) {
+	if re != nil && rd.affirmed(re) && !k.nearMiss(r, rd) {
 		says, how, score = true, fmt.Sprintf("pattern %q", patternSource(r)), 1
 	}
 	if r.r.kind() == RuleForbid {
@@ -59,7 +59,7 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 		return v
 	}
 	if re != nil {
-		if span, ok := denied(re, rd.a); ok {
+		if span, ok := rd.denied(re); ok {
 			v.fires, v.ev.Dismissal, v.ev.Score = true, true, 1
 			v.ev.Matched = fmt.Sprintf("pattern %q matched %q only in a negated clause", patternSource(r), span)
 			return v

@@ -1,5 +1,10 @@
 package trainer
 
+import (
+	"regexp"
+	"strings"
+)
+
 // Weights and defaults of understanding. The defaults of the threshold and
 // margin were chosen by leave-one-out cross-validation on the bundled
 // scripts' own examples (see TestLeaveOneOut and docs/roleplay-format.md);
@@ -43,14 +48,15 @@ type reading struct {
 	clauses []view // each clause, when there is more than one
 	flipped view   // the negated part read as if it were said; empty without negation
 	negated bool
-	salad   bool // reads as word salad: never understood, rules fire only by pattern
+	salad   bool      // reads as word salad: never understood, rules fire only by pattern
+	canon   *analysis // the line with synonym phrases as their canonical words; nil when none applied
 }
 
 // read analyses a line.
 func (k *knowledge) read(text string) *reading {
 	a := analyse(text)
 	ts := k.lx.terms(a)
-	rd := &reading{text: text, a: a, ts: ts, whole: k.view(ts, false), salad: k.lx.lang.salad(ts)}
+	rd := &reading{text: text, a: a, ts: ts, whole: k.view(ts, false), salad: k.lx.lang.salad(ts), canon: canonical(a, ts)}
 	for _, t := range ts {
 		if t.neg {
 			rd.negated = true
@@ -124,5 +130,53 @@ func (rd *reading) fresh() *reading {
 	c, a := *rd, *rd.a
 	a.found = nil
 	c.a = &a
+	if rd.canon != nil {
+		cn := *rd.canon
+		cn.found = nil
+		c.canon = &cn
+	}
 	return &c
+}
+
+// canonical returns the line as its terms, synonym phrases written as their
+// canonical words ("confirm who you are" as "verify"), with the negation
+// marks, so that patterns also see what synonyms mean; nil when no synonym
+// applied.
+func canonical(a *analysis, ts []term) *analysis {
+	same := true
+	for _, t := range ts {
+		same = same && t.tok1-t.tok0 == 1 && t.surface == a.toks[t.tok0].text
+	}
+	if same {
+		return nil
+	}
+	c := &analysis{neg: make([]bool, len(ts)), cue: make([]bool, len(ts))}
+	var b strings.Builder
+	for i, t := range ts {
+		c.add(&b, t.surface, t.clause)
+		c.neg[i], c.cue[i] = t.neg, t.cue
+	}
+	c.norm = b.String()
+	return c
+}
+
+// affirmed reports whether re matches the line (or its canonical form)
+// outside negation scopes.
+func (rd *reading) affirmed(re *regexp.Regexp) bool {
+	return affirmed(re, rd.a) >= 0 || (rd.canon != nil && affirmed(re, rd.canon) >= 0)
+}
+
+// denied returns a match of re that lies in a negation scope when re
+// matches the line (or its canonical form) only there.
+func (rd *reading) denied(re *regexp.Regexp) (string, bool) {
+	if rd.affirmed(re) {
+		return "", false
+	}
+	if span, ok := denied(re, rd.a); ok {
+		return span, true
+	}
+	if rd.canon != nil {
+		return denied(re, rd.canon)
+	}
+	return "", false
 }

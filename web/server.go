@@ -1,5 +1,8 @@
 // Package web serves the simulation dashboard and the workshop rooms of
-// ccsim from one process: embedded pages, a JSON API and websockets.
+// ccsim from one process: HTTP, websocket hubs, embedded pages and a JSON
+// API. It is transport only: the rules of a room live in package workshop,
+// its store in workshop/sqlite, and what pages show is computed by sim,
+// workshop and reports.
 package web
 
 import (

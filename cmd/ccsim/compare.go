@@ -110,7 +110,7 @@ func compareRuns(pos []string, vary varyFlag, sets overrideFlag) ([]compareRun, 
 		}
 		var runs []compareRun
 		for _, p := range pos {
-			sc, err := loadScenarioWith(p, sets)
+			sc, err := loadScenario(p, sets...)
 			if err != nil {
 				return nil, err
 			}
@@ -133,7 +133,7 @@ func compareRuns(pos []string, vary varyFlag, sets overrideFlag) ([]compareRun, 
 	}
 	var runs []compareRun
 	for _, c := range combos {
-		sc, err := loadScenarioWith(first(pos), append(append([]scenarios.Override(nil), sets...), c...))
+		sc, err := loadScenario(first(pos), append(append([]scenarios.Override(nil), sets...), c...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -191,20 +191,18 @@ func writeCompareDir(dir string, o *compareOutput) error {
 	return err
 }
 
-// metricFormats say how compare prints a metric: as a percentage (points
-// for differences), in seconds, money or plain numbers.
-var metricFormats = map[string]struct{ label, kind string }{
-	sim.MServiceLevel: {"service level", "pct"}, sim.MPWait: {"P(wait)", "pct"}, sim.MAbandonRate: {"abandon rate", "pct"},
-	sim.MOccupancy: {"occupancy", "pct"}, sim.MBotContainment: {"bot containment", "pct"}, sim.MEscalationRate: {"escalation rate", "pct"},
-	sim.MASA: {"ASA (s)", "num"}, sim.MWaitP90: {"wait p90 (s)", "num"}, sim.MCost: {"cost", "money"},
-	sim.MCostPerContact: {"cost per contact", "money"}, sim.MAgentHours: {"agent-hours", "num"},
-}
-
+// metricFormat says how compare prints a metric: its label from sim's
+// metric table, and its kind: a percentage (points for differences),
+// money, or a plain number.
 func metricFormat(name string) (label, kind string) {
-	if f, ok := metricFormats[name]; ok {
-		return f.label, f.kind
+	m, _ := sim.Metric(name)
+	switch m.Unit {
+	case sim.UnitShare:
+		return m.Label, "pct"
+	case sim.UnitMoney:
+		return m.Label, "money"
 	}
-	return name, "num"
+	return m.Label, "num"
 }
 
 // fmtLevel formats a value; fmtDelta a difference (percentage points for shares).

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/ccsim/ccsim/scenarios"
-	"github.com/ccsim/ccsim/sim"
 )
 
 // overrideFlag collects repeated --set key=value flags.
@@ -26,14 +25,4 @@ func (f *overrideFlag) Set(s string) error {
 	}
 	*f = append(*f, o)
 	return nil
-}
-
-// loadScenarioWith is loadScenario with overrides applied before validation.
-func loadScenarioWith(arg string, ovs []scenarios.Override) (*sim.Scenario, error) {
-	sc, err := scenarios.Open(arg, ovs...)
-	if err != nil {
-		return nil, usageError{err}
-	}
-	sc.Provenance.Tool = version()
-	return sc, nil
 }

@@ -38,7 +38,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if *reps < 0 || *workers < 0 {
 		return usageError{fmt.Errorf("--reps and --workers must not be negative")}
 	}
-	sc, err := loadScenarioWith(first(pos), sets)
+	sc, err := loadScenario(first(pos), sets...)
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func runStaff(ctx context.Context, e env, args []string) error {
 	if *reps < 0 || *workers < 0 || *maxReps < 0 || *verifyReps < 0 {
 		return usageError{fmt.Errorf("--reps, --max-reps, --verify-reps and --workers must not be negative")}
 	}
-	sc, err := loadScenarioWith(first(pos), sets)
+	sc, err := loadScenario(first(pos), sets...)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 // Package staff finds the smallest staffing of each agent group in each
 // interval that meets service goals: it starts from Erlang A per interval
 // and corrects it by simulating the whole day on common random numbers.
+// It also simulates the staffing curve of an interval (SimulateCurve) that
+// reports draws.
 package staff
 
 import (

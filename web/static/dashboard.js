@@ -3,15 +3,30 @@
 // errors, a run over a websocket with progress, then results and downloads.
 (function () {
   const ta = $("#toml"), gutter = $("#gutter");
-  const core = [["offered", "Offered", 0, ""], ["service_level", "Service level", 1, "%"], ["p_wait", "P(wait)", 1, "%"], ["asa_seconds", "ASA", 1, " s"],
-    ["abandon_rate", "Abandon rate", 1, "%"], ["occupancy", "Occupancy", 1, "%"], ["bot_containment", "Bot containment", 1, "%"], ["escalation_rate", "Escalation rate", 1, "%"]];
+  // The key metrics, with digits shown; labels and units come from the
+  // metric table the CLI and reports use (/api/metrics).
+  const keys = [["offered", 0], ["service_level", 1], ["p_wait", 1], ["asa_seconds", 1],
+    ["abandon_rate", 1], ["occupancy", 1], ["bot_containment", 1], ["escalation_rate", 1]];
+  const metricInfo = {};
+  const core = keys.map(([k]) => [k, k]);
+  fetch("/api/metrics").then((r) => r.json()).then((list) => {
+    for (const m of list) metricInfo[m.name] = m;
+    for (const c of core) c[1] = label(c[0]);
+  });
   let errors = [], timer = null, ws = null, runs = [];
 
+  // label is a metric's label, capitalised; short its column header.
+  function label(key) {
+    const l = metricInfo[key] ? metricInfo[key].label : key;
+    return l.charAt(0).toUpperCase() + l.slice(1);
+  }
+  function short(key) { return metricInfo[key] ? metricInfo[key].short : key; }
+
   function value(key, v) {
-    const pct = core.find((c) => c[0] === key);
     if (v === null || v === undefined) return "–";
-    if (pct && pct[3] === "%") return fmt(v * 100, 1) + " %";
-    return fmt(v, pct ? pct[2] : 1) + (pct ? pct[3] : "");
+    const m = metricInfo[key], k = keys.find((c) => c[0] === key);
+    if (m && m.unit === "share") return fmt(v * 100, 1) + " %";
+    return fmt(v, k ? k[1] : 1) + (m && m.unit === "seconds" ? " s" : "");
   }
 
   function drawGutter() {
@@ -85,9 +100,9 @@
     }
     const charts = clear($("#charts"));
     for (const c of m.charts) charts.append(el("img", {src: "/api/runs/" + m.id + "/charts/" + c.name + ".svg", alt: c.title, title: c.title}));
-    const cols = [["offered", "offered"], ["service_level", "service level"], ["asa_seconds", "ASA"], ["abandon_rate", "abandon"], ["occupancy", "occupancy"]];
+    const cols = ["offered", "service_level", "asa_seconds", "abandon_rate", "occupancy"].map((k) => [k, short(k)]);
     clear($("#intervals")).append(table(res.intervals, "interval", cols));
-    clear($("#intents")).append(table(res.intents, "intent", [["offered", "offered"], ["bot_containment", "containment"], ["asa_seconds", "ASA"], ["abandon_rate", "abandon"]]));
+    clear($("#intents")).append(table(res.intents, "intent", ["offered", "bot_containment", "asa_seconds", "abandon_rate"].map((k) => [k, short(k)])));
     runs.push({id: m.id, label: m.label, metrics: res.metrics});
     if (runs.length >= 2) {
       $("#comparebox").hidden = false;
