@@ -20,7 +20,7 @@ func voiceChatDay() *sim.Scenario {
 		Channels:     map[sim.Channel]sim.ServiceLevel{sim.Chat: {Threshold: 60 * time.Second, Target: 0.8}},
 		Arrivals: sim.Arrivals{Open: 8 * time.Hour, Close: 18 * time.Hour, Interval: 30 * time.Minute,
 			Profile: []float64{120, 160, 220, 260, 280, 270, 240, 200, 180, 190, 220, 240, 250, 230, 200, 180, 160, 140, 120, 100}},
-		Patience:     sim.Exponential{MeanS: 150},
+		Patience: sim.Exponential{MeanS: 150},
 		Intents: []sim.Intent{
 			{Name: "call", Share: 0.6, HandleTime: sim.LogNormal{MeanS: 240, CV: 0.7}},
 			{Name: "chat", Share: 0.4, Channel: sim.Chat, HandleTime: sim.LogNormal{MeanS: 360, CV: 0.8}},

@@ -98,6 +98,7 @@ func (p *problem) interval(k int, n, sched [][]int, res *sim.Results) Interval {
 		iv.Groups = append(iv.Groups, need)
 	}
 	if sc.Costs != nil {
+		iv.StaffCost = &staffCost
 		c := staffCost + meanOr0(m[sim.MCostBot]) + meanOr0(m[sim.MCostAbandoned])
 		iv.Cost = &c
 	}

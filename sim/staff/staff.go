@@ -171,7 +171,8 @@ type Interval struct {
 	Occupancy    sim.Stat         `json:"occupancy"`
 	ASA          sim.Stat         `json:"asa_seconds"`
 	AgentHours   float64          `json:"agent_hours"`
-	Cost         *float64         `json:"cost"` // nil (null) without a cost model
+	Cost         *float64         `json:"cost"`       // nil (null) without a cost model
+	StaffCost    *float64         `json:"staff_cost"` // the scheduled agents' part of Cost
 	Groups       []GroupNeed      `json:"groups"`
 	Skills       []SkillFigures   `json:"skills"`
 	Channels     []ChannelFigures `json:"channels"`
