@@ -66,6 +66,8 @@ type creply struct {
 	eff   ceffect
 	utter string   // what the agent says when the reply is chosen in guided mode
 	heard *reading // utter, read once; copy it with fresh() before use
+	// verdicts are what utter does to each rule, judged once
+	verdicts []ruleVerdict
 }
 
 type ceffect struct {

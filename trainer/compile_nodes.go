@@ -115,7 +115,9 @@ func (p *program) compileRules() {
 	for i := range p.s.Rules {
 		r := &p.s.Rules[i]
 		path := fmt.Sprintf("rule.%d", i)
+		p.pure = "a rule's when (Understand reads it without changing the session)"
 		c := &crule{r: r, when: p.cond(r.When, path+".when"), dim: -1}
+		p.pure = ""
 		p.ruleShape(r, path)
 		c.require = p.rulePattern(r.Require, path+".require")
 		c.forbid = p.rulePattern(r.Forbid, path+".forbid")

@@ -116,12 +116,18 @@ func patternSource(r *crule) string {
 
 // checkSaid applies the rules to one utterance: forbidden things and
 // dismissed requirements fire, required things are noted as said.
-func (s *Session) checkSaid(rd *reading) {
+// verdicts, when not nil, were judged before (a guided reply's text).
+func (s *Session) checkSaid(rd *reading, verdicts []ruleVerdict) {
 	for i, r := range s.p.rules {
 		if s.ruleFired[i] || (r.r.kind() == RuleRequire && s.ruleSaid[i]) {
 			continue
 		}
-		v := s.p.know.judge(r, rd)
+		var v ruleVerdict
+		if verdicts != nil {
+			v = verdicts[i]
+		} else {
+			v = s.p.know.judge(r, rd)
+		}
 		if v.satisfies {
 			s.ruleSaid[i] = true
 		}
