@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"html/template"
 	"io"
 	"net/http"
@@ -51,13 +50,7 @@ func (s *Server) roomExport(w http.ResponseWriter, r *http.Request, h *hub) {
 		http.NotFound(w, r)
 		return
 	}
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "room-"+h.Code+"-"+r.PathValue("file")))
-	w.Write(buf.Bytes())
+	writeDownload(w, ctype, "room-"+h.Code+"-"+r.PathValue("file"), buf.Bytes(), err)
 }
 
 // writeDebriefCSV writes one row per trainee, with a column per rubric dimension.
