@@ -60,11 +60,13 @@ type Replication struct {
 }
 
 // Detail is one replication's figures of one period: in total, per skill
-// (in Scenario.SkillNames order) and per agent group.
+// (in Scenario.SkillNames order), per agent group and per channel (in
+// Results.Channels order, each with its channel's threshold and definition).
 type Detail struct {
-	Total  Values
-	Skills []Values
-	Groups []Values
+	Total    Values
+	Skills   []Values
+	Groups   []Values
+	Channels []Values
 }
 
 // Histogram is the distribution of waits of answered contacts over all
@@ -150,7 +152,8 @@ func (r *Runner) figures() *repFigures {
 		}
 		f.ivGroups = append(f.ivGroups, ivGroups)
 		if r.details {
-			f.details = append(f.details, Detail{Total: ivTotal, Skills: r.skillValues(t.cells[b], def), Groups: ivGroups})
+			f.details = append(f.details, Detail{Total: ivTotal, Skills: r.skillValues(t.cells[b], def), Groups: ivGroups,
+				Channels: r.channelValues(t.cells[b])})
 		}
 	}
 	f.total = values(&all, &allSpan, def)

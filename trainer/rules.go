@@ -81,7 +81,7 @@ func (k *knowledge) says(r *crule, rd *reading, vs []view) (bool, string, float6
 		return false, "", 0
 	}
 	s, i, from := k.nearestAny(vs, r.ex)
-	if i < 0 || s < k.threshold+ruleThresholdAdj {
+	if i < 0 || s < k.threshold+RuleThresholdAdj {
 		return false, "", s
 	}
 	if len(r.near) > 0 && from >= 0 {
@@ -100,7 +100,7 @@ func (k *knowledge) nearMiss(r *crule, rd *reading) bool {
 		return false
 	}
 	n, i, _ := k.nearestAny(rd.views(), r.near)
-	if i < 0 || n < k.threshold {
+	if i < 0 || n < k.threshold+RuleThresholdAdj {
 		return false
 	}
 	e, _, _ := k.nearestAny(rd.views(), r.ex)
@@ -135,6 +135,42 @@ func (s *Session) checkSaid(rd *reading, verdicts []ruleVerdict) {
 			s.fire(i, v.ev.Evidence, v.ev.Matched)
 		}
 	}
+}
+
+// inherit fires the rules that the reply a typed line was understood as
+// breaks in guided mode: the line means what the reply's text says, so it
+// breaks the same rules (verdicts judged at compile time). A required thing
+// is satisfied only by the trainee's own words, never inherited: a reply's
+// text often says more than the line that was matched to it.
+func (s *Session) inherit(u Understanding) {
+	if u.reply == nil {
+		return
+	}
+	for i, r := range s.p.rules {
+		v, ok := inherited(u, i)
+		if !ok || s.ruleFired[i] {
+			continue
+		}
+		if v.fires && s.ruleLive(r) && !(r.r.kind() == RuleRequire && s.ruleSaid[i]) {
+			s.fire(i, v.ev.Evidence, v.ev.Matched)
+		}
+	}
+}
+
+// inherited returns the breach of rule i by the reply u was understood as,
+// with the line's words as evidence; ok is false when there is none.
+func inherited(u Understanding, i int) (ruleVerdict, bool) {
+	if u.reply == nil || i >= len(u.reply.verdicts) {
+		return ruleVerdict{}, false
+	}
+	v := u.reply.verdicts[i]
+	v.satisfies = false
+	if !v.fires {
+		return v, false
+	}
+	v.ev.Evidence = u.rd.text
+	v.ev.Matched = fmt.Sprintf("understood as reply %q (%.2f), whose text matches %s", u.Reply, u.Confidence, v.ev.Matched)
+	return v, true
 }
 
 // ruleLive reports whether rule r can fire now: its when holds and its
