@@ -188,13 +188,7 @@ func (s *Server) runFile(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "run-"+r.PathValue("id")+"-"+r.PathValue("file")))
-	w.Write(buf.Bytes())
+	writeDownload(w, ctype, "run-"+r.PathValue("id")+"-"+r.PathValue("file"), buf.Bytes(), err)
 }
 
 // compareChart draws one metric of two runs side by side.
