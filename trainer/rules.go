@@ -81,7 +81,7 @@ func (k *knowledge) says(r *crule, rd *reading, vs []view) (bool, string, float6
 		return false, "", 0
 	}
 	s, i, from := k.nearestAny(vs, r.ex)
-	if i < 0 || s < k.threshold+ruleThresholdAdj {
+	if i < 0 || s < k.threshold+RuleThresholdAdj {
 		return false, "", s
 	}
 	if len(r.near) > 0 && from >= 0 {
@@ -100,7 +100,7 @@ func (k *knowledge) nearMiss(r *crule, rd *reading) bool {
 		return false
 	}
 	n, i, _ := k.nearestAny(rd.views(), r.near)
-	if i < 0 || n < k.threshold {
+	if i < 0 || n < k.threshold+RuleThresholdAdj {
 		return false
 	}
 	e, _, _ := k.nearestAny(rd.views(), r.ex)

@@ -204,8 +204,8 @@ type GroupNeed struct {
 var ErrUnreachable = errors.New("staff: goals not reachable")
 
 // Search finds, for each agent group and interval of sc, the smallest number
-// of available agents that meets the goals; see the package README section
-// for the method. The search is deterministic: every candidate is measured
+// of available agents that meets the goals; docs/staffing.md describes
+// the method. The search is deterministic: every candidate is measured
 // on the same batches of replications (common random numbers), and the plan
 // is then checked on fresh replications with another seed.
 func Search(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options) (*Plan, error) {
