@@ -23,6 +23,9 @@ func (s *Server) roomRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/rooms/{code}/actions", s.facilitator(s.roomAction))
 	mux.HandleFunc("GET /api/rooms/{code}/debrief", s.facilitator(s.roomDebrief))
 	mux.HandleFunc("GET /api/rooms/{code}/export/{file}", s.facilitator(s.roomExport))
+	mux.HandleFunc("POST /api/rooms/{code}/session", s.facilitatorSession)
+	mux.HandleFunc("GET /api/rooms/{code}/status", s.facilitator(s.roomStatusAPI))
+	mux.HandleFunc("GET /api/rooms/{code}/qr.svg", s.facilitator(s.roomQR))
 	mux.HandleFunc("GET /ws/room", s.serveRoomWS)
 }
 
@@ -63,11 +66,14 @@ type createRequest struct {
 	PauseAway bool                     `json:"pause_away"`
 }
 
-// created is the answer to opening a room. The token is shown only here.
+// created is the answer to opening a room. The token (the room's secret)
+// is shown only here; the answer also sets the facilitator cookie, so the
+// links carry no secret.
 type created struct {
 	Code       string `json:"code"`
 	Token      string `json:"token"`
-	Facilitate string `json:"facilitate"` // page link; the token is in the fragment, which browsers never send
+	Facilitate string `json:"facilitate"` // the control view
+	Project    string `json:"project"`    // the projector view: join code, QR code, status
 	Join       string `json:"join"`
 }
 
@@ -87,8 +93,9 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	setFacilitatorCookie(w, r, h.Code, tok)
 	writeJSON(w, http.StatusCreated, created{Code: h.Code, Token: tok,
-		Facilitate: "/facilitate/" + h.Code + "#" + tok, Join: "/join?code=" + h.Code})
+		Facilitate: "/facilitate/" + h.Code, Project: "/project/" + h.Code, Join: "/join?code=" + h.Code})
 }
 
 // roomFromRequest checks a request and loads its scripts.
@@ -196,18 +203,6 @@ func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
 	s.seats[hex.EncodeToString(workshop.HashToken(j.Token))] = code
 	s.mu.Unlock()
 	writeJSON(w, http.StatusCreated, j)
-}
-
-// facilitator guards a handler with the room's token: 403 without it.
-func (s *Server) facilitator(next func(http.ResponseWriter, *http.Request, *hub)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		h := s.hub(workshop.NormalizeCode(r.PathValue("code")))
-		if h == nil || !workshop.TokenMatches(bearer(r), h.TokenHash) {
-			writeError(w, http.StatusForbidden, "facilitator token required")
-			return
-		}
-		next(w, r, h)
-	}
 }
 
 // roomAction carries out a facilitator command.

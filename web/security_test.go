@@ -81,6 +81,8 @@ func TestFacilitatorToken(t *testing.T) {
 				{"GET", "/api/rooms/" + room.Code + "/export/debrief.json"},
 				{"GET", "/api/rooms/" + room.Code + "/export/debrief.csv"},
 				{"GET", "/api/rooms/" + room.Code + "/export/debrief.html"},
+				{"GET", "/api/rooms/" + room.Code + "/status"},
+				{"GET", "/api/rooms/" + room.Code + "/qr.svg"},
 			} {
 				var body any
 				if req.method == "POST" {

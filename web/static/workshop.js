@@ -16,7 +16,19 @@
     if ($("#backdrop").value) req.backdrop = {scenario: $("#backdrop").value, speed: Number($("#speed").value), skip: $("#skip").value};
     try {
       const res = await api("POST", "/api/rooms", req);
-      location.href = res.facilitate;
+      opened(res);
     } catch (e) { $("#err").textContent = e.message; }
   });
+
+  // opened shows the new room: links to its views (which carry no secret:
+  // this browser now holds the facilitator cookie) and, folded away, the
+  // secret itself, for signing in on another device.
+  function opened(res) {
+    $("#form").hidden = true;
+    $("#opened").hidden = false;
+    $("#newcode").textContent = res.code;
+    $("#gofacilitate").setAttribute("href", res.facilitate);
+    $("#goproject").setAttribute("href", res.project);
+    $("#newsecret").textContent = res.token;
+  }
 })();
