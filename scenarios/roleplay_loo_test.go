@@ -139,3 +139,59 @@ func foreignScores(t *testing.T, name string, sc *trainer.Script) []float64 {
 	}
 	return out
 }
+
+// TestCalibrateRuleThreshold is how the rule threshold (DefaultThreshold +
+// the rules' adjustment) was chosen while the bundled rules have few
+// examples: replies with three or more examples stand in for rules by
+// examples; it sweeps the threshold and logs the examples that still fire
+// their stand-in rule when left out against the other scripts' examples
+// that fire some stand-in rule. A line meets every rule of a script, so false
+// fires count per rule. Run with -v to see the table.
+func TestCalibrateRuleThreshold(t *testing.T) {
+	var own, other []float64
+	for _, name := range RoleplayNames() {
+		sc, err := BundledRoleplay(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var foreign []string
+		for _, o := range RoleplayNames() {
+			if o == name {
+				continue
+			}
+			os, _ := BundledRoleplay(o)
+			for _, n := range os.Nodes {
+				for _, r := range n.Replies {
+					if len(r.Examples) > 0 {
+						foreign = append(foreign, r.Examples[0])
+					}
+				}
+			}
+		}
+		o, f, err := trainer.RuleProxyScores(sc, foreign)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own, other = append(own, o...), append(other, f...)
+	}
+	rate := func(xs []float64, th float64) float64 {
+		n := 0
+		for _, x := range xs {
+			if x >= th {
+				n++
+			}
+		}
+		return 100 * float64(n) / float64(max(len(xs), 1))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%d stand-in examples, %d foreign line x rule pairs\nthreshold fire%% false-fire%%\n", len(own), len(other))
+	for th := 0.14; th <= 0.401; th += 0.02 {
+		fmt.Fprintf(&b, "%9.2f %5.1f %10.2f\n", th, rate(own, th), rate(other, th))
+	}
+	th := trainer.DefaultThreshold + trainer.RuleThresholdAdj
+	fire, false_ := rate(own, th), rate(other, th)
+	t.Logf("%s\ndefault rule threshold %.2f: fire %.1f%%, false fire %.2f%%, cost (missed + 4 x false) %.1f", b.String(), th, fire, false_, 100-fire+4*false_)
+	if fire < 85 || false_ > 5 {
+		t.Errorf("rule threshold %.2f fires %.1f%% of stand-in examples (want >= 85) and %.2f%% of foreign pairs (want <= 5): recalibrate", th, fire, false_)
+	}
+}

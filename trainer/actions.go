@@ -3,7 +3,6 @@ package trainer
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -19,7 +18,7 @@ func (s *Session) Reply(id string) error {
 		return fmt.Errorf("%w: %q at node %s", ErrNoReply, id, s.node.n.ID)
 	}
 	s.pending = &Event{Kind: "reply", AtMS: w.Milliseconds(), Reply: id}
-	s.agentTurn(r.heard.fresh(), id, 1)
+	s.agentTurn(r.heard.fresh(), id, 1, r.verdicts)
 	s.choose(r)
 	s.checkTriggers()
 	s.commit()
@@ -42,7 +41,7 @@ func (s *Session) Say(text string) error {
 	}
 	s.pending = &Event{Kind: "say", AtMS: w.Milliseconds(), Text: text}
 	u := s.understand(s.p.know.read(text))
-	s.agentTurn(u.rd, u.Reply, u.Confidence)
+	s.agentTurn(u.rd, u.Reply, u.Confidence, nil)
 	switch {
 	case s.ended:
 	case u.reply != nil:
@@ -174,8 +173,9 @@ func (s *Session) Quit() {
 }
 
 // agentTurn records what the agent said, with the reply it was understood
-// as and the confidence, and checks the rules on it.
-func (s *Session) agentTurn(rd *reading, reply string, conf float64) {
+// as and the confidence, and checks the rules on it (with the verdicts
+// judged at compile time for a guided reply, else now).
+func (s *Session) agentTurn(rd *reading, reply string, conf float64, verdicts []ruleVerdict) {
 	s.turn++
 	s.turns = append(s.turns, TurnTime{Turn: s.turn, Node: s.node.n.ID,
 		Seconds: (s.clock - s.lastPrompt).Seconds()})
@@ -183,7 +183,7 @@ func (s *Session) agentTurn(rd *reading, reply string, conf float64) {
 	e := &s.transcript[len(s.transcript)-1]
 	e.Reply, e.Confidence = reply, math.Round(conf*1000)/1000
 	s.utterances = append(s.utterances, rd.a)
-	s.checkSaid(rd)
+	s.checkSaid(rd, verdicts)
 	s.lastPrompt = s.clock
 }
 
@@ -214,7 +214,7 @@ func (s *Session) offeredByID(id string) *creply {
 
 // said reports whether the trainee has said something matching re outside
 // a negation scope.
-func (s *Session) said(re *regexp.Regexp) bool {
+func (s *Session) said(re *rx) bool {
 	for _, a := range s.utterances {
 		if affirmed(re, a) >= 0 {
 			return true

@@ -19,7 +19,7 @@ type program struct {
 	initFns  []evalFn
 	consts   map[string]Value
 	lex      map[string]string
-	patterns map[string]*regexp.Regexp
+	patterns map[string]*rx
 
 	replyIndex, ruleIndex, dimIndex, nodeIndex map[string]int
 	reads, writes                              map[string]bool
@@ -66,6 +66,8 @@ type creply struct {
 	eff   ceffect
 	utter string   // what the agent says when the reply is chosen in guided mode
 	heard *reading // utter, read once; copy it with fresh() before use
+	// verdicts are what utter does to each rule, judged once
+	verdicts []ruleVerdict
 }
 
 type ceffect struct {
@@ -86,7 +88,7 @@ type cline struct {
 
 type crule struct {
 	r               *Rule
-	require, forbid *regexp.Regexp
+	require, forbid *rx
 	ex, near        []phrasing
 	when            evalFn
 	dim             int
@@ -119,7 +121,7 @@ var idPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 
 func compile(s *Script) *program {
 	p := &program{s: s, varSlot: map[string]int{}, consts: map[string]Value{}, lex: map[string]string{},
-		patterns: map[string]*regexp.Regexp{}, replyIndex: map[string]int{}, ruleIndex: map[string]int{},
+		patterns: map[string]*rx{}, replyIndex: map[string]int{}, ruleIndex: map[string]int{},
 		dimIndex: map[string]int{}, nodeIndex: map[string]int{}, reads: map[string]bool{},
 		writes: map[string]bool{}, tags: map[string]bool{}, timeLim: -1}
 	p.indexNames()

@@ -2,7 +2,6 @@ package trainer
 
 import (
 	"fmt"
-	"regexp"
 	"time"
 )
 
@@ -140,7 +139,7 @@ func (p *program) compileRules() {
 	}
 }
 
-func (p *program) rulePattern(src, path string) *regexp.Regexp {
+func (p *program) rulePattern(src, path string) *rx {
 	if src == "" {
 		return nil
 	}

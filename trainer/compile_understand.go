@@ -73,8 +73,13 @@ func (p *program) compileUnderstanding() {
 	p.weigh(k, pend)
 	p.know = k
 	for _, r := range p.replies {
-		if r != nil {
-			r.heard = k.read(r.utter)
+		if r == nil {
+			continue
+		}
+		r.heard = k.read(r.utter)
+		r.verdicts = make([]ruleVerdict, len(p.rules))
+		for i, rule := range p.rules {
+			r.verdicts[i] = k.judge(rule, r.heard)
 		}
 	}
 }

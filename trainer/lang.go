@@ -66,9 +66,8 @@ var langEN = &language{
 		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
 		thanks thank yes yeah hi hello sure okay not`),
 	synonyms: map[string][]string{
-		"sorry": {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
-		"verify": {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity",
-			"confirm who you are", "check who you are", "confirm your details", "security details", "security checks", "id questions", "identity questions"},
+		"sorry":      {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
+		"verify":     {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity"},
 		"refund":     {"money back", "reimburse", "reimbursement", "pay you back", "reverse the charge", "reverse the charges", "credit back", "give you back"},
 		"cancel":     {"cancellation", "call off", "terminate"},
 		"frustrat":   {"annoying", "infuriating", "maddening", "irritating", "aggravating"},

@@ -126,3 +126,47 @@ func (s *Script) SimilarityAt(node, text string) (float64, error) {
 	}
 	return u.Confidence, nil
 }
+
+// RuleProxyScores calibrates the rule threshold while rules have few
+// examples of their own: each reply with at least three examples stands in
+// for a rule by examples. own holds, for each such example left out, its
+// similarity (whole line or best clause, as rules read lines) to the rest;
+// other holds, for each foreign line, its similarity to each stand-in rule.
+func RuleProxyScores(sc *Script, foreign []string) (own, other []float64, err error) {
+	if sc.prog == nil {
+		if err := sc.Validate(); err != nil {
+			return nil, nil, err
+		}
+	}
+	k := sc.prog.know
+	var rules [][]phrasing
+	for _, r := range sc.prog.replies {
+		if r == nil || len(r.r.Examples) < 3 {
+			continue
+		}
+		var ex []phrasing
+		for _, p := range r.ex {
+			if p.scale == 1 {
+				ex = append(ex, p)
+			}
+		}
+		rules = append(rules, ex)
+		for _, p := range ex {
+			rd := k.read(p.text)
+			best := 0.0
+			for _, v := range rd.views() {
+				s, _ := k.nearest(v, ex, p.norm)
+				best = max(best, s)
+			}
+			own = append(own, best)
+		}
+	}
+	for _, line := range foreign {
+		rd := k.read(line)
+		for _, ex := range rules {
+			s, _, _ := k.nearestAny(rd.views(), ex)
+			other = append(other, s)
+		}
+	}
+	return own, other, nil
+}

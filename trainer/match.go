@@ -11,7 +11,7 @@ var lexRef = regexp.MustCompile(`@([A-Za-z_][A-Za-z0-9_]*)`)
 // pattern compiles an author pattern: @name expands to the lexicon entry and
 // the pattern is folded like trainee text (FoldPattern), so it matches
 // regardless of case. RE2 guarantees matching in linear time.
-func (p *program) pattern(src string) (*regexp.Regexp, error) {
+func (p *program) pattern(src string) (*rx, error) {
 	if re, ok := p.patterns[src]; ok {
 		return re, nil
 	}
@@ -30,7 +30,7 @@ func (p *program) pattern(src string) (*regexp.Regexp, error) {
 		}
 		return nil, fmt.Errorf("%s", msg)
 	}
-	re, err := regexp.Compile(expanded)
+	re, err := compileRx(expanded)
 	if err != nil {
 		return nil, fmt.Errorf("bad pattern %q: %v", src, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
@@ -75,7 +75,7 @@ func (p *program) compileLexicon() {
 
 // matcher is a compiled Match. Its patterns were folded at compile time.
 type matcher struct {
-	any, all, none []*regexp.Regexp
+	any, all, none []*rx
 }
 
 func (p *program) matcher(m Match, path string) matcher {
@@ -83,7 +83,7 @@ func (p *program) matcher(m Match, path string) matcher {
 	for _, grp := range []struct {
 		key  string
 		pats []string
-		out  *[]*regexp.Regexp
+		out  *[]*rx
 	}{{"any", m.Any, &c.any}, {"all", m.All, &c.all}, {"none", m.None, &c.none}} {
 		for i, pat := range grp.pats {
 			re, err := p.pattern(pat)
@@ -107,7 +107,7 @@ func (m *matcher) match(text string) bool {
 			return false
 		}
 	}
-	return m.matchWith(func(re *regexp.Regexp) bool { return re.MatchString(text) })
+	return m.matchWith(func(re *rx) bool { return re.MatchString(text) })
 }
 
 // hears reports whether a line satisfies the matcher with every positive
@@ -126,7 +126,7 @@ func (m *matcher) vetoed(rd *reading) bool {
 	return false
 }
 
-func (m *matcher) matchWith(ok func(*regexp.Regexp) bool) bool {
+func (m *matcher) matchWith(ok func(*rx) bool) bool {
 	if m.empty() {
 		return false
 	}
@@ -148,7 +148,7 @@ func (m *matcher) matchWith(ok func(*regexp.Regexp) bool) bool {
 
 // affirmed returns the start of the first match of re in a's normalised
 // text that does not lie wholly in a negation scope, or -1.
-func affirmed(re *regexp.Regexp, a *analysis) int {
+func affirmed(re *rx, a *analysis) int {
 	for _, loc := range a.find(re) {
 		if !a.spanNegated(loc[0], loc[1]) {
 			return loc[0]
@@ -159,7 +159,7 @@ func affirmed(re *regexp.Regexp, a *analysis) int {
 
 // denied returns the first match of re that lies wholly in a negation scope
 // when no match lies outside one; ok is false otherwise.
-func denied(re *regexp.Regexp, a *analysis) (span string, ok bool) {
+func denied(re *rx, a *analysis) (span string, ok bool) {
 	locs := a.find(re)
 	for _, loc := range locs {
 		if !a.spanNegated(loc[0], loc[1]) {
@@ -174,14 +174,17 @@ func denied(re *regexp.Regexp, a *analysis) (span string, ok bool) {
 
 // find returns the matches of re in the normalised text, remembered so that
 // each pattern runs once per line however many replies and rules use it.
-func (a *analysis) find(re *regexp.Regexp) [][]int {
+func (a *analysis) find(re *rx) [][]int {
 	if locs, ok := a.found[re]; ok {
 		return locs
 	}
 	if a.found == nil {
-		a.found = map[*regexp.Regexp][][]int{}
+		a.found = map[*rx][][]int{}
 	}
-	locs := re.FindAllStringIndex(a.norm, -1)
+	var locs [][]int
+	if re.mayMatch(a.norm) {
+		locs = re.FindAllStringIndex(a.norm, -1)
+	}
 	a.found[re] = locs
 	return locs
 }

@@ -1,7 +1,6 @@
 package trainer
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +31,7 @@ type analysis struct {
 	neg  []bool // neg[i]: word i lies inside a negation scope
 	cue  []bool // cue[i]: word i is (part of) a negation cue
 
-	found map[*regexp.Regexp][][]int // matches of patterns run so far
+	found map[*rx][][]int // matches of patterns run so far
 }
 
 // foldRunes applies NFKC and case folding, then writes umlauts and ß as two

@@ -81,7 +81,7 @@ func (k *knowledge) says(r *crule, rd *reading, vs []view) (bool, string, float6
 		return false, "", 0
 	}
 	s, i, from := k.nearestAny(vs, r.ex)
-	if i < 0 || s < k.threshold+ruleThresholdAdj {
+	if i < 0 || s < k.threshold+RuleThresholdAdj {
 		return false, "", s
 	}
 	if len(r.near) > 0 && from >= 0 {
@@ -100,7 +100,7 @@ func (k *knowledge) nearMiss(r *crule, rd *reading) bool {
 		return false
 	}
 	n, i, _ := k.nearestAny(rd.views(), r.near)
-	if i < 0 || n < k.threshold {
+	if i < 0 || n < k.threshold+RuleThresholdAdj {
 		return false
 	}
 	e, _, _ := k.nearestAny(rd.views(), r.ex)
@@ -116,12 +116,18 @@ func patternSource(r *crule) string {
 
 // checkSaid applies the rules to one utterance: forbidden things and
 // dismissed requirements fire, required things are noted as said.
-func (s *Session) checkSaid(rd *reading) {
+// verdicts, when not nil, were judged before (a guided reply's text).
+func (s *Session) checkSaid(rd *reading, verdicts []ruleVerdict) {
 	for i, r := range s.p.rules {
 		if s.ruleFired[i] || (r.r.kind() == RuleRequire && s.ruleSaid[i]) {
 			continue
 		}
-		v := s.p.know.judge(r, rd)
+		var v ruleVerdict
+		if verdicts != nil {
+			v = verdicts[i]
+		} else {
+			v = s.p.know.judge(r, rd)
+		}
 		if v.satisfies {
 			s.ruleSaid[i] = true
 		}

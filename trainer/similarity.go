@@ -1,21 +1,23 @@
 package trainer
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Weights and defaults of understanding. The defaults of the threshold and
 // margin were chosen by leave-one-out cross-validation on the bundled
-// scripts' own examples (see TestLeaveOneOut and docs/roleplay-format.md);
+// scripts' own examples (scenarios' TestCalibrateUnderstanding and
+// TestCalibrateRuleThreshold, and docs/roleplay-format.md);
 // scripts override them with [scenario] match_threshold and match_margin.
 const (
 	wordWeight       = 0.6  // share of the word-feature cosine in a similarity; the rest is character n-grams
 	labelScale       = 0.85 // a reply's label counts as a phrasing, at this weight
 	patternBoost     = 0.5  // a reply pattern matching a non-negated span lifts confidence c to 1-(1-c)(1-patternBoost)
-	DefaultThreshold = 0.18 // DefaultThreshold is the confidence (0-1) a reply needs to be understood
+	DefaultThreshold = 0.20 // DefaultThreshold is the confidence (0-1) a reply needs to be understood
 	DefaultMargin    = 0.03 // DefaultMargin is the lead (0-1) the best reply needs over a reply with a different effect
-	ruleThresholdAdj = 0.05 // rules by similarity need the threshold plus this (no rule examples to calibrate on yet)
+	// RuleThresholdAdj is what rules by similarity need above the reply
+	// threshold (0.26 by default): calibrated by TestCalibrateRuleThreshold,
+	// which minimises missed fires plus four times the false fires (a line
+	// meets about four rules).
+	RuleThresholdAdj = 0.06
 )
 
 // knowledge is a script compiled for understanding free text: how it reads
@@ -162,13 +164,13 @@ func canonical(a *analysis, ts []term) *analysis {
 
 // affirmed reports whether re matches the line (or its canonical form)
 // outside negation scopes.
-func (rd *reading) affirmed(re *regexp.Regexp) bool {
+func (rd *reading) affirmed(re *rx) bool {
 	return affirmed(re, rd.a) >= 0 || (rd.canon != nil && affirmed(re, rd.canon) >= 0)
 }
 
 // denied returns a match of re that lies in a negation scope when re
 // matches the line (or its canonical form) only there.
-func (rd *reading) denied(re *regexp.Regexp) (string, bool) {
+func (rd *reading) denied(re *rx) (string, bool) {
 	if rd.affirmed(re) {
 		return "", false
 	}

@@ -164,6 +164,7 @@ func TestLeaveOneOutFindsAnExampleThatDoesNotGeneralise(t *testing.T) {
 func TestPatternsSeeSynonyms(t *testing.T) {
 	sc := meaningScript("")
 	sc.Rules = []Rule{{ID: "verify", Require: `\bverify\b`, BeforeTag: "money"}}
+	sc.Synonyms = map[string][]string{"verify": {"confirm who you are"}}
 	for _, tc := range []struct {
 		text             string
 		fires, satisfies bool

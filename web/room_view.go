@@ -68,7 +68,7 @@ func (h *hub) sessionView(s *workshop.Seat) *sessionView {
 	sess, sc := s.Session, s.Script
 	v := &sessionView{Title: sc.Title, Persona: sc.Persona.Name, Brief: sc.Persona.Brief, Facts: sc.Persona.Facts,
 		Mode: sess.Mode(), Node: sess.Node(), Ended: sess.Ended(), Outcome: sess.Outcome(), Paused: sess.Paused(),
-		Choices: sess.Choices(), Vars: visibleVars(sess), ElapsedMS: activeMS(sess, h.now()), LimitS: sc.TimeLimitS}
+		Choices: sess.Choices(), Vars: visibleVars(sess), ElapsedMS: activeMS(sess, h.now()), LimitS: int(sess.TimeLimit() / time.Second)}
 	if v.Choices == nil {
 		v.Choices = []trainer.Choice{}
 	}
