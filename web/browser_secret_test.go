@@ -34,6 +34,7 @@ func noSecretOnPage(t *testing.T, tab context.Context, page, secret string) {
 func TestBrowserNoSecretInAddress(t *testing.T) {
 	b := newBrowser(t)
 	ts := newTestServer(t, "")
+	ts.AdminToken = "admin-0123456789abcdef"
 	fac, room := openRoomInBrowser(t, b, ts, false)
 	if len(room.Token) != 43 {
 		t.Fatalf("the workshop page showed a secret of %d characters, want 43", len(room.Token))
@@ -41,6 +42,7 @@ func TestBrowserNoSecretInAddress(t *testing.T) {
 	joinInBrowser(t, b, ts, room.Code, "Ann", "guided")
 	waitFor(t, fac, "Ann in the grid", `document.querySelectorAll("#grid tbody tr").length === 1`, 10*time.Second)
 	noSecretOnPage(t, fac, "facilitator page", room.Token)
+	noSecretOnPage(t, fac, "facilitator page (admin token)", ts.AdminToken)
 	docShot(t, fac, "web-facilitator-signed-in")
 
 	do(t, fac, "open the debrief", chromedp.Click(chromedp.CSS("#debrief")))

@@ -42,6 +42,9 @@ func facilitatorToken(r *http.Request, code string) string {
 // address) for the facilitator cookie: the page that asked can then drop
 // the secret from its address and links.
 func (s *Server) facilitatorSession(w http.ResponseWriter, r *http.Request) {
+	if !s.allow(w, r, limitJoin) {
+		return
+	}
 	var req struct {
 		Token string `json:"token"`
 	}
@@ -51,6 +54,7 @@ func (s *Server) facilitatorSession(w http.ResponseWriter, r *http.Request) {
 	code := workshop.NormalizeCode(r.PathValue("code"))
 	h := s.hub(code)
 	if h == nil || !workshop.TokenMatches(strings.TrimSpace(req.Token), h.TokenHash) {
+		s.limits.fail(r)
 		writeError(w, http.StatusForbidden, "that is not this room's secret")
 		return
 	}

@@ -238,3 +238,9 @@ func postAction(tb testing.TB, base string, room created, a workshop.Action) {
 }
 
 var _ = context.Background
+
+// bytesOf encodes v as a JSON request body.
+func bytesOf(v any) io.Reader {
+	b, _ := json.Marshal(v)
+	return bytes.NewReader(b)
+}

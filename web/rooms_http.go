@@ -18,6 +18,8 @@ import (
 
 func (s *Server) roomRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/roleplays", s.listRoleplays)
+	mux.HandleFunc("GET /api/admin", s.adminStatus)
+	mux.HandleFunc("POST /api/admin/session", s.adminSession)
 	mux.HandleFunc("POST /api/rooms", s.createRoom)
 	mux.HandleFunc("POST /api/join", s.joinRoom)
 	mux.HandleFunc("POST /api/rooms/{code}/actions", s.facilitator(s.roomAction))
@@ -79,6 +81,14 @@ type created struct {
 
 // createRoom opens a workshop room.
 func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
+	if !s.allow(w, r, limitCreate) {
+		return
+	}
+	if !s.adminOK(r) {
+		s.limits.fail(r)
+		writeError(w, http.StatusUnauthorized, "opening a room needs the server's admin token (printed by ccsim serve at start)")
+		return
+	}
 	var req createRequest
 	if !readJSON(w, r, &req) {
 		return
@@ -179,6 +189,9 @@ func (s *Server) openRoom(ctx context.Context, cfg workshop.Config, scripts []*t
 
 // joinRoom seats a trainee and returns their resume token.
 func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
+	if !s.allow(w, r, limitJoin) {
+		return
+	}
 	var req workshop.JoinRequest
 	if !readJSON(w, r, &req) {
 		return
@@ -186,6 +199,7 @@ func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
 	code := workshop.NormalizeCode(req.Code)
 	h := s.hub(code)
 	if !workshop.ValidCode(code) || h == nil {
+		s.limits.fail(r)
 		writeError(w, http.StatusNotFound, "no room with that code")
 		return
 	}

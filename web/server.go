@@ -32,17 +32,21 @@ type Server struct {
 	Now     func() time.Time // the clock of sessions and rooms; nil means time.Now
 	Origins []string         // extra origins allowed to open websockets, e.g. "https://ccsim.example"
 	Workers int              // simulation workers per run; 0 means one per CPU
+	// AdminToken, if set, is needed to open rooms (ccsim serve always sets
+	// one); "" lets anyone who reaches the server open rooms.
+	AdminToken string
 	// Ready, if set, is called with the listening address once ListenAndServe accepts connections.
 	Ready func(addr string)
 
-	db    *sqlite.DB
-	mu    sync.Mutex
-	rooms map[string]*hub   // by join code
-	seats map[string]string // hex(hash of resume token) → join code
-	runs  *runs
-	wg    sync.WaitGroup // hub goroutines
-	ctx   context.Context
-	stop  context.CancelFunc
+	db     *sqlite.DB
+	mu     sync.Mutex
+	rooms  map[string]*hub   // by join code
+	seats  map[string]string // hex(hash of resume token) → join code
+	runs   *runs
+	limits *addrLimits
+	wg     sync.WaitGroup // hub goroutines
+	ctx    context.Context
+	stop   context.CancelFunc
 }
 
 // Open opens the database and rebuilds every stored room, replaying its sessions.
@@ -57,6 +61,7 @@ func (s *Server) Open() error {
 		s.Now = time.Now
 	}
 	s.rooms, s.seats, s.runs = map[string]*hub{}, map[string]string{}, newRuns()
+	s.limits = newAddrLimits(s.Now)
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	db, err := sqlite.Open(s.DB)
 	if err != nil {
