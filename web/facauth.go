@@ -52,8 +52,8 @@ func (s *Server) facilitatorSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code := workshop.NormalizeCode(r.PathValue("code"))
-	h := s.hub(code)
-	if h == nil || !workshop.TokenMatches(strings.TrimSpace(req.Token), h.TokenHash) {
+	h := s.facHub(code, strings.TrimSpace(req.Token))
+	if h == nil {
 		s.limits.fail(r)
 		writeError(w, http.StatusForbidden, "that is not this room's secret")
 		return
@@ -66,8 +66,8 @@ func (s *Server) facilitatorSession(w http.ResponseWriter, r *http.Request) {
 func (s *Server) facilitator(next func(http.ResponseWriter, *http.Request, *hub)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		code := workshop.NormalizeCode(r.PathValue("code"))
-		h := s.hub(code)
-		if h == nil || !workshop.TokenMatches(facilitatorToken(r, code), h.TokenHash) {
+		h := s.facHub(code, facilitatorToken(r, code))
+		if h == nil {
 			writeError(w, http.StatusForbidden, "facilitator token required")
 			return
 		}

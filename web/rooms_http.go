@@ -166,7 +166,7 @@ func (s *Server) openRoom(ctx context.Context, cfg workshop.Config, scripts []*t
 	tok := workshop.NewToken()
 	s.mu.Lock()
 	code := workshop.NewCode()
-	for s.rooms[code] != nil {
+	for s.codeTaken(code) {
 		code = workshop.NewCode()
 	}
 	room := workshop.New(code, workshop.HashToken(tok), cfg, scripts, s.Now)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/hex"
 	"net/http"
 
 	"github.com/ccsim/ccsim/workshop"
@@ -64,8 +63,8 @@ func (s *Server) attach(c *conn, hi hello, r *http.Request) (*hub, *client) {
 		if tok == "" {
 			tok = facilitatorToken(r, code)
 		}
-		h := s.hub(code)
-		if h == nil || !workshop.TokenMatches(tok, h.TokenHash) {
+		h := s.facHub(code, tok)
+		if h == nil {
 			return nil, nil
 		}
 		if !h.post(func() { h.registerFacilitator(cl); ok <- true }) {
@@ -77,10 +76,7 @@ func (s *Server) attach(c *conn, hi hello, r *http.Request) (*hub, *client) {
 			return nil, nil
 		}
 		hash := workshop.HashToken(hi.Token)
-		s.mu.Lock()
-		code := s.seats[hex.EncodeToString(hash)]
-		s.mu.Unlock()
-		h := s.hub(code)
+		h := s.hub(s.seatRoom(hash))
 		if h == nil {
 			return nil, nil
 		}
