@@ -8,7 +8,7 @@ FUZZSCALE ?= 1
 FUZZ     := ./scenarios:FuzzLoad:20000 ./sim:FuzzRun:20000 ./sim/erlang:FuzzFigures:20000 \
             ./scenarios:FuzzScript:3000 ./scenarios:FuzzSession:1000 \
             ./records:FuzzReadBank:10000 ./records:FuzzReadGeneric:10000 ./scenarios:FuzzOverride:10000 \
-            ./trainer:FuzzNormalize:10000
+            ./trainer:FuzzNormalize:10000 ./scenarios:FuzzCorpus:3000
 # The floor view's window (ebiten) loads X11 and GL at run time; its drawing
 # tests run in Xvfb. .ci/apt-install installs whichever of these are missing.
 FLOOR_DEBS := xvfb xauth libgl1 libgl1-mesa-dri libx11-6 libxcursor1 libxext6 libxi6 libxinerama1 libxrandr2 libxrender1
@@ -38,6 +38,7 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
+	@$(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy and commit the result"; exit 1; }
 
 unit: web-debs
 	CCSIM_BROWSER=1 $(GO) test -count=1 ./...

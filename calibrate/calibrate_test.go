@@ -2,7 +2,9 @@ package calibrate
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"io"
 	"math"
 	"os"
 	"strings"
@@ -194,20 +196,69 @@ func TestCalibrateBot(t *testing.T) {
 	checkTOML(t, c, "")
 }
 
-// january reads the January Anonymous Bank file, or skips the test.
-func january(tb testing.TB) *records.Set {
+// januaryPath is the January 1999 Anonymous Bank file shipped with the
+// repository (data/anonymous-bank/README.md).
+const januaryPath = "../data/anonymous-bank/january.txt.gz"
+
+// januaryText returns the uncompressed January records.
+func januaryText(tb testing.TB) []byte { return gunzipFile(tb, januaryPath) }
+
+// gunzipFile returns the uncompressed contents of a gzipped file.
+func gunzipFile(tb testing.TB, path string) []byte {
 	tb.Helper()
-	const path = "../../shared/data/anonymous-bank/january.txt"
 	f, err := os.Open(path)
 	if err != nil {
-		tb.Skipf("Anonymous Bank data not found at %s (CI keeps shared/ beside the repository): %v", path, err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
-	set, err := records.ReadBank(f, "january.txt")
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data, err := io.ReadAll(z)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
+// january reads the January Anonymous Bank records.
+func january(tb testing.TB) *records.Set {
+	tb.Helper()
+	set, err := records.ReadBank(bytes.NewReader(januaryText(tb)), "january.txt")
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return set
+}
+
+// TestCalibrateFebruary calibrates the February 1999 records: every line
+// accounted for, the bank's three day types, and the fitted mean service
+// of regular (PS) calls within 5 % of the records' mean.
+func TestCalibrateFebruary(t *testing.T) {
+	set, err := records.ReadBank(bytes.NewReader(gunzipFile(t, "../data/anonymous-bank/february.txt.gz")), "february.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.Lines != 33344 || len(set.Records)+set.Issues.Dropped() != set.Lines {
+		t.Errorf("%d lines, %d records, %d dropped; want 33344 lines (data README), each a record or dropped",
+			set.Lines, len(set.Records), set.Issues.Dropped())
+	}
+	c, err := Run(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range c.DayTypes {
+		names = append(names, d.Name)
+	}
+	if got := strings.Join(names, ","); got != "sun-thu,fri,sat" {
+		t.Errorf("day types %s, want sun-thu,fri,sat", got)
+	}
+	ps, own := c.HandleFor("PS")
+	if dev := ps.Best().Mean/ps.RecordsMean - 1; !own || math.Abs(dev) > 0.05 {
+		t.Errorf("PS fitted mean %.1f s vs records' mean %.1f s (own fit %v), want within 5%%", ps.Best().Mean, ps.RecordsMean, own)
+	}
 }
 
 // TestCalibrateJanuary checks the calibration of the real January records:
@@ -269,10 +320,7 @@ func TestCalibrateJanuary(t *testing.T) {
 // BenchmarkCalibrateJanuary times reading and calibrating the January file
 // and writing every day type's scenario (the back-test is separate).
 func BenchmarkCalibrateJanuary(b *testing.B) {
-	data, err := os.ReadFile("../../shared/data/anonymous-bank/january.txt")
-	if err != nil {
-		b.Skipf("Anonymous Bank data not found: %v", err)
-	}
+	data := januaryText(b)
 	for b.Loop() {
 		set, err := records.ReadBank(bytes.NewReader(data), "january.txt")
 		if err != nil {

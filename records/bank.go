@@ -14,7 +14,7 @@ import (
 // This file reads the "Anonymous Bank" call-by-call records (Technion SEE
 // lab, Israel 1999): 17 tab-separated fields, dates yymmdd, clock times
 // h:mm:ss, durations in whole seconds. The quirks it handles are listed in
-// shared/data/anonymous-bank/README.md; each is counted in the Issues.
+// data/anonymous-bank/README.md; each is counted in the Issues.
 
 // bankFields are the 17 header names, in order.
 var bankFields = []string{"vru+line", "call_id", "customer_id", "priority", "type", "date", "vru_entry",

@@ -22,13 +22,13 @@ func CompareMetrics() []string {
 // labelled with the interval starts of the run with the most intervals.
 func CompareChart(metric string, runs []Run) Chart {
 	mi := info(metric)
-	p := Panel{YLabel: mi.label, YMin: ptr(0)}
-	if mi.scale == 100 {
+	p := Panel{YLabel: mi.Axis, YMin: ptr(0)}
+	if mi.Scale() == 100 {
 		p.YMax = ptr(100)
 	}
 	var longest []sim.Interval
 	for i, r := range runs {
-		s := statSeries(r.Results.Intervals, centre, metric, mi.scale)
+		s := statSeries(r.Results.Intervals, centre, metric, mi.Scale())
 		s.Label, s.Color = r.Label, cBlue+i
 		if i > 0 {
 			s.Dashed = i%2 == 1
@@ -45,7 +45,7 @@ func CompareChart(metric string, runs []Run) Chart {
 	intervalAxis(&p, longest)
 	return Chart{
 		Name:   "compare-" + chartSlug(metric),
-		Title:  fmt.Sprintf("Comparison: %s by interval (mean and 95 %% CI)", mi.label),
+		Title:  fmt.Sprintf("Comparison: %s by interval (mean and 95 %% CI)", mi.Axis),
 		Panels: []Panel{p},
 	}
 }

@@ -13,7 +13,7 @@ import (
 // Total is the interval label of rows about the whole run (day) in the CSV files.
 const Total = "total"
 
-// CSV columns; README "Report directory" documents them.
+// CSV columns; docs/reports.md "Report directory" documents them.
 func replicationColumns() []string { return []string{"replication", "interval", "metric", "value"} }
 
 func summaryColumns() []string {

@@ -8,18 +8,11 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// metricInfo describes how a metric is shown: a label with units and the
-// factor from stored values to shown values (100 for shares shown as %).
-type metricInfo struct {
-	label string
-	scale float64
-}
-
-// info returns how a chart shows metric name: its axis label from sim's
-// metric table (unknown metrics are shown as stored).
-func info(name string) metricInfo {
+// info returns how a chart shows metric name: sim's metric table (unknown
+// metrics are shown by name).
+func info(name string) sim.MetricInfo {
 	m, _ := sim.Metric(name)
-	return metricInfo{m.Axis, m.Scale()}
+	return m
 }
 
 // stat returns metric name of m, or an undefined Stat if m lacks it.

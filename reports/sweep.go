@@ -162,13 +162,13 @@ func sweepTable(sr SweepResult) Table {
 	t := Table{ID: "points", Title: "Points (whole day or run)", Numeric: true, Columns: append([]string{"point"}, sr.Params...)}
 	cols := sweepMetrics(sr)
 	for _, m := range cols {
-		t.Columns = append(t.Columns, info(m).label)
+		t.Columns = append(t.Columns, info(m).Axis)
 	}
 	for _, p := range sr.Results {
 		row := append([]string{strconv.Itoa(p.Index)}, p.Values...)
 		for _, m := range cols {
 			mi := info(m)
-			row = append(row, num(mi.scale*stat(p.Metrics, m).Mean, 4))
+			row = append(row, num(mi.Scale()*stat(p.Metrics, m).Mean, 4))
 		}
 		t.Rows = append(t.Rows, row)
 	}

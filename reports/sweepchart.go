@@ -109,12 +109,12 @@ func sweepChart(sr SweepResult, k int) Chart {
 	for _, m := range sweepMetrics(sr) {
 		mi := info(m)
 		if m == sim.MCost {
-			mi.label = "cost"
+			mi.Axis = "cost"
 			if sr.Currency != "" {
-				mi.label += " (" + sr.Currency + ")"
+				mi.Axis += " (" + sr.Currency + ")"
 			}
 		}
-		p := Panel{Title: mi.label, YLabel: mi.label}
+		p := Panel{Title: mi.Axis, YLabel: mi.Axis}
 		switch m {
 		case sim.MServiceLevel:
 			p.YMin, p.YMax = ptr(0), ptr(100)
@@ -135,9 +135,9 @@ func sweepChart(sr SweepResult, k int) Chart {
 			for _, pt := range pts {
 				st := stat(pt.Metrics, m)
 				s.X = append(s.X, ax.x(pt.Values[k]))
-				s.Y = append(s.Y, mi.scale*st.Mean)
-				s.Lo = append(s.Lo, mi.scale*st.CI95[0])
-				s.Hi = append(s.Hi, mi.scale*st.CI95[1])
+				s.Y = append(s.Y, mi.Scale()*st.Mean)
+				s.Lo = append(s.Lo, mi.Scale()*st.CI95[0])
+				s.Hi = append(s.Hi, mi.Scale()*st.CI95[1])
 			}
 			p.Series = append(p.Series, s)
 		}

@@ -9,7 +9,7 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// Defaults of the customer-experience model (README "Customer experience").
+// Defaults of the customer-experience model (docs/model.md "Customer experience").
 const (
 	DefaultExpBase           = 9.0
 	DefaultExpUnresolved     = 5.0

@@ -10,7 +10,7 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// Defaults applied to keys a scenario leaves out (documented in README).
+// Defaults applied to keys a scenario leaves out (documented in docs/model.md).
 const (
 	DefaultSeed         = 1
 	DefaultReplications = 10

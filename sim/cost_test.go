@@ -112,6 +112,13 @@ func TestDetails(t *testing.T) {
 				}
 				near(t, m+" summed over skills", sum, rep.Intervals[k][m], 0)
 			}
+			for _, m := range []string{MOffered, MToHuman, MAnswered, MAbandoned} {
+				sum := 0.0
+				for _, c := range d.Channels {
+					sum += c[m]
+				}
+				near(t, m+" summed over channels", sum, rep.Intervals[k][m], 0)
+			}
 			if len(d.Groups) != 2 || d.Total[MOffered] != rep.Intervals[k][MOffered] {
 				t.Errorf("interval %d: detail has %d groups, total offered %g, want 2 and %g", k, len(d.Groups), d.Total[MOffered], rep.Intervals[k][MOffered])
 			}

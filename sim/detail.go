@@ -35,3 +35,22 @@ func (r *Runner) skillValues(cells []cell, def Definition) []Values {
 	}
 	return out
 }
+
+// channelValues computes the figures of one bucket's cells (one per intent)
+// by channel, in Scenario.channels() order (Results.Channels), each with its
+// channel's service-level definition.
+func (r *Runner) channelValues(cells []cell) []Values {
+	var out []Values
+	for _, ch := range r.sc.channels() {
+		var c cell
+		for i := range cells {
+			if r.sc.Intents[i].Channel == ch {
+				x := cells[i]
+				x.hist = nil
+				c.add(&x)
+			}
+		}
+		out = append(out, values(&c, nil, r.sc.channelDefinition(ch)))
+	}
+	return out
+}

@@ -80,7 +80,7 @@ type Callback struct {
 }
 
 // Experience is the customer-satisfaction model: every contact starts at Base
-// (0-10) and loses points for what went wrong. See README "Customer experience".
+// (0-10) and loses points for what went wrong. See docs/model.md "Customer experience".
 type Experience struct {
 	Base           float64       // score of a contact resolved without trouble
 	Unresolved     float64       // penalty for leaving unresolved (abandoned, hung up in the bot)

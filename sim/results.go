@@ -50,11 +50,13 @@ type Replication struct {
 }
 
 // Detail is one replication's figures of one period: in total, per skill
-// (in Scenario.SkillNames order) and per agent group.
+// (in Scenario.SkillNames order), per agent group and per channel (in
+// Results.Channels order, each with its channel's threshold and definition).
 type Detail struct {
-	Total  Values
-	Skills []Values
-	Groups []Values
+	Total    Values
+	Skills   []Values
+	Groups   []Values
+	Channels []Values
 }
 
 // Histogram is the distribution of waits of answered contacts over all
@@ -74,7 +76,7 @@ type Results struct {
 	Threshold      float64       `json:"service_level_threshold_seconds"`
 	Target         float64       `json:"service_level_target"`
 	Warmup         float64       `json:"warmup_seconds"`
-	Horizon        float64       `json:"horizon_seconds"` // steady state; 0 for a day
+	Horizon        float64       `json:"horizon_seconds"`      // steady state; 0 for a day
 	Provenance     *Provenance   `json:"provenance,omitempty"` // the scenario's source, hash and overrides
 	Events         uint64        `json:"events"`
 	Metrics        Metrics       `json:"metrics"`
@@ -140,7 +142,8 @@ func (r *Runner) figures() *repFigures {
 		}
 		f.ivGroups = append(f.ivGroups, ivGroups)
 		if r.details {
-			f.details = append(f.details, Detail{Total: ivTotal, Skills: r.skillValues(t.cells[b], def), Groups: ivGroups})
+			f.details = append(f.details, Detail{Total: ivTotal, Skills: r.skillValues(t.cells[b], def), Groups: ivGroups,
+				Channels: r.channelValues(t.cells[b])})
 		}
 	}
 	f.total = values(&all, &allSpan, def)

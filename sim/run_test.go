@@ -8,6 +8,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/ccsim/ccsim/sim/erlang"
 )
 
 func mustRun(t *testing.T, sc *Scenario, opts Options) *Results {
@@ -125,13 +127,21 @@ func TestBotFlow(t *testing.T) {
 // TestBotCapacity checks that a full bot sends customers straight to the queue.
 func TestBotCapacity(t *testing.T) {
 	sc := referenceScenario(20_000)
+	sc.Replications, sc.Warmup = 20, 5*time.Minute
 	sc.Bot = &Bot{HandleTime: Deterministic{Value: 60}, Capacity: 60, ContextTransfer: true}
 	sc.Intents[0].BotContainment = 1
 	res := mustRun(t, sc, Options{})
-	// 2 arrivals/s × 60 s = 120 would be in the bot; with room for 60 about half overflow.
-	overflow := res.Metrics[MBotOverflow].Mean / res.Metrics[MSentToBot].Mean
-	if overflow < 0.4 || overflow > 0.6 {
-		t.Errorf("overflow share = %.3f, want about 0.5", overflow)
+	// The bot is an M/D/60/60 loss system with 2 arrivals/s × 60 s = 120
+	// erlangs offered: the share that overflows is Erlang B(60, 120), whatever
+	// the session-time distribution.
+	want := erlang.B(60, 120)
+	over, sent := res.Metrics[MBotOverflow], res.Metrics[MSentToBot]
+	share := over.Mean / sent.Mean
+	// The share's 95 % half-width, from the relative half-widths of both counts.
+	half := share * ((over.CI95[1]-over.CI95[0])/(2*over.Mean) + (sent.CI95[1]-sent.CI95[0])/(2*sent.Mean))
+	t.Logf("overflow share %.4f ± %.4f, Erlang B(60, 120) = %.4f", share, half, want)
+	if math.IsNaN(half) || math.Abs(share-want) > half {
+		t.Errorf("overflow share = %.4f ± %.4f (95 %% CI), want Erlang B(60, 120) = %.4f inside it", share, half, want)
 	}
 	sc.Bot.Capacity = 0
 	if got := mustRun(t, sc, Options{}).Metrics[MBotOverflow].Mean; got != 0 {

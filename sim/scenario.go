@@ -35,7 +35,7 @@ type Scenario struct {
 // Definition names how service level is computed.
 type Definition string
 
-// Service-level definitions; see README "Metrics".
+// Service-level definitions; see docs/model.md "Metrics".
 const (
 	Offered           Definition = "offered"             // answered within threshold / reached the human queue
 	Answered          Definition = "answered"            // answered within threshold / answered

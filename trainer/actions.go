@@ -40,11 +40,15 @@ func (s *Session) Say(text string) error {
 		return err
 	}
 	s.pending = &Event{Kind: "say", AtMS: w.Milliseconds(), Text: text}
-	u := s.understand(s.p.know.read(text))
-	s.agentTurn(u.rd, u.Reply, u.Confidence, nil)
+	rd := s.p.know.read(text)
+	s.agentTurn(rd, "", 0, nil)
+	u := s.understand(rd) // after the rules, as a reply's when may read fired() and turn
+	e := &s.transcript[s.agentEntry]
+	e.Reply, e.Confidence = u.Reply, math.Round(u.Confidence*1000)/1000
 	switch {
 	case s.ended:
 	case u.reply != nil:
+		s.inherit(u)
 		s.choose(u.reply)
 	case u.Ambiguous:
 		s.clarify(u)
@@ -180,7 +184,8 @@ func (s *Session) agentTurn(rd *reading, reply string, conf float64, verdicts []
 	s.turns = append(s.turns, TurnTime{Turn: s.turn, Node: s.node.n.ID,
 		Seconds: (s.clock - s.lastPrompt).Seconds()})
 	s.say("agent", rd.text)
-	e := &s.transcript[len(s.transcript)-1]
+	s.agentEntry = len(s.transcript) - 1
+	e := &s.transcript[s.agentEntry]
 	e.Reply, e.Confidence = reply, math.Round(conf*1000)/1000
 	s.utterances = append(s.utterances, rd.a)
 	s.checkSaid(rd, verdicts)

@@ -28,6 +28,8 @@ type language struct {
 	subject map[string]bool // words that end a scope after and/or ("and I'll …")
 	and     map[string]bool
 	about   map[string]bool // after an idiom, what it dismisses follows ("don't worry about …")
+	// verbCues are cues whose scope is their object: it ends at and/or.
+	verbCues map[string]bool
 	// function lists pronouns, greetings and question words: with stop
 	// words and cues, the words a sentence has and word salad lacks.
 	function map[string]bool
@@ -56,12 +58,13 @@ var langEN = &language{
 	cues: wordSet(`not no never without nobody nothing none neither nor cannot dont wont cant didnt doesnt isnt arent
 		wasnt werent shouldnt wouldnt couldnt neednt mustnt havent hasnt hadnt skip skipping skipped bypass
 		bypassing bypassed waive waived unnecessary needless`),
-	pred:    wordSet(`need needed necessary required important needful`),
-	idioms:  wordSet(`dont_worry no_worries no_problem not_a no_doubt not_only no_matter never_mind not_just no_rush cant_wait dont_hesitate`),
-	enders:  wordSet(`but however though although instead because since so then yet while until unless before after till once except i'll i'm i've i'd we'll let's`),
-	subject: wordSet(`i we you let he she they it's i'll i'm we'll we're`),
-	and:     wordSet(`and or`),
-	about:   wordSet(`about with`),
+	pred:     wordSet(`need needed necessary required important needful`),
+	idioms:   wordSet(`dont_worry no_worries no_problem not_a no_doubt not_only no_matter never_mind not_just no_rush cant_wait dont_hesitate`),
+	enders:   wordSet(`but however though although instead because since so then yet while until unless before after till once except i'll i'm i've i'd we'll let's`),
+	subject:  wordSet(`i we you let he she they it's i'll i'm we'll we're`),
+	and:      wordSet(`and or`),
+	about:    wordSet(`about with`),
+	verbCues: wordSet(`skip skipping skipped bypass bypassing bypassed waive waived without`),
 	function: wordSet(`i me my mine we us our you your yours he him his she her they them their what which who how
 		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
 		thanks thank yes yeah hi hello sure okay not`),
@@ -93,12 +96,13 @@ var langDE = &language{
 		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben ok okay hmm aha naja bitte mich mir mein meine wir uns unser sie ihr ihnen lass`),
 	cues: wordSet(`nicht kein keine keinen keinem keiner keines nie niemals nichts ohne niemand weder
 		ueberspringen ueberspringe uebersprungen weglassen auslassen sparen unnoetig`),
-	pred:    wordSet(`noetig notwendig erforderlich wichtig brauchen`),
-	idioms:  wordSet(`keine_sorge kein_problem keine_ursache nicht_nur nicht_wahr keine_angst nicht_schlimm`),
-	enders:  wordSet(`aber sondern jedoch doch dann weil denn trotzdem stattdessen bis bevor ehe sobald nachdem sonst`),
-	subject: wordSet(`ich wir sie er es dann lass lassen`),
-	and:     wordSet(`und oder`),
-	about:   wordSet(`wegen um`),
+	pred:     wordSet(`noetig notwendig erforderlich wichtig brauchen`),
+	idioms:   wordSet(`keine_sorge kein_problem keine_ursache nicht_nur nicht_wahr keine_angst nicht_schlimm`),
+	enders:   wordSet(`aber sondern jedoch doch dann weil denn trotzdem stattdessen bis bevor ehe sobald nachdem sonst`),
+	subject:  wordSet(`ich wir sie er es dann lass lassen`),
+	and:      wordSet(`und oder`),
+	about:    wordSet(`wegen um`),
+	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne`),
 	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
 		warum wann wo bitte danke ja hallo gerne nicht`),
 	synonyms: map[string][]string{

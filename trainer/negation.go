@@ -28,8 +28,9 @@ func (l *language) idiom(a, b string) bool {
 
 // negate marks negation cues and their scopes in ts. A scope runs from the
 // cue to the end of its clause; it ends early at a conjunction such as
-// "but" or "aber", at "and"/"und" followed by a new subject, and at a new
-// subject such as "I'll". It covers the whole clause when the cue is
+// "but" or "aber", at "and"/"und" followed by a new subject (or after a verb
+// cue such as "skip", whose scope is its object), and at a new subject such
+// as "I'll". It covers the whole clause when the cue is
 // followed by a predicate such as "needed" ("verification is not needed"),
 // and always in German, where nicht follows the verb it negates. A clause
 // that is only "not needed" reaches back into the clause before it.
@@ -73,7 +74,7 @@ func (l *language) scopeEnd(ts []term, i int) int {
 		if l.enders[w] {
 			break
 		}
-		if l.and[w] && j+1 < len(ts) && l.subject[ts[j+1].surface] {
+		if l.and[w] && (l.verbCues[ts[i].surface] || j+1 < len(ts) && l.subject[ts[j+1].surface]) {
 			break
 		}
 	}

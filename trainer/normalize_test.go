@@ -109,6 +109,7 @@ func TestNegationScope(t *testing.T) {
 		{"n't", langEN, "we don't need your date of birth", []string{"we", "need", "your", "dob"}},
 		{"skip", langEN, "we can skip the security questions", []string{"the", "verify"}},
 		{"but ends the scope", langEN, "I can't refund it but I can verify you", []string{"refund", "it"}},
+		{"a verb cue's scope ends at and", langEN, "let's skip verification and just refund it", []string{"verify"}},
 		{"until ends the scope", langEN, "I can't refund until I verify you", []string{"refund"}},
 		{"idiom negates nothing", langEN, "don't worry I'll verify you", nil},
 		{"don't worry about X dismisses X", langEN, "don't worry about the security questions", []string{"the", "verify"}},

@@ -72,6 +72,7 @@ type Session struct {
 	points            []int
 	tagsSeen          map[string]bool
 	utterances        []*analysis // what the agent said, read for said()
+	agentEntry        int         // index in transcript of the agent's last line
 
 	hits       []RuleHit
 	path       []string

@@ -161,7 +161,7 @@ func TestBrowserWorkshop(t *testing.T) {
 func TestBrowserReload(t *testing.T) {
 	b := newBrowser(t)
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, createRequest{Title: "Refund workshop", Mode: "choice"})
+	room := ts.openQuickRoom(t, workshop.Request{Title: "Refund workshop", Mode: "choice"})
 	tab := joinInBrowser(t, b, ts, room.Code, "Rae", "free")
 	ts.act(t, room, workshop.Action{Action: "start"})
 	waitFor(t, tab, "the first line", `!!document.querySelector("#say")`, 10*time.Second)
@@ -206,7 +206,7 @@ func TestBrowserServerRestart(t *testing.T) {
 	}
 	stop := serve(ln)
 	base := "http://" + addr
-	room := postRoom(t, base, createRequest{Title: "Refund workshop", Custom: []string{strings.Replace(quickScript(t), "time_limit_s = 12", "time_limit_s = 600", 1)}})
+	room := postRoom(t, base, workshop.Request{Title: "Refund workshop", Custom: []string{strings.Replace(quickScript(t), "time_limit_s = 12", "time_limit_s = 600", 1)}})
 	ts := &testServer{http: &httptest.Server{URL: base}}
 	tab := joinInBrowser(t, b, ts, room.Code, "Uma", "free")
 	postAction(t, base, room, workshop.Action{Action: "start"})

@@ -128,7 +128,7 @@ func TestCrashKill9(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "crash.db")
 	srv := startChild(t, db)
 	src := strings.Replace(quickScript(t), "time_limit_s = 12", "time_limit_s = 3600", 1)
-	room := postRoom(t, srv.base, createRequest{Title: "Crash", Custom: []string{src}, Mode: "free"})
+	room := postRoom(t, srv.base, workshop.Request{Title: "Crash", Custom: []string{src}, Mode: "free"})
 	var trainees []*crashTrainee
 	for i := range 6 {
 		j := postJoin(t, srv.base, room.Code, fmt.Sprintf("T%d", i))

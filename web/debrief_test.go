@@ -12,7 +12,7 @@ import (
 // what the conversation cost the queue.
 func TestDebriefPulseAndQueue(t *testing.T) {
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, createRequest{Mode: "guided", Pulse: true,
+	room := ts.openQuickRoom(t, workshop.Request{Mode: "guided", Pulse: true,
 		Backdrop: &workshop.BackdropConfig{Scenario: "erlang-c", Speed: 600}})
 	j := ts.join(t, room.Code, "Pia", "guided")
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})

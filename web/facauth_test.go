@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ccsim/ccsim/workshop"
 )
 
 // TestFacilitatorCookie: opening a room signs its browser in with an
@@ -18,7 +20,7 @@ func TestFacilitatorCookie(t *testing.T) {
 	ts := newTestServer(t, "")
 	jar, _ := cookiejar.New(nil)
 	cl := &http.Client{Jar: jar}
-	body, _ := json.Marshal(createRequest{Custom: []string{quickScript(t)}})
+	body, _ := json.Marshal(workshop.Request{Custom: []string{quickScript(t)}})
 	res, err := cl.Post(ts.http.URL+"/api/rooms", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +42,7 @@ func TestFacilitatorCookie(t *testing.T) {
 	if ck == nil || !ck.HttpOnly || ck.SameSite != http.SameSiteStrictMode || ck.Path != "/" || ck.Value != room.Token {
 		t.Fatalf("facilitator cookie = %+v, want HttpOnly, SameSite=Strict, Path=/ with the room's secret", ck)
 	}
-	other := ts.openQuickRoom(t, createRequest{})
+	other := ts.openQuickRoom(t, workshop.Request{})
 	for _, tc := range []struct {
 		name, code string
 		want       int
@@ -72,8 +74,8 @@ func TestFacilitatorCookie(t *testing.T) {
 // the cookie; a wrong secret gives nothing.
 func TestFacilitatorSession(t *testing.T) {
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, createRequest{})
-	other := ts.openQuickRoom(t, createRequest{})
+	room := ts.openQuickRoom(t, workshop.Request{})
+	other := ts.openQuickRoom(t, workshop.Request{})
 	for _, tc := range []struct {
 		name, token string
 		want        int

@@ -107,7 +107,7 @@ func callURL(tb testing.TB, method, url, token string, body, out any) int {
 }
 
 // openQuickRoom opens a room with the quick test script.
-func (ts *testServer) openQuickRoom(tb testing.TB, req createRequest) created {
+func (ts *testServer) openQuickRoom(tb testing.TB, req workshop.Request) created {
 	tb.Helper()
 	if req.Custom == nil && req.Scripts == nil {
 		req.Custom = []string{quickScript(tb)}
@@ -210,7 +210,7 @@ func (c *wsClient) send(v any) {
 }
 
 // postRoom opens a room on the server at base.
-func postRoom(tb testing.TB, base string, req createRequest) created {
+func postRoom(tb testing.TB, base string, req workshop.Request) created {
 	tb.Helper()
 	var c created
 	if st := callURL(tb, "POST", base+"/api/rooms", "", req, &c); st != http.StatusCreated {

@@ -69,7 +69,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 func runLoadN(tb testing.TB, n, k int, think bool) ([]time.Duration, int) {
 	ts := newTestServer(tb, "")
 	src := strings.Replace(quickScript(tb), "time_limit_s = 12", "time_limit_s = 3600", 1)
-	room := ts.openQuickRoom(tb, createRequest{Title: "Load", Custom: []string{src}, Mode: "free", Seed: 1})
+	room := ts.openQuickRoom(tb, workshop.Request{Title: "Load", Custom: []string{src}, Mode: "free", Seed: 1})
 	joins := make([]workshop.Joined, n)
 	for i := range joins {
 		joins[i] = ts.join(tb, room.Code, fmt.Sprintf("T%03d", i), "free")

@@ -106,7 +106,7 @@ func TestAddrLimitsBuckets(t *testing.T) {
 // gains nothing from the refusals.
 func TestJoinGuessing(t *testing.T) {
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, createRequest{})
+	room := ts.openQuickRoom(t, workshop.Request{})
 	wrong := "3333333333"[:len(room.Code)]
 	for i := range failFree {
 		if st := ts.call(t, "POST", "/api/join", "", workshop.JoinRequest{Code: wrong, Name: "G", Mode: "guided"}, nil); st != http.StatusNotFound {
@@ -138,7 +138,7 @@ func httptestJoin(t *testing.T, ts *testServer, code string) *http.Response {
 func TestAdminToken(t *testing.T) {
 	ts := newTestServer(t, "")
 	ts.AdminToken = "admin-secret-0123456789"
-	body := createRequest{Custom: []string{quickScript(t)}}
+	body := workshop.Request{Custom: []string{quickScript(t)}}
 	for _, tc := range []struct {
 		name, token string
 		want        int

@@ -22,7 +22,7 @@ import (
 func TestRoomPlayRestartResume(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "ccsim.db")
 	ts := newTestServer(t, db)
-	room := ts.openQuickRoom(t, createRequest{Title: "Restart", Pulse: true})
+	room := ts.openQuickRoom(t, workshop.Request{Title: "Restart", Pulse: true})
 	guided := ts.join(t, room.Code, "Gia", "guided")
 	free := ts.join(t, room.Code, "Fred", "free")
 	ts.act(t, room, workshop.Action{Action: "start"})
@@ -108,7 +108,7 @@ func storedEvents(tb testing.TB, s *Server, pid string) []trainer.Event {
 // after reconnecting); it is applied once and acknowledged twice.
 func TestResendAppliedOnce(t *testing.T) {
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, createRequest{Mode: "free"})
+	room := ts.openQuickRoom(t, workshop.Request{Mode: "free"})
 	j := ts.join(t, room.Code, "Dup", "free")
 	ts.act(t, room, workshop.Action{Action: "start"})
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
@@ -197,7 +197,7 @@ func TestPauseFreezesTimers(t *testing.T) {
 // TestSeatOneDevice: opening a seat again replaces the older connection.
 func TestSeatOneDevice(t *testing.T) {
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, createRequest{})
+	room := ts.openQuickRoom(t, workshop.Request{})
 	j := ts.join(t, room.Code, "Two Tabs", "guided")
 	first := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
 	first.next("state", 5*time.Second)
@@ -254,7 +254,7 @@ func TestPauseWhenFacilitatorAway(t *testing.T) {
 // afterwards; an unknown one is refused.
 func TestForceVariant(t *testing.T) {
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, createRequest{Scripts: []string{"failed-bot"}, Mode: "guided"})
+	room := ts.openQuickRoom(t, workshop.Request{Scripts: []string{"failed-bot"}, Mode: "guided"})
 	if st := ts.call(t, "POST", "/api/rooms/"+room.Code+"/actions", room.Token, workshop.Action{Action: "variant", Variant: "<nope>"}, nil); st != 400 {
 		t.Errorf("unknown variant = %d, want 400", st)
 	}

@@ -2,14 +2,9 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
@@ -55,19 +50,6 @@ func (s *Server) listRoleplays(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// createRequest is what the workshop page sends to open a room.
-type createRequest struct {
-	Title     string                   `json:"title"`
-	Scripts   []string                 `json:"scripts"` // bundled role-play names
-	Custom    []string                 `json:"custom"`  // pasted *.roleplay.toml sources
-	Mode      string                   `json:"mode"`    // guided, free or choice
-	Pulse     bool                     `json:"pulse"`
-	Cap       int                      `json:"cap"`
-	Seed      uint64                   `json:"seed,string"` // 0 picks one
-	Backdrop  *workshop.BackdropConfig `json:"backdrop"`
-	PauseAway bool                     `json:"pause_away"`
-}
-
 // created is the answer to opening a room. The token (the room's secret)
 // is shown only here; the answer also sets the facilitator cookie, so the
 // links carry no secret.
@@ -89,11 +71,11 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, "opening a room needs the server's admin token (printed by ccsim serve at start)")
 		return
 	}
-	var req createRequest
+	var req workshop.Request
 	if !readJSON(w, r, &req) {
 		return
 	}
-	cfg, scripts, err := roomFromRequest(req)
+	cfg, scripts, err := workshop.Prepare(req)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -106,52 +88,6 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 	setFacilitatorCookie(w, r, h.Code, tok)
 	writeJSON(w, http.StatusCreated, created{Code: h.Code, Token: tok,
 		Facilitate: "/facilitate/" + h.Code, Project: "/project/" + h.Code, Join: "/join?code=" + h.Code})
-}
-
-// roomFromRequest checks a request and loads its scripts.
-func roomFromRequest(req createRequest) (workshop.Config, []*trainer.Script, error) {
-	cfg := workshop.Config{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
-		Backdrop: req.Backdrop, PauseAway: req.PauseAway}
-	if cfg.Title == "" {
-		cfg.Title = "Workshop"
-	}
-	if utf8.RuneCountInString(cfg.Title) > 80 {
-		return cfg, nil, errors.New("the title has at most 80 characters")
-	}
-	switch cfg.Mode {
-	case "":
-		cfg.Mode = "choice"
-	case "guided", "free", "choice":
-	default:
-		return cfg, nil, fmt.Errorf("unknown mode %q", cfg.Mode)
-	}
-	if cfg.Cap < 0 || cfg.Cap > 1000 {
-		return cfg, nil, errors.New("the cap is 0 (none) to 1000")
-	}
-	for cfg.Seed == 0 {
-		var b [8]byte
-		rand.Read(b[:])
-		cfg.Seed = binary.LittleEndian.Uint64(b[:]) >> 12 // small enough to read aloud and to type
-	}
-	for _, name := range req.Scripts {
-		src, ok := scenarios.RoleplaySource(name)
-		if !ok {
-			return cfg, nil, fmt.Errorf("no bundled role-play %q", name)
-		}
-		cfg.Scripts = append(cfg.Scripts, workshop.ScriptSource{Name: name + ".roleplay.toml", Source: string(src)})
-	}
-	for i, src := range req.Custom {
-		cfg.Scripts = append(cfg.Scripts, workshop.ScriptSource{Name: fmt.Sprintf("custom-%d.roleplay.toml", i+1), Source: src})
-	}
-	if cfg.Backdrop != nil {
-		if cfg.Backdrop.Scenario == "" {
-			cfg.Backdrop = nil
-		} else if cfg.Backdrop.Speed < 0 || cfg.Backdrop.Speed > 3600 {
-			return cfg, nil, errors.New("the backdrop speed is 0 to 3600")
-		}
-	}
-	scripts, err := workshop.ParseScripts(cfg.Scripts)
-	return cfg, scripts, err
 }
 
 // openRoom stores a new room with a fresh code and token and starts its hub.

@@ -3,6 +3,7 @@ package workshop
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,5 +133,33 @@ func TestActions(t *testing.T) {
 		if _, err := rm.Act(bad); err == nil {
 			t.Errorf("Act(%+v) accepted", bad)
 		}
+	}
+}
+
+// TestPrepare checks the rules of opening a room.
+func TestPrepare(t *testing.T) {
+	tests := []struct {
+		name string
+		req  Request
+		ok   bool
+	}{
+		{"bundled script", Request{Scripts: []string{"cancel-x5"}}, true},
+		{"no script", Request{}, false},
+		{"unknown script", Request{Scripts: []string{"nope"}}, false},
+		{"long title", Request{Title: strings.Repeat("x", 81), Scripts: []string{"cancel-x5"}}, false},
+		{"bad mode", Request{Mode: "solo", Scripts: []string{"cancel-x5"}}, false},
+		{"cap too big", Request{Cap: 1001, Scripts: []string{"cancel-x5"}}, false},
+		{"backdrop too fast", Request{Scripts: []string{"cancel-x5"}, Backdrop: &BackdropConfig{Scenario: "default", Speed: 4000}}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, scripts, err := Prepare(tc.req)
+			if (err == nil) != tc.ok {
+				t.Fatalf("Prepare(%+v) error = %v, want ok %v", tc.req, err, tc.ok)
+			}
+			if tc.ok && (cfg.Title != "Workshop" || cfg.Mode != "choice" || cfg.Seed == 0 || len(scripts) != 1) {
+				t.Errorf("Prepare(%+v) = %+v with %d scripts; want the defaults, a seed and one script", tc.req, cfg, len(scripts))
+			}
+		})
 	}
 }

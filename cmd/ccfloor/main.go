@@ -1,6 +1,6 @@
 // Command ccfloor shows a simulated contact-center day as it runs: customers
 // arriving, the bot, the human queues, the agents and the running figures,
-// with keys to change speed and try what-ifs. See README "The live floor".
+// with keys to change speed and try what-ifs. See docs/floor.md.
 package main
 
 import (

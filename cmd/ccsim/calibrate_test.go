@@ -7,7 +7,9 @@ import (
 	"testing"
 )
 
-const januaryPath = "../../../shared/data/anonymous-bank/january.txt"
+// januaryPath is the January 1999 Anonymous Bank file shipped with the
+// repository (data/anonymous-bank/README.md).
+const januaryPath = "../../data/anonymous-bank/january.txt.gz"
 
 // TestCalibrateGenerated generates three days of the bundled default
 // scenario (a bot in front of agents), calibrates the log, and checks every
@@ -41,11 +43,8 @@ func TestCalibrateGenerated(t *testing.T) {
 }
 
 // TestCalibrateJanuaryCLI runs the full calibration of the January records
-// with a back-test (skipped when the data is not beside the repository).
+// with a back-test.
 func TestCalibrateJanuaryCLI(t *testing.T) {
-	if _, err := os.Stat(januaryPath); err != nil {
-		t.Skipf("Anonymous Bank data not found at %s: %v", januaryPath, err)
-	}
 	out, stderr, code := ccsim(t, "calibrate", januaryPath, "--backtest", "--reps", "5", "--day-type", "fri")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

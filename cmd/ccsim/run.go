@@ -22,7 +22,7 @@ import (
 func runRun(ctx context.Context, e env, args []string) error {
 	fs := newFlags("run", "run [FILE|NAME] [--reps N] [--seed S] [--workers W] [--set KEY=VALUE]... [--json] [--out DIR]", e.stderr)
 	var sets overrideFlag
-	fs.Var(&sets, "set", "override a scenario key, e.g. --set bot.context_transfer=false (repeatable; README \"Overrides\")")
+	fs.Var(&sets, "set", "override a scenario key, e.g. --set bot.context_transfer=false (repeatable; docs/staffing.md \"Overrides\")")
 	reps := fs.Int("reps", 0, "replications (default: the scenario's)")
 	seed := fs.Uint64("seed", 0, "random seed (default: the scenario's)")
 	workers := fs.Int("workers", 0, "replications simulated in parallel (default: number of CPUs)")

@@ -102,6 +102,8 @@ func TestStaffUsage(t *testing.T) {
 	}{
 		{"target above 1", []string{"staff", "--target", "1.5"}, "target"},
 		{"confidence 1", []string{"staff", "--confidence", "1"}, "confidence"},
+		{"confidence on the means", []string{"staff", "--confidence", "0.9", "--on-means"}, "on the means"},
+		{"bounds of one replication", []string{"staff", "--reps", "1"}, "--on-means"},
 		{"two scenarios", []string{"staff", "default", "erlang-c"}, "at most one scenario"},
 		{"bad override", []string{"staff", "--set", "bot.contxt_transfer=false"}, `did you mean "context_transfer"`},
 		{"unknown scenario", []string{"staff", "nope"}, "no such file"},
@@ -130,5 +132,40 @@ func BenchmarkStaffDefault(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(pl.Evaluations), "simulations/op")
+	}
+}
+
+// TestStaffVary staffs two variants side by side: more traffic needs more
+// agent-hours and FTE, the baseline differs from itself by nothing, and
+// the comparison carries both plans.
+func TestStaffVary(t *testing.T) {
+	out, errs, code := ccsim(t, "staff", "shifts", "--vary", "arrivals.day_factor=1,1.2", "--reps", "6", "--verify-reps", "10",
+		"--fte-hours", "40", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		staff.Comparison
+		Plans []staff.Plan `json:"plans"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Variants) != 2 || len(got.Plans) != 2 || got.Week.FTEHours != 40 {
+		t.Fatalf("%d variants, %d plans, week %+v; want 2, 2 and 40 h", len(got.Variants), len(got.Plans), got.Week)
+	}
+	base, more := got.Variants[0], got.Variants[1]
+	if base.DeltaAgentHours != 0 || base.Label != "arrivals.day_factor=1" {
+		t.Errorf("baseline %q: Δ %g agent-hours, want arrivals.day_factor=1 and 0", base.Label, base.DeltaAgentHours)
+	}
+	if more.DeltaAgentHours <= 0 || math.Abs(more.DeltaFTE-more.DeltaAgentHours*5/40) > 1e-9 {
+		t.Errorf("20 %% more traffic: Δ %g agent-hours, Δ %g FTE; want more hours and FTE = hours × 5 / 40", more.DeltaAgentHours, more.DeltaFTE)
+	}
+	if more.Cost != nil || more.DeltaCost != nil {
+		t.Errorf("costs %v, %v for a scenario without a cost model, want null", more.Cost, more.DeltaCost)
+	}
+	out, errs, code = ccsim(t, "staff", "--vary", "arrivals.day_factor=1,1.2", "--write", "x.toml")
+	if code != 2 || !strings.Contains(errs, "--vary prints a comparison") {
+		t.Errorf("--vary with --write: exit %d, %q; want 2 and a usage error", code, errs+out)
 	}
 }

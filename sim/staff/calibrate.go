@@ -10,7 +10,8 @@ import (
 // the load at which the Erlang model of the group's work, with the agents
 // it had, shows what the simulation measured (the queue carried over from
 // the period before, the bot's delays and overflow between groups are all
-// in the measurement), and staffs that load to the goals. Steps down are
+// in the measurement; on the confidence bound of each goal), and staffs
+// that load to the goals. Steps down are
 // limited to a fifth of the agents, so that a period measured as perfect
 // is not emptied at once.
 func (p *problem) calibrate(n [][]int, o [][]obs) [][]int {
@@ -41,18 +42,18 @@ func (p *problem) need(g, k, have int, ob obs) int {
 	q.Agents = have
 	need := p.floor[g][k]
 	gl := p.goals
-	if finite(ob.sl) {
+	if ob.sl.defined() {
 		m := solve(func(m float64) float64 {
 			return scaled(q, m).ServiceLevel(gl.Threshold.Seconds(), erlang.Definition(p.definition()))
-		}, ob.sl, false)
+		}, ob.sl.lo(), false)
 		need = max(need, agents(scaled(q, m), erlang.Target{Threshold: gl.Threshold.Seconds(), Level: gl.Target, Definition: erlang.Definition(p.definition())}))
 	}
-	if gl.MaxAbandon > 0 && finite(ob.ab) && q.Patience > 0 {
-		m := solve(func(m float64) float64 { return scaled(q, m).Figures().PAbandon }, ob.ab, true)
+	if gl.MaxAbandon > 0 && ob.ab.defined() && q.Patience > 0 {
+		m := solve(func(m float64) float64 { return scaled(q, m).Figures().PAbandon }, ob.ab.hi(), true)
 		need = max(need, agents(scaled(q, m), erlang.Target{MaxAbandon: gl.MaxAbandon}))
 	}
-	if gl.MaxOccupancy > 0 && finite(ob.occ) {
-		m := solve(func(m float64) float64 { return scaled(q, m).Figures().Occupancy }, ob.occ, true)
+	if gl.MaxOccupancy > 0 && ob.occ.defined() {
+		m := solve(func(m float64) float64 { return scaled(q, m).Figures().Occupancy }, ob.occ.hi(), true)
 		need = max(need, agents(scaled(q, m), erlang.Target{MaxOccupancy: gl.MaxOccupancy}))
 	}
 	return need

@@ -24,13 +24,40 @@ type problem struct {
 	erlangA [][]int          // [group][period]
 	erlangC [][]int
 	floor   [][]int // [group][period]: fewest agents allowed
-	cache   map[string]*evaluation
+	cache   map[string]*entry
 	evals   int
+
+	seed       uint64    // of the first batch
+	reps       int       // replications per batch
+	level      int       // batches every evaluation measures now
+	maxLevel   int       // most batches
+	levelEvals int       // evaluations since the level was raised
+	verifyReps int       // replications of the final check
+	est        estimator // at the goals' confidence level
+	chans      []chanGoal
 }
 
 // newProblem derives the Erlang models and the starting staffing of sc.
 func newProblem(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
-	p := &problem{orig: sc, eval: *sc, goals: goals, opts: opts, day: sc.Arrivals.Day(), cache: map[string]*evaluation{}}
+	p := &problem{orig: sc, eval: *sc, goals: goals, opts: opts, day: sc.Arrivals.Day(), cache: map[string]*entry{},
+		seed: sc.Seed, reps: sc.Replications, level: 1, maxLevel: 1, est: estimator{conf: goals.level()}}
+	if opts.Seed != nil {
+		p.seed = *opts.Seed
+	}
+	if opts.Replications > 0 {
+		p.reps = opts.Replications
+	}
+	p.verifyReps = DefaultVerifyReplications
+	if opts.VerifyReplications > 0 {
+		p.verifyReps = opts.VerifyReplications
+	}
+	if p.est.conf > 0 {
+		p.maxLevel = 2
+		if opts.MaxReplications > 0 {
+			p.maxLevel = max(1, opts.MaxReplications/p.reps)
+		}
+		p.est.check, p.est.most = p.verifyReps, p.maxLevel*p.reps
+	}
 	if p.goals.Target == 0 {
 		p.goals.Target = math.Min(sc.ServiceLevel.Target, 0.9999)
 	}
@@ -48,6 +75,7 @@ func newProblem(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
 	}
 	p.skills = sc.SkillNames()
 	p.owner = owners(sc, p.skills)
+	p.channelGoals()
 	p.queues = p.model()
 	p.erlangA, p.erlangC = p.erlangNeeds()
 	p.floor = make([][]int, len(sc.Groups))

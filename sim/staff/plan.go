@@ -7,14 +7,21 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// plan turns the staffing found into a Plan.
-func (p *problem) plan(n [][]int, ev *evaluation) *Plan {
-	sc, res := p.orig, ev.res
+// plan turns the staffing found and its verification res into a Plan.
+func (p *problem) plan(n [][]int, res *sim.Results) *Plan {
+	sc := p.orig
+	missed, v := p.check(res)
+	skills, chans := p.skillFigures(res), p.channelFigures(res)
+	for i := range res.PerReplication {
+		res.PerReplication[i].Details = nil // measured; free the memory
+	}
 	pl := &Plan{
-		Scenario: sc.Name, Seed: res.Seed, Replications: res.Replications, Evaluations: p.evals,
+		Scenario: sc.Name, Seed: p.seed, Replications: p.reps, Evaluations: p.evals,
+		MaxReplications: p.level * p.reps, Verification: v,
 		Goals: GoalsJSON{Target: p.goals.Target, ThresholdSeconds: p.goals.Threshold.Seconds(),
-			MaxAbandon: p.goals.MaxAbandon, MaxOccupancy: p.goals.MaxOccupancy, Confidence: p.goals.Confidence},
-		Results: res, Method: p.method(res),
+			MaxAbandon: p.goals.MaxAbandon, MaxOccupancy: p.goals.MaxOccupancy, Confidence: p.goals.level(),
+			MaxASASeconds: p.goals.MaxASA.Seconds(), Channels: p.channelGoalsJSON()},
+		Results: res, Method: p.method(),
 	}
 	if sc.Costs != nil {
 		pl.Currency = sc.Costs.Currency
@@ -26,7 +33,7 @@ func (p *problem) plan(n [][]int, ev *evaluation) *Plan {
 	sched := p.scheduled(n)
 	for k := 0; k < p.periods; k++ {
 		iv := p.interval(k, n, sched, res)
-		iv.Skills = ev.skills[k]
+		iv.Skills, iv.Channels, iv.Missed, iv.Met = skills[k], chans[k], missed[k], len(missed[k]) == 0
 		pl.AgentHours += iv.AgentHours
 		if pl.Cost != nil {
 			*pl.Cost += *iv.Cost
@@ -35,6 +42,33 @@ func (p *problem) plan(n [][]int, ev *evaluation) *Plan {
 	}
 	pl.Staffed = p.staffed(sched)
 	return pl
+}
+
+// skillFigures summarizes each skill's service level and abandonment per
+// period of res, which carries Details.
+func (p *problem) skillFigures(res *sim.Results) [][]SkillFigures {
+	out := make([][]SkillFigures, p.periods)
+	for k := range out {
+		for s, name := range p.skills {
+			f := SkillFigures{Skill: name}
+			if g := p.owner[s]; g >= 0 {
+				f.Group = p.orig.Groups[g].Name
+			}
+			var sl, ab []float64
+			for _, rep := range res.PerReplication {
+				v := rep.Details[k].Skills[s]
+				if x := v[sim.MServiceLevel]; !math.IsNaN(x) {
+					sl = append(sl, x)
+				}
+				if x := v[sim.MAbandonRate]; !math.IsNaN(x) {
+					ab = append(ab, x)
+				}
+			}
+			f.ServiceLevel, f.AbandonRate = sim.Summarize(sl), sim.Summarize(ab)
+			out[k] = append(out[k], f)
+		}
+	}
+	return out
 }
 
 // interval reports period k.
@@ -64,6 +98,7 @@ func (p *problem) interval(k int, n, sched [][]int, res *sim.Results) Interval {
 		iv.Groups = append(iv.Groups, need)
 	}
 	if sc.Costs != nil {
+		iv.StaffCost = &staffCost
 		c := staffCost + meanOr0(m[sim.MCostBot]) + meanOr0(m[sim.MCostAbandoned])
 		iv.Cost = &c
 	}
@@ -111,12 +146,13 @@ func (p *problem) staffed(sched [][]int) *sim.Scenario {
 }
 
 // method describes how the plan was found.
-func (p *problem) method(res *sim.Results) string {
+func (p *problem) method() string {
 	on := "the means"
-	if c := p.goals.Confidence; c > 0 {
+	if c := p.goals.level(); c > 0 {
 		on = fmt.Sprintf("one-sided %g %% confidence bounds", 100*c)
 	}
 	return fmt.Sprintf("Erlang A per interval and group, then %d simulations of the whole day on common random numbers "+
-		"(seed %d, %d replications each): calibrated to the measured figures, repaired and trimmed one agent at a time; goals on %s",
-		p.evals, res.Seed, res.Replications, on)
+		"(seed %d, batches of %d replications, up to %d where a decision was close): calibrated to the measured figures, "+
+		"repaired and trimmed one agent at a time; goals on %s; checked on fresh replications with another seed",
+		p.evals, p.seed, p.reps, p.level*p.reps, on)
 }

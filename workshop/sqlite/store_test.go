@@ -3,9 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/ccsim/ccsim/workshop"
@@ -71,20 +69,6 @@ func BenchmarkCommit(b *testing.B) {
 		bt.AddEvents("p", workshop.StoredEvent{Seq: i, Data: []byte(fmt.Sprintf(`{"n":%d}`, i))})
 		if err := db.Commit(ctx, bt); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// TestOnlyStoreImportsSQLite keeps the database driver behind this package.
-func TestOnlyStoreImportsSQLite(t *testing.T) {
-	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}} {{join .TestImports " "}}`, "github.com/ccsim/ccsim/...").Output()
-	if err != nil {
-		t.Skipf("go list: %v", err)
-	}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		pkg, imports, _ := strings.Cut(line, " ")
-		if pkg != "github.com/ccsim/ccsim/workshop/sqlite" && strings.Contains(" "+imports+" ", " modernc.org/sqlite ") {
-			t.Errorf("%s imports modernc.org/sqlite; only web/store may", pkg)
 		}
 	}
 }

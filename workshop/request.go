@@ -1,0 +1,76 @@
+package workshop
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ccsim/ccsim/scenarios"
+	"github.com/ccsim/ccsim/trainer"
+)
+
+// Request is what a facilitator asks for when opening a room.
+type Request struct {
+	Title     string          `json:"title"`
+	Scripts   []string        `json:"scripts"` // bundled role-play names
+	Custom    []string        `json:"custom"`  // pasted *.roleplay.toml sources
+	Mode      string          `json:"mode"`    // guided, free or choice
+	Pulse     bool            `json:"pulse"`
+	Cap       int             `json:"cap"`
+	Seed      uint64          `json:"seed,string"` // 0 picks one
+	Backdrop  *BackdropConfig `json:"backdrop"`
+	PauseAway bool            `json:"pause_away"`
+}
+
+// Prepare checks a request against the rules of a room (a title of at
+// most 80 characters, a known mode, a cap of 0 to 1000 trainees, a backdrop
+// speed of 0 to 3600, at least one role-play that compiles) and returns the
+// room's configuration, with a random seed when the request has none, and
+// its compiled scripts.
+func Prepare(req Request) (Config, []*trainer.Script, error) {
+	cfg := Config{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
+		Backdrop: req.Backdrop, PauseAway: req.PauseAway}
+	if cfg.Title == "" {
+		cfg.Title = "Workshop"
+	}
+	if utf8.RuneCountInString(cfg.Title) > 80 {
+		return cfg, nil, errors.New("the title has at most 80 characters")
+	}
+	switch cfg.Mode {
+	case "":
+		cfg.Mode = "choice"
+	case "guided", "free", "choice":
+	default:
+		return cfg, nil, fmt.Errorf("unknown mode %q", cfg.Mode)
+	}
+	if cfg.Cap < 0 || cfg.Cap > 1000 {
+		return cfg, nil, errors.New("the cap is 0 (none) to 1000")
+	}
+	for cfg.Seed == 0 {
+		var b [8]byte
+		rand.Read(b[:])
+		cfg.Seed = binary.LittleEndian.Uint64(b[:]) >> 12 // small enough to read aloud and to type
+	}
+	for _, name := range req.Scripts {
+		src, ok := scenarios.RoleplaySource(name)
+		if !ok {
+			return cfg, nil, fmt.Errorf("no bundled role-play %q", name)
+		}
+		cfg.Scripts = append(cfg.Scripts, ScriptSource{Name: name + ".roleplay.toml", Source: string(src)})
+	}
+	for i, src := range req.Custom {
+		cfg.Scripts = append(cfg.Scripts, ScriptSource{Name: fmt.Sprintf("custom-%d.roleplay.toml", i+1), Source: src})
+	}
+	if cfg.Backdrop != nil {
+		if cfg.Backdrop.Scenario == "" {
+			cfg.Backdrop = nil
+		} else if cfg.Backdrop.Speed < 0 || cfg.Backdrop.Speed > 3600 {
+			return cfg, nil, errors.New("the backdrop speed is 0 to 3600")
+		}
+	}
+	scripts, err := ParseScripts(cfg.Scripts)
+	return cfg, scripts, err
+}
