@@ -28,6 +28,7 @@ func (s *Server) Handler() http.Handler {
 		"GET /join":              "join.html",
 		"GET /play/{code}":       "play.html",
 		"GET /facilitate/{code}": "facilitate.html",
+		"GET /project/{code}":    "project.html",
 		"GET /debrief/{code}":    "debrief.html",
 	} {
 		mux.Handle(path, page(file))
