@@ -17,7 +17,7 @@ import (
 
 func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/metrics", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, metricList())
+		writeJSON(w, http.StatusOK, sim.MetricTable()) // the pages label metrics as the CLI and reports do
 	})
 	mux.HandleFunc("GET /api/scenarios", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, scenarios.Names())
@@ -315,25 +315,6 @@ func chartNames(res *sim.Results) []chartInfo {
 	var out []chartInfo
 	for _, c := range (reports.Report{Results: res}).Charts() {
 		out = append(out, chartInfo{c.Name, c.Title})
-	}
-	return out
-}
-
-// metricJSON is one metric of sim's metric table, as the pages label it.
-type metricJSON struct {
-	Name       string `json:"name"`
-	Label      string `json:"label"`
-	Short      string `json:"short"`
-	Unit       string `json:"unit"`
-	Definition string `json:"definition"`
-}
-
-// metricList is sim's metric table for the pages, so that they label
-// metrics as the CLI and the reports do.
-func metricList() []metricJSON {
-	var out []metricJSON
-	for _, m := range sim.MetricTable() {
-		out = append(out, metricJSON{m.Name, m.Label, m.Short, string(m.Unit), m.Definition})
 	}
 	return out
 }
