@@ -48,6 +48,7 @@ func (s *Session) Say(text string) error {
 	switch {
 	case s.ended:
 	case u.reply != nil:
+		s.inherit(u)
 		s.choose(u.reply)
 	case u.Ambiguous:
 		s.clarify(u)

@@ -45,6 +45,9 @@ func (s *Session) Understand(text string) Understanding {
 			continue
 		}
 		v := s.p.know.judge(r, u.rd)
+		if iv, ok := inherited(u, i); ok && !v.fires && !v.satisfies {
+			v = iv
+		}
 		if v.satisfies {
 			u.Satisfies = append(u.Satisfies, r.r.ID)
 		}

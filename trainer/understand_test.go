@@ -183,3 +183,22 @@ func TestPatternsSeeSynonyms(t *testing.T) {
 		}
 	}
 }
+
+func TestLineInheritsItsReplysRules(t *testing.T) {
+	sc := meaningScript("")
+	sc.Rules = []Rule{{ID: "no-blame", Forbid: `\buseless\b`, Dim: "care", Penalty: 1}}
+	sc.Nodes[0].Replies = append(sc.Nodes[0].Replies, &Reply{ID: "blame", Label: "Blame the bot",
+		Text: "Honestly, the bot is useless.", Examples: []string{"that assistant is hopeless", "the bot never works properly"}})
+	line := "yeah that assistant is totally hopeless"
+	s := mustStart(t, sc, newClock().opts(ModeFree))
+	u := s.Understand(line)
+	if u.Reply != "blame" || len(u.Fires) != 1 || !strings.Contains(u.Fires[0].Matched, `understood as reply "blame"`) {
+		t.Fatalf("Understand(%q) = reply %q fires %+v, want blame firing no-blame through the reply's text", line, u.Reply, u.Fires)
+	}
+	if err := s.Say(line); err != nil {
+		t.Fatal(err)
+	}
+	if d := s.Debrief(); len(d.Rules) != 1 || d.Rules[0].Evidence != line {
+		t.Errorf("rules fired = %+v, want no-blame with the trainee's words", d.Rules)
+	}
+}

@@ -34,13 +34,19 @@ func openRoomInBrowser(t *testing.T, b context.Context, ts *testServer, pulse bo
 		setValue("#title", "Refund workshop"),
 		setValue("#custom", quickScript(t)),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#pulse").checked = `+map[bool]string{true: "true", false: "false"}[pulse]),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector("details").open = true`),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#form details").open = true`),
 	)
+	if ts.AdminToken != "" {
+		waitFor(t, fac, "the admin token field", `!document.querySelector("#adminbox").hidden`, 5*time.Second)
+		do(t, fac, "type the admin token", setValue("#admintoken", ts.AdminToken))
+	}
 	shot(t, fac, "workshop-custom-script")
 	do(t, fac, "open the room", chromedp.Click(chromedp.CSS("#create")))
-	waitFor(t, fac, "the facilitator page", `location.pathname.startsWith("/facilitate/") && document.querySelector("#code").textContent.length === 6 && document.querySelector("#title").textContent === "Refund workshop"`, 10*time.Second)
-	room := created{Code: eval[string](t, fac, `document.querySelector("#code").textContent`),
-		Token: eval[string](t, fac, `location.hash.slice(1)`)}
+	waitFor(t, fac, "the room opened", `!document.querySelector("#opened").hidden`, 10*time.Second)
+	room := created{Code: eval[string](t, fac, `document.querySelector("#newcode").textContent`),
+		Token: eval[string](t, fac, `document.querySelector("#newsecret").textContent`)}
+	do(t, fac, "go to the facilitator page", chromedp.Click(chromedp.CSS("#gofacilitate")))
+	waitFor(t, fac, "the facilitator page", `location.pathname.startsWith("/facilitate/") && document.querySelector("#code").textContent.length === 8 && document.querySelector("#title").textContent === "Refund workshop"`, 10*time.Second)
 	return fac, room
 }
 

@@ -28,7 +28,9 @@ func TestBrowserTour(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#skip"), "2h"))
 	docShot(t, fac, "web-workshop")
 	do(t, fac, "open the room", chromedp.Click(chromedp.CSS("#create")))
-	waitFor(t, fac, "the facilitator page", `document.querySelector("#code").textContent.length === 6 && document.querySelector("#title").textContent === "Monday escalations"`, 10*time.Second)
+	waitFor(t, fac, "the room opened", `!document.querySelector("#opened").hidden`, 10*time.Second)
+	do(t, fac, "go to the facilitator page", chromedp.Click(chromedp.CSS("#gofacilitate")))
+	waitFor(t, fac, "the facilitator page", `document.querySelector("#code").textContent.length === 8 && document.querySelector("#title").textContent === "Monday escalations"`, 10*time.Second)
 	code := eval[string](t, fac, `document.querySelector("#code").textContent`)
 
 	people := []struct{ name, mode string }{{"Amira Haddad", "guided"}, {"Ben Ortiz", "free"}, {"Chloe Martin", "guided"}, {"Dev Patel", "free"}}

@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -16,40 +14,6 @@ import (
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/sim"
 )
-
-// maxRuns is how many finished runs the dashboard keeps in memory.
-const maxRuns = 20
-
-// runs keeps finished simulation runs for downloads, charts and comparison.
-type runs struct {
-	mu    sync.Mutex
-	next  int
-	byID  map[string]reports.Run
-	order []string
-}
-
-func newRuns() *runs { return &runs{byID: map[string]reports.Run{}} }
-
-func (rs *runs) add(label string, res *sim.Results) string {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	rs.next++
-	id := strconv.Itoa(rs.next)
-	rs.byID[id] = reports.Run{Label: fmt.Sprintf("#%s %s", id, label), Results: res}
-	rs.order = append(rs.order, id)
-	if len(rs.order) > maxRuns {
-		delete(rs.byID, rs.order[0])
-		rs.order = rs.order[1:]
-	}
-	return id
-}
-
-func (rs *runs) get(id string) (reports.Run, bool) {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	r, ok := rs.byID[id]
-	return r, ok
-}
 
 func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/metrics", func(w http.ResponseWriter, r *http.Request) {
@@ -188,13 +152,7 @@ func (s *Server) runFile(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "run-"+r.PathValue("id")+"-"+r.PathValue("file")))
-	w.Write(buf.Bytes())
+	writeDownload(w, ctype, "run-"+r.PathValue("id")+"-"+r.PathValue("file"), buf.Bytes(), err)
 }
 
 // compareChart draws one metric of two runs side by side.
@@ -329,10 +287,11 @@ func (s *Server) simulate(ctx context.Context, req runRequest, out chan<- []byte
 		emit(ctx, out, map[string]any{"t": "invalid", "errors": []lineError{{Msg: err.Error()}}})
 		return
 	}
-	id := s.runs.add(sc.Name, res)
+	data := mustJSON(res)
+	id := s.runs.add(sc.Name, res, len(data))
 	s.Log.Info("simulation run", "run", id, "replications", reps, "ms", time.Since(start).Milliseconds())
 	emit(ctx, out, map[string]any{"t": "done", "id": id, "label": "#" + id + " " + sc.Name,
-		"seconds": time.Since(start).Seconds(), "results": json.RawMessage(mustJSON(res)),
+		"seconds": time.Since(start).Seconds(), "results": json.RawMessage(data),
 		"charts": chartNames(res)})
 }
 

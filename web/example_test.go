@@ -43,7 +43,7 @@ func Example() {
 	fmt.Println(seat.Token != "" && seat.Token != room.Token)
 	// Output:
 	// 201
-	// 6 43
+	// 8 43
 	// 201
 	// true
 }

@@ -147,8 +147,14 @@ type wsClient struct {
 // dialWS opens a room websocket with an Origin of the test server.
 func dialWS(tb testing.TB, base string, hi hello) *wsClient {
 	tb.Helper()
+	return dialWSHeader(tb, base, http.Header{"Origin": {base}}, hi)
+}
+
+// dialWSHeader opens a room websocket with the given request headers.
+func dialWSHeader(tb testing.TB, base string, hdr http.Header, hi hello) *wsClient {
+	tb.Helper()
 	u := "ws" + strings.TrimPrefix(base, "http") + "/ws/room"
-	ws, _, err := websocket.DefaultDialer.Dial(u, http.Header{"Origin": {base}})
+	ws, _, err := websocket.DefaultDialer.Dial(u, hdr)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -232,3 +238,9 @@ func postAction(tb testing.TB, base string, room created, a workshop.Action) {
 }
 
 var _ = context.Background
+
+// bytesOf encodes v as a JSON request body.
+func bytesOf(v any) io.Reader {
+	b, _ := json.Marshal(v)
+	return bytes.NewReader(b)
+}

@@ -13,11 +13,16 @@ import (
 
 func (s *Server) roomRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/roleplays", s.listRoleplays)
+	mux.HandleFunc("GET /api/admin", s.adminStatus)
+	mux.HandleFunc("POST /api/admin/session", s.adminSession)
 	mux.HandleFunc("POST /api/rooms", s.createRoom)
 	mux.HandleFunc("POST /api/join", s.joinRoom)
 	mux.HandleFunc("POST /api/rooms/{code}/actions", s.facilitator(s.roomAction))
 	mux.HandleFunc("GET /api/rooms/{code}/debrief", s.facilitator(s.roomDebrief))
 	mux.HandleFunc("GET /api/rooms/{code}/export/{file}", s.facilitator(s.roomExport))
+	mux.HandleFunc("POST /api/rooms/{code}/session", s.facilitatorSession)
+	mux.HandleFunc("GET /api/rooms/{code}/status", s.facilitator(s.roomStatusAPI))
+	mux.HandleFunc("GET /api/rooms/{code}/qr.svg", s.facilitator(s.roomQR))
 	mux.HandleFunc("GET /ws/room", s.serveRoomWS)
 }
 
@@ -45,16 +50,27 @@ func (s *Server) listRoleplays(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// created is the answer to opening a room. The token is shown only here.
+// created is the answer to opening a room. The token (the room's secret)
+// is shown only here; the answer also sets the facilitator cookie, so the
+// links carry no secret.
 type created struct {
 	Code       string `json:"code"`
 	Token      string `json:"token"`
-	Facilitate string `json:"facilitate"` // page link; the token is in the fragment, which browsers never send
+	Facilitate string `json:"facilitate"` // the control view
+	Project    string `json:"project"`    // the projector view: join code, QR code, status
 	Join       string `json:"join"`
 }
 
 // createRoom opens a workshop room.
 func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
+	if !s.allow(w, r, limitCreate) {
+		return
+	}
+	if !s.adminOK(r) {
+		s.limits.fail(r)
+		writeError(w, http.StatusUnauthorized, "opening a room needs the server's admin token (printed by ccsim serve at start)")
+		return
+	}
 	var req workshop.Request
 	if !readJSON(w, r, &req) {
 		return
@@ -69,8 +85,9 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	setFacilitatorCookie(w, r, h.Code, tok)
 	writeJSON(w, http.StatusCreated, created{Code: h.Code, Token: tok,
-		Facilitate: "/facilitate/" + h.Code + "#" + tok, Join: "/join?code=" + h.Code})
+		Facilitate: "/facilitate/" + h.Code, Project: "/project/" + h.Code, Join: "/join?code=" + h.Code})
 }
 
 // openRoom stores a new room with a fresh code and token and starts its hub.
@@ -85,7 +102,7 @@ func (s *Server) openRoom(ctx context.Context, cfg workshop.Config, scripts []*t
 	tok := workshop.NewToken()
 	s.mu.Lock()
 	code := workshop.NewCode()
-	for s.rooms[code] != nil {
+	for s.codeTaken(code) {
 		code = workshop.NewCode()
 	}
 	room := workshop.New(code, workshop.HashToken(tok), cfg, scripts, s.Now)
@@ -108,6 +125,9 @@ func (s *Server) openRoom(ctx context.Context, cfg workshop.Config, scripts []*t
 
 // joinRoom seats a trainee and returns their resume token.
 func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
+	if !s.allow(w, r, limitJoin) {
+		return
+	}
 	var req workshop.JoinRequest
 	if !readJSON(w, r, &req) {
 		return
@@ -115,6 +135,7 @@ func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
 	code := workshop.NormalizeCode(req.Code)
 	h := s.hub(code)
 	if !workshop.ValidCode(code) || h == nil {
+		s.limits.fail(r)
 		writeError(w, http.StatusNotFound, "no room with that code")
 		return
 	}
@@ -132,18 +153,6 @@ func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
 	s.seats[hex.EncodeToString(workshop.HashToken(j.Token))] = code
 	s.mu.Unlock()
 	writeJSON(w, http.StatusCreated, j)
-}
-
-// facilitator guards a handler with the room's token: 403 without it.
-func (s *Server) facilitator(next func(http.ResponseWriter, *http.Request, *hub)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		h := s.hub(workshop.NormalizeCode(r.PathValue("code")))
-		if h == nil || !workshop.TokenMatches(bearer(r), h.TokenHash) {
-			writeError(w, http.StatusForbidden, "facilitator token required")
-			return
-		}
-		next(w, r, h)
-	}
 }
 
 // roomAction carries out a facilitator command.

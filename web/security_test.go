@@ -81,6 +81,8 @@ func TestFacilitatorToken(t *testing.T) {
 				{"GET", "/api/rooms/" + room.Code + "/export/debrief.json"},
 				{"GET", "/api/rooms/" + room.Code + "/export/debrief.csv"},
 				{"GET", "/api/rooms/" + room.Code + "/export/debrief.html"},
+				{"GET", "/api/rooms/" + room.Code + "/status"},
+				{"GET", "/api/rooms/" + room.Code + "/qr.svg"},
 			} {
 				var body any
 				if req.method == "POST" {
@@ -194,7 +196,7 @@ func TestCodesAndTokens(t *testing.T) {
 	codes, toks := map[string]bool{}, map[string]bool{}
 	for range 2000 {
 		c := workshop.NewCode()
-		if !workshop.ValidCode(c) || strings.ContainsAny(c, "0O1IL5S2Z8BUV") {
+		if len(c) != 8 || !workshop.ValidCode(c) || strings.ContainsAny(c, "0O1IL5S2Z8BUV") {
 			t.Fatalf("code %q has an ambiguous character or a wrong length", c)
 		}
 		codes[c] = true
@@ -209,6 +211,20 @@ func TestCodesAndTokens(t *testing.T) {
 	}
 	if got := workshop.NormalizeCode(" 3c4-d6e "); got != "3C4D6E" {
 		t.Errorf("normalizeCode = %q", got)
+	}
+	for _, tc := range []struct {
+		code string
+		want bool
+	}{
+		{"3C4D6E", true},     // a room opened before codes grew keeps its code
+		{"3C4D6E7F", true},   // new codes have 8 characters
+		{"3C4D6E7", false},   // 7
+		{"3C4D6E7F9", false}, // 9
+		{"3C4D6E7O", false},  // look-alike letter
+	} {
+		if got := workshop.ValidCode(tc.code); got != tc.want {
+			t.Errorf("ValidCode(%q) = %v, want %v", tc.code, got, tc.want)
+		}
 	}
 }
 

@@ -7,10 +7,7 @@ package web
 
 import (
 	"context"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -18,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ccsim/ccsim/workshop"
 	"github.com/ccsim/ccsim/workshop/sqlite"
 )
 
@@ -32,17 +28,24 @@ type Server struct {
 	Now     func() time.Time // the clock of sessions and rooms; nil means time.Now
 	Origins []string         // extra origins allowed to open websockets, e.g. "https://ccsim.example"
 	Workers int              // simulation workers per run; 0 means one per CPU
+	// AdminToken, if set, is needed to open rooms (ccsim serve always sets
+	// one); "" lets anyone who reaches the server open rooms.
+	AdminToken string
 	// Ready, if set, is called with the listening address once ListenAndServe accepts connections.
 	Ready func(addr string)
 
-	db    *sqlite.DB
-	mu    sync.Mutex
-	rooms map[string]*hub   // by join code
-	seats map[string]string // hex(hash of resume token) → join code
-	runs  *runs
-	wg    sync.WaitGroup // hub goroutines
-	ctx   context.Context
-	stop  context.CancelFunc
+	db     *sqlite.DB
+	mu     sync.Mutex
+	rooms  map[string]*hub   // by join code
+	seats  map[string]string // hex(hash of resume token) → join code
+	runs   *runs
+	limits *addrLimits
+	loadMu sync.Mutex // serialises loading archived rooms
+	// rebuilt counts the rooms rebuilt from the store (at start and on demand), for tests.
+	rebuilt int
+	wg      sync.WaitGroup // hub goroutines
+	ctx     context.Context
+	stop    context.CancelFunc
 }
 
 // Open opens the database and rebuilds every stored room, replaying its sessions.
@@ -56,7 +59,8 @@ func (s *Server) Open() error {
 	if s.Now == nil {
 		s.Now = time.Now
 	}
-	s.rooms, s.seats, s.runs = map[string]*hub{}, map[string]string{}, newRuns()
+	s.rooms, s.seats, s.runs = map[string]*hub{}, map[string]string{}, newRuns(s.Now)
+	s.limits = newAddrLimits(s.Now)
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	db, err := sqlite.Open(s.DB)
 	if err != nil {
@@ -67,47 +71,6 @@ func (s *Server) Open() error {
 		db.Close()
 		return err
 	}
-	return nil
-}
-
-// restore loads the stored rooms and starts their hubs.
-func (s *Server) restore() error {
-	rooms, err := s.db.Rooms(s.ctx)
-	if err != nil {
-		return err
-	}
-	for _, r := range rooms {
-		var cfg workshop.Config
-		if err := json.Unmarshal(r.Config, &cfg); err != nil {
-			return fmt.Errorf("web: room %s: %w", r.Code, err)
-		}
-		scripts, err := workshop.ParseScripts(cfg.Scripts)
-		if err != nil {
-			s.Log.Error("room scripts no longer load; room skipped", "room", r.Code, "err", err)
-			continue
-		}
-		room := workshop.New(r.Code, r.TokenHash, cfg, scripts, s.Now)
-		if err := room.Restore(s.ctx, s.db, r); err != nil {
-			return err
-		}
-		for _, st := range room.Seats {
-			if st.Broken != "" {
-				s.Log.Error("cannot rebuild session", "room", r.Code, "seat", st.Participant.Seat, "err", st.Broken)
-			}
-		}
-		if cfg.Backdrop != nil {
-			room.Backdrop, _ = workshop.NewBackdrop(*cfg.Backdrop, cfg.Seed)
-		}
-		room.ResumeRestored()
-		h := newHub(room, s.db, s.Log)
-		for _, st := range h.Seats {
-			if !st.Extra.Removed {
-				s.seats[hex.EncodeToString(st.Participant.TokenHash)] = r.Code
-			}
-		}
-		s.startHub(h)
-	}
-	s.Log.Info("rooms restored", "rooms", len(rooms))
 	return nil
 }
 
@@ -122,13 +85,6 @@ func (s *Server) startHub(h *hub) {
 		defer s.wg.Done()
 		h.run()
 	}()
-}
-
-// hub returns the room with join code, or nil.
-func (s *Server) hub(code string) *hub {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.rooms[code]
 }
 
 // Close stops every room and run and closes the database.

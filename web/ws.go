@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/hex"
 	"net/http"
 
 	"github.com/ccsim/ccsim/workshop"
@@ -28,7 +27,7 @@ func (s *Server) serveRoomWS(w http.ResponseWriter, r *http.Request) {
 		ws.Close()
 		return
 	}
-	h, cl := s.attach(c, hi)
+	h, cl := s.attach(c, hi, r)
 	if cl == nil {
 		c.closeWith(closeDenied, "forbidden")
 		ws.Close()
@@ -52,14 +51,20 @@ func (s *Server) serveRoomWS(w http.ResponseWriter, r *http.Request) {
 }
 
 // attach authenticates a hello and registers the connection with its room;
-// it returns a nil client when the token is wrong.
-func (s *Server) attach(c *conn, hi hello) (*hub, *client) {
+// it returns a nil client when the token is wrong. A facilitator's hello
+// may leave the token out: the upgrade request's facilitator cookie counts.
+func (s *Server) attach(c *conn, hi hello, r *http.Request) (*hub, *client) {
 	cl := &client{conn: c}
 	ok := make(chan bool, 1)
 	switch hi.Role {
 	case "facilitator":
-		h := s.hub(workshop.NormalizeCode(hi.Code))
-		if h == nil || !workshop.TokenMatches(hi.Token, h.TokenHash) {
+		code := workshop.NormalizeCode(hi.Code)
+		tok := hi.Token
+		if tok == "" {
+			tok = facilitatorToken(r, code)
+		}
+		h := s.facHub(code, tok)
+		if h == nil {
 			return nil, nil
 		}
 		if !h.post(func() { h.registerFacilitator(cl); ok <- true }) {
@@ -71,10 +76,7 @@ func (s *Server) attach(c *conn, hi hello) (*hub, *client) {
 			return nil, nil
 		}
 		hash := workshop.HashToken(hi.Token)
-		s.mu.Lock()
-		code := s.seats[hex.EncodeToString(hash)]
-		s.mu.Unlock()
-		h := s.hub(code)
+		h := s.hub(s.seatRoom(hash))
 		if h == nil {
 			return nil, nil
 		}

@@ -11,8 +11,14 @@ import (
 // codeAlphabet has no letters or digits that read alike (0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V).
 const codeAlphabet = "34679ACDEFGHJKMNPQRTWXY"
 
-// codeLen is the length of a join code: 23^6 ≈ 148 million codes.
-const codeLen = 6
+// codeLen is the length of a new join code: 23^8 ≈ 78 billion codes, so
+// that guessing at the rate the web server allows finds an open room with
+// a negligible chance (the README's security section gives the arithmetic).
+const codeLen = 8
+
+// legacyCodeLen is the length of join codes of rooms opened before codes
+// grew to codeLen; such rooms keep their codes.
+const legacyCodeLen = 6
 
 // NewCode returns a random join code from crypto/rand.
 func NewCode() string {
@@ -48,7 +54,7 @@ func NormalizeCode(s string) string {
 
 // ValidCode reports whether s can be a join code.
 func ValidCode(s string) bool {
-	if len(s) != codeLen {
+	if len(s) != codeLen && len(s) != legacyCodeLen {
 		return false
 	}
 	for _, r := range s {

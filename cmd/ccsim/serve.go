@@ -4,17 +4,24 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/ccsim/ccsim/web"
+	"github.com/ccsim/ccsim/workshop"
 )
+
+// adminTokenEnv is the environment variable that may hold the admin token.
+const adminTokenEnv = "CCSIM_ADMIN_TOKEN"
 
 // runServe serves the dashboard and workshop rooms: ccsim serve [--addr A] [--db FILE].
 func runServe(ctx context.Context, e env, args []string) error {
-	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db ccsim.db] [--origin URL]", e.stderr)
+	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db ccsim.db] [--origin URL] [--admin-token T]", e.stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	db := fs.String("db", "ccsim.db", "SQLite file for workshop rooms (created if missing)")
 	origin := fs.String("origin", "", "an extra origin allowed to open websockets, e.g. https://ccsim.example (behind a proxy)")
+	admin := fs.String("admin-token", "", "the token needed to open workshop rooms (default $"+adminTokenEnv+", else one is generated and printed once)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -22,10 +29,30 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := wantArgs(pos, 0, 0, "no arguments"); err != nil {
 		return err
 	}
-	s := &web.Server{Addr: *addr, DB: *db, Log: slog.New(slog.NewTextHandler(e.stderr, nil)), Now: time.Now,
-		Ready: func(a string) { fmt.Fprintf(e.stderr, "ccsim: serving on http://%s/ (Ctrl-C stops)\n", a) }}
+	tok, generated := adminToken(*admin)
+	if len(tok) < 12 {
+		return usageError{fmt.Errorf("serve: the admin token has at least 12 characters")}
+	}
+	s := &web.Server{Addr: *addr, DB: *db, Log: slog.New(slog.NewTextHandler(e.stderr, nil)), Now: time.Now, AdminToken: tok,
+		Ready: func(a string) {
+			fmt.Fprintf(e.stderr, "ccsim: serving on http://%s/ (Ctrl-C stops)\n", a)
+			if generated {
+				fmt.Fprintf(e.stderr, "ccsim: admin token (needed to open workshop rooms; shown only now): %s\n", tok)
+			}
+		}}
 	if *origin != "" {
 		s.Origins = []string{*origin}
 	}
 	return s.ListenAndServe(ctx)
+}
+
+// adminToken is the flag's token, else the environment's, else a new one (generated true).
+func adminToken(flag string) (tok string, generated bool) {
+	if t := strings.TrimSpace(flag); t != "" {
+		return t, false
+	}
+	if t := strings.TrimSpace(os.Getenv(adminTokenEnv)); t != "" {
+		return t, false
+	}
+	return workshop.NewToken(), true
 }

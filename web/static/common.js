@@ -33,8 +33,8 @@ async function api(method, url, body, token) {
   return data;
 }
 
-async function download(url, token, filename) {
-  const res = await fetch(url, {headers: token ? {"Authorization": "Bearer " + token} : {}});
+async function download(url, filename) {
+  const res = await fetch(url);
   if (!res.ok) throw new Error(res.status + " " + res.statusText);
   const blob = await res.blob();
   const a = el("a", {href: URL.createObjectURL(blob), download: filename});
@@ -58,4 +58,19 @@ function pathPart(i) { return decodeURIComponent(location.pathname.split("/")[i]
 function fmt(x, digits) {
   if (x === null || x === undefined || Number.isNaN(x)) return "–";
   return Number(x).toFixed(digits === undefined ? 1 : digits);
+}
+
+// signInFromFragment handles an old facilitator link that carried the room
+// secret after "#": it drops the secret from the address bar at once, then
+// exchanges it for the facilitator cookie (HttpOnly, so no script reads it).
+async function signInFromFragment(code) {
+  const tok = location.hash.slice(1);
+  if (!tok) return;
+  history.replaceState(null, "", location.pathname + location.search);
+  try { await signIn(code, tok); } catch (e) { /* the page asks for the secret */ }
+}
+
+// signIn exchanges the room secret for the facilitator cookie.
+function signIn(code, secret) {
+  return api("POST", "/api/rooms/" + encodeURIComponent(code) + "/session", {token: secret.trim()});
 }

@@ -1,13 +1,13 @@
 "use strict";
 (async function () {
   const code = pathPart(2).toUpperCase();
-  const token = location.hash.slice(1);
+  await signInFromFragment(code);
   const base = "/api/rooms/" + encodeURIComponent(code);
   for (const ext of ["json", "csv", "html"]) {
-    $("#" + ext).addEventListener("click", () => download(base + "/export/debrief." + ext, token, "room-" + code + "-debrief." + ext).catch((e) => { $("#err").textContent = e.message; }));
+    $("#" + ext).addEventListener("click", () => download(base + "/export/debrief." + ext, "room-" + code + "-debrief." + ext).catch((e) => { $("#err").textContent = e.message; }));
   }
   let d;
-  try { d = await api("GET", base + "/debrief", undefined, token); }
+  try { d = await api("GET", base + "/debrief"); }
   catch (e) { clear($("#out")).append(el("p", {class: "error"}, e.message)); return; }
   $("#title").textContent = "Debrief: " + d.room.title + " (" + d.room.code + ")";
   const out = clear($("#out"));

@@ -1,21 +1,38 @@
 "use strict";
 // The facilitator's page: a live grid of trainees and the room's controls.
-// The room token comes from the link's fragment (never sent to the server in
-// a URL); actions send it in an Authorization header.
-(function () {
+// The browser proves it holds the room's secret with the facilitator cookie
+// (HttpOnly, SameSite=Strict): no address, link or text of this page carries
+// the secret. Without the cookie the page asks for the secret once.
+(async function () {
   const code = pathPart(2).toUpperCase();
-  const token = location.hash.slice(1);
   let grid = null, received = 0, retry = 500;
   $("#code").textContent = code;
   $("#joinlink").textContent = location.origin + "/join?code=" + code;
-  $("#debrief").setAttribute("href", "/debrief/" + encodeURIComponent(code) + "#" + token);
+  $("#debrief").setAttribute("href", "/debrief/" + encodeURIComponent(code));
+  $("#project").setAttribute("href", "/project/" + encodeURIComponent(code));
+  await signInFromFragment(code);
+
+  $("#signin").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    try {
+      await signIn(code, $("#secret").value);
+      $("#secret").value = "";
+      $("#signin").hidden = true;
+      banner("");
+      connect();
+    } catch (e) { $("#signinerr").textContent = e.message; }
+  });
 
   function connect() {
     const ws = new WebSocket(wsURL("/ws/room"));
-    ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "facilitator", code, token})); };
+    ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "facilitator", code})); };
     ws.onmessage = (ev) => { const m = JSON.parse(ev.data); if (m.t === "grid") { grid = m; received = performance.now(); render(); } };
     ws.onclose = (ev) => {
-      if (ev.code === 4403) { banner("This facilitator link is not valid for room " + code + ".", true); return; }
+      if (ev.code === 4403) {
+        banner("This browser is not signed in as the facilitator of room " + code + ".", true);
+        $("#signin").hidden = false;
+        return;
+      }
       banner("Connection lost; reconnecting…");
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 5000);
@@ -29,7 +46,7 @@
 
   async function act(body) {
     $("#err").textContent = "";
-    try { await api("POST", "/api/rooms/" + encodeURIComponent(code) + "/actions", body, token); }
+    try { await api("POST", "/api/rooms/" + encodeURIComponent(code) + "/actions", body); }
     catch (e) { $("#err").textContent = e.message; }
   }
 

@@ -8,6 +8,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 
@@ -127,7 +128,12 @@ func orEmpty(b []byte) []byte {
 
 // Rooms returns every stored room in creation order.
 func (d *DB) Rooms(ctx context.Context) ([]workshop.RoomRecord, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT code, token_hash, created_ms, config, state FROM rooms ORDER BY created_ms, code`)
+	return d.rooms(ctx, `SELECT code, token_hash, created_ms, config, state FROM rooms ORDER BY created_ms, code`)
+}
+
+// rooms runs a query of rooms.
+func (d *DB) rooms(ctx context.Context, query string, args ...any) ([]workshop.RoomRecord, error) {
+	rows, err := d.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: rooms: %w", err)
 	}
@@ -143,6 +149,37 @@ func (d *DB) Rooms(ctx context.Context) ([]workshop.RoomRecord, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// OpenRooms returns, in creation order, the rooms that have not ended and
+// were created at or after sinceMS (Unix milliseconds): the rooms a server
+// rebuilds at start. The others stay archived in the store (see Room).
+func (d *DB) OpenRooms(ctx context.Context, sinceMS int64) ([]workshop.RoomRecord, error) {
+	return d.rooms(ctx, `SELECT code, token_hash, created_ms, config, state FROM rooms
+		WHERE created_ms >= ? AND coalesce(json_extract(state, '$.ended'), 0) = 0 ORDER BY created_ms, code`, sinceMS)
+}
+
+// Room returns the room with join code; false when there is none.
+func (d *DB) Room(ctx context.Context, code string) (workshop.RoomRecord, bool, error) {
+	rs, err := d.rooms(ctx, `SELECT code, token_hash, created_ms, config, state FROM rooms WHERE code = ?`, code)
+	if err != nil || len(rs) == 0 {
+		return workshop.RoomRecord{}, false, err
+	}
+	return rs[0], true, nil
+}
+
+// RoomOfToken returns the join code of the room whose participant has the
+// resume token hashing to hash; "" when there is none.
+func (d *DB) RoomOfToken(ctx context.Context, hash []byte) (string, error) {
+	var code string
+	err := d.db.QueryRowContext(ctx, `SELECT room FROM participants WHERE token_hash = ?`, hash).Scan(&code)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("sqlite: participant by token: %w", err)
+	}
+	return code, nil
 }
 
 // Participants returns the participants of room code in seat order.
