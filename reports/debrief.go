@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ccsim/ccsim/workshop"
 )
@@ -20,10 +21,10 @@ func WriteDebriefCSV(w io.Writer, d workshop.Debrief) error {
 	for _, dim := range d.Dims {
 		head = append(head, "dim_"+dim+"_pct")
 	}
-	head = append(head, "pulse_before_mean", "pulse_after_mean", "queue_mean_waiting", "queue_customer_seconds")
-	cw.Write(head)
-	for _, t := range d.Trainees {
-		row := []string{strconv.Itoa(t.Seat), csvSafe(t.Name), csvSafe(t.Trainee), t.Script, t.Mode}
+	head = append(head, "pulse_before_mean", "pulse_after_mean", "queue_mean_waiting", "queue_customer_seconds", "removed")
+	writeCSVRow(cw, head)
+	for _, t := range append(append([]workshop.TraineeDebrief{}, d.Trainees...), d.Removed...) {
+		row := []string{strconv.Itoa(t.Seat), t.Name, t.Trainee, t.Script, t.Mode}
 		if db := t.Debrief; db != nil {
 			var rules []string
 			for _, r := range db.Rules {
@@ -54,18 +55,42 @@ func WriteDebriefCSV(w io.Writer, d workshop.Debrief) error {
 		} else {
 			row = append(row, "", "")
 		}
-		cw.Write(row)
+		writeCSVRow(cw, append(row, strconv.FormatBool(t.Removed)))
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-// csvSafe keeps a spreadsheet from reading a typed name as a formula.
+// writeCSVRow writes a row with every cell defused (csvSafe).
+func writeCSVRow(cw *csv.Writer, row []string) {
+	for i, c := range row {
+		row[i] = csvSafe(c)
+	}
+	cw.Write(row)
+}
+
+// csvSafe keeps a spreadsheet from reading a cell as a formula: a cell
+// that is not a plain number and starts with =, +, -, @ (or their
+// full-width forms), a tab, a carriage return or a line feed gets a
+// leading apostrophe. Unicode bidirectional controls, which could reverse
+// the text of neighbouring cells, are removed.
 func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	s = workshop.StripBidi(s)
+	if plainNumber(s) {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("=+-@\t\r\n＝＋－＠", r) {
 		return "'" + s
 	}
 	return s
+}
+
+// plainNumber reports whether s is a decimal number such as -12.5.
+func plainNumber(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(s, ".")
+	digits := func(t string) bool { return t != "" && strings.Trim(t, "0123456789") == "" }
+	return digits(whole) && (!dot || digits(frac))
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

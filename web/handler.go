@@ -36,7 +36,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", staticFiles())
 	s.roomRoutes(mux)
 	s.dashboardRoutes(mux)
-	return s.logged(secure(mux))
+	return s.logged(s.checkHost(secure(mux)))
 }
 
 // secure sets the security headers of every response.

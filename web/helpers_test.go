@@ -244,3 +244,17 @@ func bytesOf(v any) io.Reader {
 	b, _ := json.Marshal(v)
 	return bytes.NewReader(b)
 }
+
+// seatID is the participant id of the trainee named name in room.
+func (ts *testServer) seatID(tb testing.TB, room created, name string) string {
+	tb.Helper()
+	var d workshop.Debrief
+	ts.call(tb, "GET", "/api/rooms/"+room.Code+"/debrief", room.Token, nil, &d)
+	for _, tr := range d.Trainees {
+		if tr.Name == name {
+			return ts.hub(room.Code).Seats[tr.Seat-1].Participant.ID
+		}
+	}
+	tb.Fatalf("no trainee %q in room %s", name, room.Code)
+	return ""
+}

@@ -54,7 +54,11 @@ func (s *Server) joinURL(r *http.Request, code string) string {
 	if r.TLS != nil {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host + "/join?code=" + code
+	host := r.Host
+	if len(s.PublicHosts) > 0 {
+		host = s.PublicHosts[0]
+	}
+	return scheme + "://" + host + "/join?code=" + code
 }
 
 // roomQR answers an SVG QR code of the room's join address.

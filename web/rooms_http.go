@@ -141,7 +141,7 @@ func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := h.do(r.Context(), func() (any, error) { return h.join(req) })
 	switch {
-	case errors.Is(err, workshop.ErrLocked), errors.Is(err, workshop.ErrFull), errors.Is(err, workshop.ErrEnded):
+	case errors.Is(err, workshop.ErrLocked), errors.Is(err, workshop.ErrFull), errors.Is(err, workshop.ErrEnded), errors.Is(err, workshop.ErrRemoved):
 		writeError(w, http.StatusForbidden, err.Error())
 		return
 	case err != nil:

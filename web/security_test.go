@@ -1,11 +1,13 @@
 package web
 
 import (
+	csvpkg "encoding/csv"
 	"errors"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -254,9 +256,13 @@ func TestNoSecretsLogged(t *testing.T) {
 // TestExportsEscape checks the HTML and CSV exports with hostile names and replies.
 func TestExportsEscape(t *testing.T) {
 	ts := newTestServer(t, "")
-	room := ts.openQuickRoom(t, workshop.Request{Mode: "free"})
+	src := strings.Replace(quickScript(t), `title = "Quick refund"`, `title = "@SUM(1+1)*cmd|' /C calc'!A0"`, 1)
+	room := ts.openQuickRoom(t, workshop.Request{Mode: "free", Custom: []string{src}})
 	j := ts.join(t, room.Code, `<script>alert(1)</script>`, "free")
 	ts.join(t, room.Code, `=HYPERLINK("http://x")`, "free")
+	ts.join(t, room.Code, "\u202eevil\u202c-2+3", "free")
+	ts.join(t, room.Code, "-2+3", "free")
+	ts.join(t, room.Code, "+Rem", "free")
 	ts.act(t, room, workshop.Action{Action: "start"})
 	c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
@@ -286,9 +292,32 @@ func TestExportsEscape(t *testing.T) {
 	if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("the HTML export lacks the escaped name")
 	}
+	if !strings.Contains(html, "<bdi>") {
+		t.Error("the HTML export does not isolate names in <bdi>")
+	}
+	ts.act(t, room, workshop.Action{Action: "remove", Seat: ts.seatID(t, room, "+Rem")})
 	csv := get("debrief.csv")
-	if strings.Contains(csv, "\n2,=HYPERLINK") || !strings.Contains(csv, `'=HYPERLINK`) {
-		t.Errorf("the CSV export lets a name start a formula:\n%s", csv)
+	recs, err := csvpkg.NewReader(strings.NewReader(csv)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, rec := range recs {
+		for k, cell := range rec {
+			if cell != "" && strings.ContainsRune("=+-@\t\r\n", rune(cell[0])) && !isNumber(cell) {
+				t.Errorf("CSV row %d column %d = %q starts a formula", i+1, k+1, cell)
+			}
+			if strings.ContainsAny(cell, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+				t.Errorf("CSV row %d column %d = %q holds a bidi control", i+1, k+1, cell)
+			}
+		}
+	}
+	for _, want := range []string{`'=HYPERLINK`, `'@SUM(1+1)`, `'-2+3`, `'+Rem`, ",evil-2+3,"} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("the CSV export lacks the defused cell %s:\n%s", want, csv)
+		}
+	}
+	if last := recs[len(recs)-1]; last[1] != "'+Rem" || last[len(last)-1] != "true" {
+		t.Errorf("last CSV row %v, want the removed trainee marked removed", last)
 	}
 }
 
@@ -319,4 +348,10 @@ func TestLockRemove(t *testing.T) {
 	if !errors.As(err, &ce) || ce.Code != closeDenied {
 		t.Errorf("a removed trainee reconnecting: %v, want close %d", err, closeDenied)
 	}
+}
+
+// isNumber reports whether a CSV cell is a plain decimal number (which may start with '-').
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && strings.Trim(s, "-0123456789.") == ""
 }

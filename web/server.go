@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -27,7 +28,11 @@ type Server struct {
 	Log     *slog.Logger     // nil discards logs
 	Now     func() time.Time // the clock of sessions and rooms; nil means time.Now
 	Origins []string         // extra origins allowed to open websockets, e.g. "https://ccsim.example"
-	Workers int              // simulation workers per run; 0 means one per CPU
+	// PublicHosts are the host names (with or without port) the server may
+	// be reached by besides its IP addresses and localhost; requests for
+	// other names are refused (DNS rebinding). The hosts of Origins count too.
+	PublicHosts []string
+	Workers     int // simulation workers per run; 0 means one per CPU
 	// AdminToken, if set, is needed to open rooms (ccsim serve always sets
 	// one); "" lets anyone who reaches the server open rooms.
 	AdminToken string
@@ -40,7 +45,9 @@ type Server struct {
 	seats  map[string]string // hex(hash of resume token) → join code
 	runs   *runs
 	limits *addrLimits
-	loadMu sync.Mutex // serialises loading archived rooms
+	// listenIP is the address Serve listens on; invalid (any) until then.
+	listenIP netip.Addr
+	loadMu   sync.Mutex // serialises loading archived rooms
 	// rebuilt counts the rooms rebuilt from the store (at start and on demand), for tests.
 	rebuilt int
 	wg      sync.WaitGroup // hub goroutines
@@ -130,6 +137,7 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 // Serve serves on ln until ctx is done, then shuts down and closes the
 // server. Open must have been called.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.setListenAddr(ln.Addr())
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)

@@ -9,7 +9,8 @@ import (
 // Debrief is the report on a whole room.
 type Debrief struct {
 	Room     Info              `json:"room"`
-	Trainees []TraineeDebrief  `json:"trainees"`
+	Trainees []TraineeDebrief  `json:"trainees"` // every trainee not removed; the figures below count only these
+	Removed  []TraineeDebrief  `json:"removed"`  // removed trainees, shown apart and left out of every figure
 	Outcomes []Count           `json:"outcomes"`
 	Heatmap  []HeatScript      `json:"heatmap"`
 	Pulse    []PulseResult     `json:"pulse,omitempty"`
@@ -58,9 +59,10 @@ type HeatRow struct {
 }
 
 // Debrief builds the report on the whole room: every trainee's debrief,
-// outcomes, the path heatmap and, with a pulse, its results.
+// outcomes, the path heatmap and, with a pulse, its results. Removed
+// trainees are listed apart and left out of outcomes, heatmap and pulse.
 func (rm *Room) Debrief() Debrief {
-	d := Debrief{Room: rm.Info(), Trainees: []TraineeDebrief{}, Outcomes: []Count{}, Heatmap: []HeatScript{},
+	d := Debrief{Room: rm.Info(), Trainees: []TraineeDebrief{}, Removed: []TraineeDebrief{}, Outcomes: []Count{}, Heatmap: []HeatScript{},
 		Dims: []string{}, Labels: map[string]string{}}
 	outcomes := map[string]int{}
 	for _, s := range rm.Seats {
@@ -73,7 +75,9 @@ func (rm *Room) Debrief() Debrief {
 			if o == "" {
 				o = "in progress"
 			}
-			outcomes[o]++
+			if !s.Extra.Removed {
+				outcomes[o]++
+			}
 			for _, dim := range db.Score.Dims {
 				if _, ok := d.Labels[dim.ID]; !ok {
 					d.Dims = append(d.Dims, dim.ID)
@@ -84,7 +88,11 @@ func (rm *Room) Debrief() Debrief {
 		if q := s.Extra.Queue; q != nil {
 			t.Queue = &QueueDebrief{QueueFigures: *q, MeanWaiting: q.MeanWaiting()}
 		}
-		d.Trainees = append(d.Trainees, t)
+		if s.Extra.Removed {
+			d.Removed = append(d.Removed, t)
+		} else {
+			d.Trainees = append(d.Trainees, t)
+		}
 	}
 	for o, n := range outcomes {
 		d.Outcomes = append(d.Outcomes, Count{o, n})
@@ -112,7 +120,7 @@ func (rm *Room) heatmap() []HeatScript {
 		hs := HeatScript{Script: sc.Title, Trainees: []string{}}
 		var seats []*Seat
 		for _, s := range rm.Seats {
-			if s.Script == sc && s.Session != nil {
+			if s.Script == sc && s.Session != nil && !s.Extra.Removed {
 				seats = append(seats, s)
 				hs.Trainees = append(hs.Trainees, s.Participant.Name)
 			}

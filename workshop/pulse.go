@@ -11,10 +11,17 @@ var PulseItems = []string{
 	"I would recommend our bot to a friend who is a customer.",
 }
 
-// answerPulse records the seat's pulse answers for phase "before" or "after".
-func (s *Seat) answerPulse(phase string, answers []int) error {
+// answerPulse records the seat's pulse answers for phase "before" or
+// "after": once per phase, and only while that phase is asked (PulseNeed).
+func (rm *Room) answerPulse(s *Seat, phase string, answers []int) error {
 	if phase != "before" && phase != "after" || len(answers) != len(PulseItems) {
 		return errors.New("malformed pulse answers")
+	}
+	if s.Extra.Pulse[phase] != nil {
+		return errors.New("you have already answered these statements")
+	}
+	if rm.PulseNeed(s) != phase {
+		return errors.New("these statements are not asked now")
 	}
 	for _, a := range answers {
 		if a < 0 || a > 5 {
@@ -25,20 +32,24 @@ func (s *Seat) answerPulse(phase string, answers []int) error {
 		s.Extra.Pulse = map[string][]int{}
 	}
 	s.Extra.Pulse[phase] = answers
+	rm.GridChanged = true
 	return nil
 }
 
 // PulseNeed is the pulse the seat's trainee is asked to answer now:
-// "before" until their session starts, "after" once it (or the workshop)
-// has ended, "" otherwise or when the room has no pulse.
+// "before" until answered, even once their session has started (it stays on
+// top of the conversation), as long as the conversation and the workshop go
+// on; "after" once the conversation (or the workshop) has ended; "" otherwise,
+// for a removed seat, or when the room has no pulse.
 func (rm *Room) PulseNeed(s *Seat) string {
-	if !rm.Config.Pulse {
+	if !rm.Config.Pulse || s.Extra.Removed {
 		return ""
 	}
+	ended := rm.State.Ended || (s.Session != nil && s.Session.Ended())
 	switch {
-	case s.Extra.Pulse["before"] == nil && s.Session == nil && !rm.State.Ended:
+	case s.Extra.Pulse["before"] == nil && !ended:
 		return "before"
-	case s.Extra.Pulse["after"] == nil && (rm.State.Ended || (s.Session != nil && s.Session.Ended())):
+	case s.Extra.Pulse["after"] == nil && ended:
 		return "after"
 	}
 	return ""
@@ -54,13 +65,16 @@ type PulseResult struct {
 }
 
 // PulseResults averages the room's pulse answers before and after, per
-// statement; skipped answers (0) are left out.
+// statement; skipped answers (0) and removed trainees are left out.
 func (rm *Room) PulseResults() []PulseResult {
 	out := make([]PulseResult, len(PulseItems))
 	for i, item := range PulseItems {
 		r := PulseResult{Item: item}
 		var sb, sa int
 		for _, s := range rm.Seats {
+			if s.Extra.Removed {
+				continue
+			}
 			if a := s.Extra.Pulse["before"]; i < len(a) && a[i] > 0 {
 				sb += a[i]
 				r.NBefore++

@@ -24,6 +24,7 @@ var (
 	ErrBadName = errors.New("enter a display name of 1 to 40 characters")
 	ErrBadMode = errors.New("choose guided or free mode")
 	ErrNoSeat  = errors.New("no such trainee in this room")
+	ErrRemoved = errors.New("the facilitator has removed you from this room")
 )
 
 // Message is a message from a trainee.
@@ -59,6 +60,9 @@ func (rm *Room) apply(s *Seat, msg Message) error {
 		if s.Session == nil {
 			return errors.New("the session has not started yet")
 		}
+		if err := s.modeAllows(msg.T); err != nil {
+			return err
+		}
 		if msg.T == "reply" {
 			return friendly(s.Session.Reply(msg.ID))
 		}
@@ -68,9 +72,22 @@ func (rm *Room) apply(s *Seat, msg Message) error {
 		}
 		return friendly(s.Session.Say(text))
 	case "pulse":
-		return s.answerPulse(msg.Phase, msg.Answers)
+		return rm.answerPulse(s, msg.Phase, msg.Answers)
 	}
 	return fmt.Errorf("unknown message %q", msg.T)
+}
+
+// modeAllows enforces the seat's mode: a guided seat picks offered replies
+// (reply), a free seat types (say); the other kind is refused whatever the
+// client sends.
+func (s *Seat) modeAllows(kind string) error {
+	switch {
+	case kind == "reply" && s.Participant.Mode != "guided":
+		return errors.New("this seat plays in free mode: type your reply")
+	case kind == "say" && s.Participant.Mode != "free":
+		return errors.New("this seat plays in guided mode: pick one of the offered replies")
+	}
+	return nil
 }
 
 // friendly turns engine errors into sentences for the trainee.
@@ -98,17 +115,24 @@ type JoinRequest struct {
 
 // Joined is the answer to a join: the resume token is shown only here.
 type Joined struct {
-	ID    string `json:"id"`
-	Token string `json:"token"`
-	Code  string `json:"code"`
+	ID       string `json:"id"`
+	Token    string `json:"token"`
+	Code     string `json:"code"`
+	Rejoined bool   `json:"rejoined,omitempty"` // the trainee got their earlier seat back
 }
 
 // Join seats a new trainee: refused when the room has ended, is locked or
-// full, or the name or mode is not acceptable.
+// full, or the name or mode is not acceptable. A trainee who joins again
+// with the name (and trainee id) of a seat gets that seat back, with a new
+// resume token that voids the old one, even when the room is locked, full
+// or ended; a removed seat stays removed.
 func (rm *Room) Join(req JoinRequest) (Joined, error) {
-	name := strings.TrimSpace(req.Name)
-	if name == "" || utf8.RuneCountInString(name) > MaxName || utf8.RuneCountInString(req.Trainee) > MaxName {
+	name, trainee := CleanName(req.Name), CleanName(req.Trainee)
+	if name == "" || utf8.RuneCountInString(name) > MaxName || utf8.RuneCountInString(trainee) > MaxName {
 		return Joined{}, ErrBadName
+	}
+	if s := rm.seatByName(name, trainee); s != nil {
+		return rm.rejoin(s)
 	}
 	switch {
 	case rm.State.Ended:
@@ -129,7 +153,7 @@ func (rm *Room) Join(req JoinRequest) (Joined, error) {
 	}
 	tok := NewToken()
 	s := &Seat{Script: sc, Participant: Participant{
-		ID: NewID(), Room: rm.Code, Seat: idx + 1, Name: name, Trainee: strings.TrimSpace(req.Trainee),
+		ID: NewID(), Room: rm.Code, Seat: idx + 1, Name: name, Trainee: trainee,
 		TokenHash: HashToken(tok), Script: rm.Config.Scripts[idx%len(rm.Config.Scripts)].Name, Mode: mode,
 		JoinedMS: rm.Now().UnixMilli()}}
 	rm.addSeat(s)

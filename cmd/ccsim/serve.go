@@ -17,10 +17,11 @@ const adminTokenEnv = "CCSIM_ADMIN_TOKEN"
 
 // runServe serves the dashboard and workshop rooms: ccsim serve [--addr A] [--db FILE].
 func runServe(ctx context.Context, e env, args []string) error {
-	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db ccsim.db] [--origin URL] [--admin-token T]", e.stderr)
+	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db ccsim.db] [--origin URL] [--admin-token T] [--public-host NAME]", e.stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	db := fs.String("db", "ccsim.db", "SQLite file for workshop rooms (created if missing)")
 	origin := fs.String("origin", "", "an extra origin allowed to open websockets, e.g. https://ccsim.example (behind a proxy)")
+	public := fs.String("public-host", "", "host names (comma-separated) the server is reached by besides its IP addresses and localhost, e.g. ccsim.example; other Host headers are refused")
 	admin := fs.String("admin-token", "", "the token needed to open workshop rooms (default $"+adminTokenEnv+", else one is generated and printed once)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -42,6 +43,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 		}}
 	if *origin != "" {
 		s.Origins = []string{*origin}
+	}
+	for _, h := range strings.Split(*public, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			s.PublicHosts = append(s.PublicHosts, h)
+		}
 	}
 	return s.ListenAndServe(ctx)
 }

@@ -19,9 +19,9 @@
     el("th", {class: "n"}, "turns"), el("th", {class: "n"}, "time"));
   const rows = d.trainees.map((t) => {
     const db = t.debrief;
-    if (!db) return el("tr", {}, el("td", {}, t.name), el("td", {}, t.script), el("td", {}, t.mode), el("td", {colspan: 5 + d.dims.length + 2, class: "muted"}, "not started"));
+    if (!db) return el("tr", {}, el("td", {}, el("bdi", {}, t.name)), el("td", {}, t.script), el("td", {}, t.mode), el("td", {colspan: 5 + d.dims.length + 2, class: "muted"}, "not started"));
     const pct = Object.fromEntries(db.score.dims.map((x) => [x.id, x.pct]));
-    return el("tr", {"data-trainee": t.name}, el("td", {}, t.name), el("td", {}, t.script), el("td", {}, t.mode),
+    return el("tr", {"data-trainee": t.name}, el("td", {}, el("bdi", {}, t.name)), el("td", {}, t.script), el("td", {}, t.mode),
       el("td", {}, db.variant ? db.variant.replace(/_/g, " ") : "–"),
       el("td", {class: "outcome"}, (db.outcome || "in progress").replace(/_/g, " ")), el("td", {class: "n"}, fmt(db.score.total_pct)),
       el("td", {}, db.score.band || "–"), el("td", {}, db.score.pass ? "yes" : "no"),
@@ -31,14 +31,14 @@
   out.append(el("h2", {}, "Scores"), el("table", {id: "scores"}, el("thead", {}, head), el("tbody", {}, rows)));
 
   const hits = [];
-  for (const t of d.trainees) for (const r of (t.debrief ? t.debrief.rules_fired : [])) hits.push(el("tr", {}, el("td", {}, t.name), el("td", {}, r.id + (r.critical ? " (critical)" : "")), el("td", {class: "n"}, "−" + r.penalty + " " + (r.dim || "")), el("td", {}, r.debrief || ""), el("td", {}, r.better || "")));
+  for (const t of d.trainees) for (const r of (t.debrief ? t.debrief.rules_fired : [])) hits.push(el("tr", {}, el("td", {}, el("bdi", {}, t.name)), el("td", {}, r.id + (r.critical ? " (critical)" : "")), el("td", {class: "n"}, "−" + r.penalty + " " + (r.dim || "")), el("td", {}, r.debrief || ""), el("td", {}, r.better || "")));
   out.append(el("h2", {}, "Rules fired and better alternatives"), hits.length ? el("table", {}, el("thead", {}, el("tr", {}, ["trainee", "rule", "penalty", "what happened", "better"].map((h) => el("th", {}, h)))), el("tbody", {}, hits)) : el("p", {class: "muted"}, "No rule fired."));
 
   out.append(el("h2", {}, "Path heatmap"));
   for (const hs of d.heatmap) {
     const max = Math.max(1, ...hs.nodes.flatMap((n) => n.visits));
     out.append(el("h3", {}, hs.script), el("table", {class: "heat"},
-      el("thead", {}, el("tr", {}, el("th", {}, "node"), hs.trainees.map((n) => el("th", {class: "n"}, n)), el("th", {class: "n"}, "total"))),
+      el("thead", {}, el("tr", {}, el("th", {}, "node"), hs.trainees.map((n) => el("th", {class: "n"}, el("bdi", {}, n))), el("th", {class: "n"}, "total"))),
       el("tbody", {}, hs.nodes.map((n) => el("tr", {}, el("td", {}, n.node, n.end ? el("span", {class: "muted"}, " → " + n.end) : null),
         n.visits.map((v) => el("td", {class: "n h" + Math.ceil(5 * v / max)}, v)), el("td", {class: "n"}, n.total))))));
   }
@@ -59,13 +59,19 @@
   const queued = d.trainees.filter((t) => t.queue);
   if (queued.length) {
     out.append(el("h2", {}, "The queue while you talked"), el("table", {}, el("thead", {}, el("tr", {}, ["trainee", "conversation", "customers waiting (mean)", "most waiting", "customer-minutes of waiting"].map((h) => el("th", {}, h)))),
-      el("tbody", {}, queued.map((t) => el("tr", {}, el("td", {}, t.name), el("td", {class: "n"}, clock(t.queue.seconds * 1000)), el("td", {class: "n"}, fmt(t.queue.mean_waiting)), el("td", {class: "n"}, t.queue.max_waiting), el("td", {class: "n"}, fmt(t.queue.customer_seconds / 60)))))));
+      el("tbody", {}, queued.map((t) => el("tr", {}, el("td", {}, el("bdi", {}, t.name)), el("td", {class: "n"}, clock(t.queue.seconds * 1000)), el("td", {class: "n"}, fmt(t.queue.mean_waiting)), el("td", {class: "n"}, t.queue.max_waiting), el("td", {class: "n"}, fmt(t.queue.customer_seconds / 60)))))));
   }
 
+  if (d.removed && d.removed.length) {
+    out.append(el("h2", {}, "Removed trainees"), el("p", {class: "muted"}, "Left out of every figure above."),
+      el("table", {id: "removed"}, el("thead", {}, el("tr", {}, ["trainee", "script", "mode", "outcome"].map((h) => el("th", {}, h)))),
+        el("tbody", {}, d.removed.map((t) => el("tr", {}, el("td", {}, el("bdi", {}, t.name)), el("td", {}, t.script), el("td", {}, t.mode),
+          el("td", {}, "removed" + (t.debrief && t.debrief.outcome ? " (" + t.debrief.outcome.replace(/_/g, " ") + ")" : "")))))));
+  }
   out.append(el("h2", {}, "Transcripts"));
   for (const t of d.trainees) {
     if (!t.debrief) continue;
-    const det = el("details", {}, el("summary", {}, t.name + " · " + t.debrief.title + " · " + (t.debrief.outcome || "in progress").replace(/_/g, " ")));
+    const det = el("details", {}, el("summary", {}, el("bdi", {}, t.name), " · " + t.debrief.title + " · " + (t.debrief.outcome || "in progress").replace(/_/g, " ")));
     for (const e of t.debrief.transcript) det.append(el("div", {class: "msg " + e.speaker}, el("span", {class: "who"}, e.speaker + " · " + clock(e.at_ms)), e.text));
     out.append(det);
   }

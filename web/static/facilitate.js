@@ -81,7 +81,7 @@
       const status = s.removed ? "removed" : s.ended ? s.outcome.replace(/_/g, " ") : s.paused ? "paused" : s.started ? "playing" : "waiting";
       const tr = el("tr", {class: s.removed ? "removed" : s.ended ? "ended" : "", "data-seat": s.id},
         el("td", {class: "n"}, s.seat),
-        el("td", {class: "name"}, s.name, s.trainee ? el("div", {class: "muted"}, s.trainee) : null),
+        el("td", {class: "name"}, el("bdi", {}, s.name), s.trainee ? el("div", {class: "muted"}, el("bdi", {}, s.trainee)) : null),
         el("td", {class: "wrap"}, s.script, s.variant ? el("div", {class: "muted"}, "hand-off: " + s.variant.replace(/_/g, " ")) : null), el("td", {}, s.mode),
         el("td", {}, el("span", {class: s.online ? "dot on" : "dot", title: s.online ? "connected" : "offline"})),
         el("td", {}, s.node || "–"),

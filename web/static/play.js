@@ -72,7 +72,7 @@
   function render() {
     if (!state) return;
     const s = state.session, room = state.room;
-    $("#title").textContent = room.title + " · " + state.name;
+    clear($("#title")).append(room.title + " · ", el("bdi", {}, state.name));
     document.title = room.title + " · ccsim";
     renderChat();
     renderBrief(s);

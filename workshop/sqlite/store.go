@@ -101,7 +101,8 @@ func (d *DB) Commit(ctx context.Context, b *workshop.Batch) error {
 	for _, p := range b.Participants {
 		if _, err := tx.Exec(`INSERT INTO participants(id, room, seat, name, trainee, token_hash, script, mode, joined_ms, last_n, extra)
 			VALUES(?,?,?,?,?,?,?,?,?,?,?)
-			ON CONFLICT(id) DO UPDATE SET last_n=excluded.last_n, extra=excluded.extra, script=excluded.script, mode=excluded.mode`,
+			ON CONFLICT(id) DO UPDATE SET last_n=excluded.last_n, extra=excluded.extra, script=excluded.script, mode=excluded.mode,
+			token_hash=excluded.token_hash`,
 			p.ID, p.Room, p.Seat, p.Name, p.Trainee, p.TokenHash, p.Script, p.Mode, p.JoinedMS, p.LastN, string(orEmpty(p.Extra))); err != nil {
 			return fmt.Errorf("sqlite: participant %s: %w", p.ID, err)
 		}
