@@ -16,13 +16,7 @@ func info(name string) sim.MetricInfo {
 }
 
 // stat returns metric name of m, or an undefined Stat if m lacks it.
-func stat(m sim.Metrics, name string) sim.Stat {
-	if s, ok := m[name]; ok {
-		return s
-	}
-	nan := math.NaN()
-	return sim.Stat{Mean: nan, CI95: [2]float64{nan, nan}}
-}
+func stat(m sim.Metrics, name string) sim.Stat { return m.Get(name) }
 
 // statSeries is a line of one metric over intervals (x is the interval
 // index) with its confidence band, scaled by k. get picks the metrics of an

@@ -17,13 +17,13 @@ const (
 // MetricInfo describes one metric: what it measures and how every table,
 // chart and page shows it.
 type MetricInfo struct {
-	Name       string // as in results JSON and CSV, e.g. "abandon_rate"
-	Definition string // what it measures, with its denominator
-	Unit       Unit
-	Label      string // in summaries and comparisons: "abandon rate"
-	Short      string // as a narrow column header: "abandon"
-	Axis       string // on a chart axis, with the unit: "abandonment (%)"
-	Format     string // how a value is printed: "pct" (a share as %), or a fmt verb such as "%.1f"
+	Name       string `json:"name"`       // as in results JSON and CSV, e.g. "abandon_rate"
+	Definition string `json:"definition"` // what it measures, with its denominator
+	Unit       Unit   `json:"unit"`
+	Label      string `json:"label"`  // in summaries and comparisons: "abandon rate"
+	Short      string `json:"short"`  // as a narrow column header: "abandon"
+	Axis       string `json:"axis"`   // on a chart axis, with the unit: "abandonment (%)"
+	Format     string `json:"format"` // how a value is printed: "pct" (a share as %), or a fmt verb such as "%.1f"
 }
 
 // Scale is the factor from stored values to shown values: 100 for shares

@@ -24,6 +24,16 @@ type Stat struct {
 // Metrics are merged statistics by metric name.
 type Metrics map[string]Stat
 
+// Get returns metric name, or an undefined Stat (NaN mean and interval)
+// when m lacks it.
+func (m Metrics) Get(name string) Stat {
+	if s, ok := m[name]; ok {
+		return s
+	}
+	nan := math.NaN()
+	return Stat{Mean: nan, CI95: [2]float64{nan, nan}}
+}
+
 // Named are metrics of a named part: an intent or an agent group.
 type Named struct {
 	Name    string  `json:"name"`

@@ -67,7 +67,8 @@ var langEN = &language{
 	verbCues: wordSet(`skip skipping skipped bypass bypassing bypassed waive waived without`),
 	function: wordSet(`i me my mine we us our you your yours he him his she her they them their what which who how
 		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
-		thanks thank yes yeah hi hello sure okay not`),
+		thanks thank yes yeah hi hello sure okay not before after only again maybe perhaps first once until since
+		because even still already soon later today tomorrow`),
 	synonyms: map[string][]string{
 		"sorry":      {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
 		"verify":     {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity"},
@@ -104,7 +105,8 @@ var langDE = &language{
 	about:    wordSet(`wegen um`),
 	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne`),
 	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
-		warum wann wo bitte danke ja hallo gerne nicht`),
+		warum wann wo bitte danke ja hallo gerne nicht vor nach nur wieder vielleicht zuerst erst noch schon bald
+		heute morgen weil seit bis`),
 	synonyms: map[string][]string{
 		"entschuldigung": {"tut mir leid", "es tut mir leid", "entschuldigen", "entschuldige", "verzeihung", "sorry"},
 		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren", "sicherheitsabfrage", "identitaetspruefung"},

@@ -127,33 +127,42 @@ func (l *linter) freeText() {
 	}
 }
 
-// examples checks that every example is taken by its own reply, not an earlier one.
+// examples checks that every example is understood as its own reply at its
+// node, with the whole script's phrasings as the matcher sees them in play:
+// an example another reply takes (by its patterns or its own examples), or
+// one too close to another reply to tell apart, is an error. Whether the
+// examples generalise (leave-one-out) is reported by 'ccsim script test'.
 func (l *linter) examples() {
+	k := l.p.know
 	for _, c := range l.p.nodes {
 		if c == nil {
 			continue
 		}
 		for _, r := range c.own {
 			j := indexOfReply(c.n, r.r)
-			for k, ex := range r.r.Examples {
-				path := fmt.Sprintf("node.%s.reply.%d.examples.%d", c.n.ID, j, k)
-				norm := Normalize(ex)
-				var got *creply
-				for _, cand := range c.replies {
-					if cand.m.match(norm) {
-						got = cand
-						break
-					}
-				}
+			for i, ex := range r.r.Examples {
+				path := fmt.Sprintf("node.%s.reply.%d.examples.%d", c.n.ID, j, i)
+				u := k.decide(k.read(ex), c.replies, "", true)
 				switch {
-				case got == nil:
-					l.p.errorf(path, "example %q matches no reply (not even %q)", ex, r.r.ID)
-				case got != r:
-					l.p.errorf(path, "example %q of reply %q is captured by earlier reply %q", ex, r.r.ID, got.r.ID)
+				case u.Reply == r.r.ID:
+				case u.Ambiguous:
+					l.p.errorf(path, "example %q of reply %q is too close to reply %q to tell apart (%.2f against %.2f)", ex, r.r.ID, otherOf(u, r.r.ID), u.Confidence, u.RunnerUpConfidence)
+				case u.Reply != "":
+					l.p.errorf(path, "example %q of reply %q is understood as reply %q (%.2f)", ex, r.r.ID, u.Reply, u.Confidence)
+				default:
+					l.p.errorf(path, "example %q of reply %q is not understood even with it (confidence %.2f; a match.none pattern may veto it)", ex, r.r.ID, u.Confidence)
 				}
 			}
 		}
 	}
+}
+
+// otherOf names the reply an ambiguous understanding confused with own.
+func otherOf(u Understanding, own string) string {
+	if u.Best == own {
+		return u.RunnerUp
+	}
+	return u.Best
 }
 
 func indexOfReply(n *Node, r *Reply) int {

@@ -100,16 +100,6 @@ func (p *program) matcher(m Match, path string) matcher {
 // empty reports whether the matcher has no positive patterns.
 func (m *matcher) empty() bool { return len(m.any) == 0 && len(m.all) == 0 }
 
-// match reports whether normalised text satisfies the matcher, ignoring negation.
-func (m *matcher) match(text string) bool {
-	for _, re := range m.none {
-		if re.MatchString(text) {
-			return false
-		}
-	}
-	return m.matchWith(func(re *rx) bool { return re.MatchString(text) })
-}
-
 // hears reports whether a line satisfies the matcher with every positive
 // pattern matching outside negation scopes; none patterns veto anywhere.
 func (m *matcher) hears(rd *reading) bool {

@@ -137,9 +137,11 @@ func (s *Session) checkSaid(rd *reading, verdicts []ruleVerdict) {
 	}
 }
 
-// inherit applies to the rules what the reply a typed line was understood
-// as does in guided mode: the line means what the reply's text says, so it
-// breaks or satisfies the same rules (verdicts judged at compile time).
+// inherit fires the rules that the reply a typed line was understood as
+// breaks in guided mode: the line means what the reply's text says, so it
+// breaks the same rules (verdicts judged at compile time). A required thing
+// is satisfied only by the trainee's own words, never inherited: a reply's
+// text often says more than the line that was matched to it.
 func (s *Session) inherit(u Understanding) {
 	if u.reply == nil {
 		return
@@ -149,23 +151,21 @@ func (s *Session) inherit(u Understanding) {
 		if !ok || s.ruleFired[i] {
 			continue
 		}
-		if v.satisfies {
-			s.ruleSaid[i] = true
-		}
 		if v.fires && s.ruleLive(r) && !(r.r.kind() == RuleRequire && s.ruleSaid[i]) {
 			s.fire(i, v.ev.Evidence, v.ev.Matched)
 		}
 	}
 }
 
-// inherited returns the verdict on rule i of the reply u was understood as,
-// with the line's words as evidence; ok is false when it does nothing.
+// inherited returns the breach of rule i by the reply u was understood as,
+// with the line's words as evidence; ok is false when there is none.
 func inherited(u Understanding, i int) (ruleVerdict, bool) {
 	if u.reply == nil || i >= len(u.reply.verdicts) {
 		return ruleVerdict{}, false
 	}
 	v := u.reply.verdicts[i]
-	if !v.fires && !v.satisfies {
+	v.satisfies = false
+	if !v.fires {
 		return v, false
 	}
 	v.ev.Evidence = u.rd.text

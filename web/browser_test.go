@@ -155,8 +155,12 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 
 // waitFor evaluates a JavaScript condition every 100 ms until it is true.
 // It survives navigations (a page that is loading just counts as false).
+// It waits up to waitSlack times d: a wait ends as soon as its condition
+// holds, so the slack costs nothing when the page works, and keeps a loaded
+// machine (make test runs packages in parallel on 2 cores) from failing it.
 func waitFor(t *testing.T, ctx context.Context, what, cond string, d time.Duration) {
 	t.Helper()
+	d *= waitSlack
 	deadline := time.Now().Add(d)
 	var last error
 	for time.Now().Before(deadline) {
@@ -178,6 +182,9 @@ func waitFor(t *testing.T, ctx context.Context, what, cond string, d time.Durati
 	}, what))
 	t.Fatalf("waiting for %s (%s): timed out after %v (last error %v)\npage text:\n%s", what, cond, d, last, body)
 }
+
+// waitSlack multiplies every waitFor limit.
+const waitSlack = 4
 
 // shot saves a screenshot of the tab as NAME.png and returns its path.
 func shot(t *testing.T, ctx context.Context, name string) string {

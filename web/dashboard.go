@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"net/http"
 	"sync"
@@ -18,7 +17,7 @@ import (
 
 func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/metrics", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, metricList())
+		writeJSON(w, http.StatusOK, sim.MetricTable()) // the pages label metrics as the CLI and reports do
 	})
 	mux.HandleFunc("GET /api/scenarios", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, scenarios.Names())
@@ -153,13 +152,7 @@ func (s *Server) runFile(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", "run-"+r.PathValue("id")+"-"+r.PathValue("file")))
-	w.Write(buf.Bytes())
+	writeDownload(w, ctype, "run-"+r.PathValue("id")+"-"+r.PathValue("file"), buf.Bytes(), err)
 }
 
 // compareChart draws one metric of two runs side by side.
@@ -322,25 +315,6 @@ func chartNames(res *sim.Results) []chartInfo {
 	var out []chartInfo
 	for _, c := range (reports.Report{Results: res}).Charts() {
 		out = append(out, chartInfo{c.Name, c.Title})
-	}
-	return out
-}
-
-// metricJSON is one metric of sim's metric table, as the pages label it.
-type metricJSON struct {
-	Name       string `json:"name"`
-	Label      string `json:"label"`
-	Short      string `json:"short"`
-	Unit       string `json:"unit"`
-	Definition string `json:"definition"`
-}
-
-// metricList is sim's metric table for the pages, so that they label
-// metrics as the CLI and the reports do.
-func metricList() []metricJSON {
-	var out []metricJSON
-	for _, m := range sim.MetricTable() {
-		out = append(out, metricJSON{m.Name, m.Label, m.Short, string(m.Unit), m.Definition})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -311,7 +312,7 @@ func TestExportsEscape(t *testing.T) {
 	}
 	for i, rec := range recs {
 		for k, cell := range rec {
-			if cell != "" && strings.ContainsRune("=+-@\t\r\n", rune(cell[0])) && !plainNumber(cell) {
+			if cell != "" && strings.ContainsRune("=+-@\t\r\n", rune(cell[0])) && !isNumber(cell) {
 				t.Errorf("CSV row %d column %d = %q starts a formula", i+1, k+1, cell)
 			}
 			if strings.ContainsAny(cell, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
@@ -356,4 +357,10 @@ func TestLockRemove(t *testing.T) {
 	if !errors.As(err, &ce) || ce.Code != closeDenied {
 		t.Errorf("a removed trainee reconnecting: %v, want close %d", err, closeDenied)
 	}
+}
+
+// isNumber reports whether a CSV cell is a plain decimal number (which may start with '-').
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && strings.Trim(s, "-0123456789.") == ""
 }

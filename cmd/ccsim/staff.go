@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -17,126 +16,86 @@ import (
 	"github.com/ccsim/ccsim/sim/staff"
 )
 
+// staffSynopsis is staff's usage line and how its goals work.
+const staffSynopsis = "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max-abandon 0.05] [--max-occupancy 0.9] [--max-asa 30s]\n" +
+	"       [--confidence 0.95 | --on-means] [--reps N] [--max-reps M] [--verify-reps V] [--seed S] [--verify-seed S]\n" +
+	"       [--workers W] [--set KEY=VALUE]... [--vary KEY=V1,V2,...]... [--fte-hours 37.5] [--week-days 5]\n" +
+	"       [--json] [--write FILE] [--out DIR]\n\n" +
+	"Goals hold on one-sided 95 % bounds by default: an interval meets the service level when the lower\n" +
+	"bound mean - t*s*sqrt(1/n + 1/V) over the search's n replications reaches the target, so that the\n" +
+	"check on V = --verify-reps fresh replications (another seed) meets it with 95 % probability; caps\n" +
+	"(abandonment, occupancy, ASA) hold on the upper bound. Where a decision is close (more replications\n" +
+	"at the same mean would settle it), the search adds batches of --reps replications up to --max-reps,\n" +
+	"every candidate on the same batches. The output gives the check's figures and how many intervals\n" +
+	"met each goal in it. --on-means holds the goals on the means instead (faster, but about\n" +
+	"half the intervals that sit at a goal miss it on other days).\n\n" +
+	"With several channels, each channel's service level is a goal of its own, at the threshold and\n" +
+	"target of the scenario's [channels.*] (else --threshold and --target; change them with\n" +
+	"--set channels.chat.target=0.85); --max-abandon and --max-asa hold for each channel too.\n\n" +
+	"--vary staffs each variant (the first value is the baseline) on the same replications and prints,\n" +
+	"per interval and for the day, the difference in scheduled agents, agent-hours and cost, the cost's\n" +
+	"with a 95 % confidence interval paired over the checks' replications; FTE and annual cost assume\n" +
+	"--fte-hours a week and --week-days days a week, 52 weeks a year."
+
 // runStaff finds the smallest staffing per interval and group that meets the goals.
 func runStaff(ctx context.Context, e env, args []string) error {
-	fs := newFlags("staff", "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max-abandon 0.05] [--max-occupancy 0.9] [--max-asa 30s]\n"+
-		"       [--confidence 0.95 | --on-means] [--reps N] [--max-reps M] [--verify-reps V] [--seed S] [--verify-seed S]\n"+
-		"       [--workers W] [--set KEY=VALUE]... [--vary KEY=V1,V2,...]... [--fte-hours 37.5] [--week-days 5]\n"+
-		"       [--json] [--write FILE] [--out DIR]\n\n"+
-		"Goals hold on one-sided 95 % bounds by default: an interval meets the service level when the lower\n"+
-		"bound mean - t*s*sqrt(1/n + 1/V) over the search's n replications reaches the target, so that the\n"+
-		"check on V = --verify-reps fresh replications (another seed) meets it with 95 % probability; caps\n"+
-		"(abandonment, occupancy, ASA) hold on the upper bound. Where a decision is close (more replications\n"+
-		"at the same mean would settle it), the search adds batches of --reps replications up to --max-reps,\n"+
-		"every candidate on the same batches. The output gives the check's figures and how many intervals\n"+
-		"met each goal in it. --on-means holds the goals on the means instead (faster, but about\n"+
-		"half the intervals that sit at a goal miss it on other days).\n\n"+
-		"With several channels, each channel's service level is a goal of its own, at the threshold and\n"+
-		"target of the scenario's [channels.*] (else --threshold and --target; change them with\n"+
-		"--set channels.chat.target=0.85); --max-abandon and --max-asa hold for each channel too.\n\n"+
-		"--vary staffs each variant (the first value is the baseline) on the same replications and prints,\n"+
-		"per interval and for the day, the difference in scheduled agents, agent-hours and cost, the cost's\n"+
-		"with a 95 % confidence interval paired over the checks' replications; FTE and annual cost assume\n"+
-		"--fte-hours a week and --week-days days a week, 52 weeks a year.", e.stderr)
-	target := fs.Float64("target", 0, "service level to reach in every interval, a share (default: the scenario's)")
-	threshold := fs.Duration("threshold", 0, "answer-time goal of the service level (default: the scenario's)")
-	maxAbandon := fs.Float64("max-abandon", 0, "cap on the abandonment rate of every interval, a share (default: none)")
-	maxOcc := fs.Float64("max-occupancy", 0, "cap on each group's occupancy in every interval, a share (default: none)")
-	maxASA := fs.Duration("max-asa", 0, "cap on each channel's mean wait of answered contacts in every interval (default: none)")
-	conf := fs.Float64("confidence", 0, "level of the one-sided confidence bounds the goals hold on (default 0.95)")
-	onMeans := fs.Bool("on-means", false, "hold the goals on the means, without bounds or added replications")
-	reps := fs.Int("reps", 0, "replications of a first simulation, a batch (default: the scenario's)")
-	maxReps := fs.Int("max-reps", 0, "most replications where a decision is close (default: 2 batches)")
-	verifyReps := fs.Int("verify-reps", 0, "fresh replications of the final check (default 40)")
-	seed := fs.Uint64("seed", 0, "random seed of the search's first batch (default: the scenario's)")
-	verifySeed := fs.Uint64("verify-seed", 0, "random seed of the final check (default: one mixed from the search's)")
-	workers := fs.Int("workers", 0, "replications simulated in parallel (default: number of CPUs)")
-	var sets overrideFlag
-	fs.Var(&sets, "set", "override a scenario key before staffing, e.g. --set intents.order_status.bot_containment=0.4 (repeatable)")
-	var vary varyFlag
-	fs.Var(&vary, "vary", "staff variants side by side, e.g. --vary intents.order_status.bot_containment=0.7,0.5 (repeatable: every combination)")
-	fteHours := fs.Float64("fte-hours", 37.5, "paid hours of one full-time equivalent a week")
-	weekDays := fs.Float64("week-days", 5, "days a week the planned day repeats, for FTE and annual cost")
-	asJSON := fs.Bool("json", false, "print the plan as JSON")
-	write := fs.String("write", "", "write the scenario with the staffing found (scheduled headcount per interval) to this TOML file")
-	out := fs.String("out", "", "write the staffing report (HTML, PDF, chart, staffing.csv, plan.json) into this directory")
-	pos, err := parseFlags(fs, args)
+	f := newStaffFlags(e)
+	pos, err := f.parse(args)
 	if err != nil {
 		return err
 	}
-	if err := wantArgs(pos, 0, 1, "at most one scenario FILE or NAME"); err != nil {
-		return err
+	if len(f.vary) > 0 {
+		return staffVariants(ctx, e, staffVary{pos: pos, vary: f.vary, sets: f.sets, goals: f.goals(), opts: f.options(e), week: f.week(), json: *f.json})
 	}
-	goals := staff.Goals{Target: *target, Threshold: *threshold, MaxAbandon: *maxAbandon, MaxOccupancy: *maxOcc, MaxASA: *maxASA,
-		Confidence: *conf, OnMeans: *onMeans}
-	if err := goals.Validate(); err != nil {
-		return usageError{err}
-	}
-	if *reps < 0 || *workers < 0 || *maxReps < 0 || *verifyReps < 0 {
-		return usageError{fmt.Errorf("--reps, --max-reps, --verify-reps and --workers must not be negative")}
-	}
-	week := staff.Week{FTEHours: *fteHours, Days: *weekDays}
-	if err := week.Validate(); err != nil || *fteHours == 0 || *weekDays == 0 {
-		return usageError{fmt.Errorf("--fte-hours must be positive and --week-days in (0, 7]")}
-	}
-	if len(vary) > 0 && (*write != "" || *out != "") {
-		return usageError{fmt.Errorf("--vary prints a comparison; --write and --out take one plan")}
-	}
-	if len(vary) > 0 {
-		return staffVariants(ctx, e, staffVary{pos: pos, vary: vary, sets: sets, goals: goals, opts: staffOptions(e, fs, *workers, *reps, *maxReps, *verifyReps, seed, verifySeed), week: week, json: *asJSON})
-	}
-	sc, err := loadScenario(first(pos), sets...)
+	sc, err := loadScenario(first(pos), f.sets...)
 	if err != nil {
 		return err
 	}
 	n := sc.Replications
-	if *reps > 0 {
-		n = *reps
+	if *f.reps > 0 {
+		n = *f.reps
 	}
-	if !*onMeans && n < 2 {
+	if !*f.onMeans && n < 2 {
 		return usageError{fmt.Errorf("goals on confidence bounds need at least 2 replications, got %d (--reps, or --on-means)", n)}
 	}
-	opts := staffOptions(e, fs, *workers, *reps, *maxReps, *verifyReps, seed, verifySeed)
-	plan, err := staff.Search(ctx, sc, goals, opts)
+	opts := f.options(e)
+	plan, err := staff.Search(ctx, sc, f.goals(), opts)
 	if opts.Progress != nil {
 		fmt.Fprintln(e.stderr) // end the progress line
 	}
 	if err != nil {
 		return err
 	}
-	if *write != "" {
-		if err := writeStaffed(*write, plan); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "wrote %s\n", *write)
+	if err := writePlanFiles(ctx, e, f, sc, plan, opts); err != nil {
+		return err
 	}
-	if *out != "" {
-		sp := reports.StaffingPlan{Plan: plan}
-		if sp.Current, err = currentAgents(ctx, sc, opts); err != nil {
-			return err
-		}
-		if _, err := writeFiles(*out, sp.Files(nil)); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "wrote %s\n", *out)
-	}
-	if *asJSON {
+	if *f.json {
 		return writeJSON(e.stdout, plan)
 	}
-	return writePlan(e.stdout, plan, week)
+	return writePlan(e.stdout, plan, f.week())
 }
 
-// staffOptions are the search's options from the flags.
-func staffOptions(e env, fs *flag.FlagSet, workers, reps, maxReps, verifyReps int, seed, verifySeed *uint64) staff.Options {
-	opts := staff.Options{Workers: workers, Replications: reps, MaxReplications: maxReps,
-		VerifyReplications: verifyReps, Progress: staffProgress(e)}
-	if isSet(fs, "seed") {
-		opts.Seed = seed
+// writePlanFiles writes the staffed scenario (--write) and the report (--out).
+func writePlanFiles(ctx context.Context, e env, f *staffFlags, sc *sim.Scenario, plan *staff.Plan, opts staff.Options) error {
+	if *f.write != "" {
+		if err := writeStaffed(*f.write, plan); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", *f.write)
 	}
-	if isSet(fs, "verify-seed") {
-		opts.VerifySeed = verifySeed
+	if *f.out == "" {
+		return nil
 	}
-	return opts
+	sp := reports.StaffingPlan{Plan: plan}
+	var err error
+	if sp.Current, err = currentAgents(ctx, sc, opts); err != nil {
+		return err
+	}
+	if _, err := writeFiles(*f.out, sp.Files(nil)); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s\n", *f.out)
+	return nil
 }
 
 // staffProgress shows the search's simulations on stderr when it is a terminal.

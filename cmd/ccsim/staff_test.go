@@ -169,3 +169,36 @@ func TestStaffVary(t *testing.T) {
 		t.Errorf("--vary with --write: exit %d, %q; want 2 and a usage error", code, errs+out)
 	}
 }
+
+// TestStaffOnMeansWithASA: --on-means drops the confidence level from the
+// goals, --max-asa adds an ASA goal the check counts, and the table
+// shows the check and the FTE line.
+func TestStaffOnMeansWithASA(t *testing.T) {
+	out, errs, code := ccsim(t, "staff", "erlang-c", "--reps", "4", "--verify-reps", "6", "--on-means", "--max-asa", "15s", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var pl staff.Plan
+	if err := json.Unmarshal([]byte(out), &pl); err != nil {
+		t.Fatal(err)
+	}
+	if pl.Goals.Confidence != 0 || pl.Goals.MaxASASeconds != 15 || pl.MaxReplications != 4 {
+		t.Errorf("goals %+v, max replications %d: want no confidence level, ASA 15 s and no added replications", pl.Goals, pl.MaxReplications)
+	}
+	var goals []string
+	for _, g := range pl.Verification.Goals {
+		goals = append(goals, g.Goal)
+	}
+	if strings.Join(goals, ",") != "service_level,asa_voice" || pl.Verification.Replications != 6 {
+		t.Errorf("check of goals %v on %d replications, want service_level,asa_voice on 6", goals, pl.Verification.Replications)
+	}
+	out, errs, code = ccsim(t, "staff", "erlang-c", "--reps", "4", "--verify-reps", "6", "--fte-hours", "40")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"on one-sided 95.0% confidence bounds", "out of sample (6 replications", "FTE (40 h a week"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("staff's table lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -90,7 +90,7 @@ var ErrNoLoad = errors.New("staff: no contacts reached the human queue")
 func BusiestInterval(res *sim.Results) int {
 	best, most := -1, math.Inf(-1)
 	for i, iv := range res.Intervals {
-		if v := metric(iv.Metrics, sim.MToHuman).Mean; v > most {
+		if v := iv.Metrics.Get(sim.MToHuman).Mean; v > most {
 			best, most = i, v
 		}
 	}
@@ -143,19 +143,19 @@ func staffingQueue(sc *sim.Scenario, res *sim.Results) (Curve, error) {
 		Definition: sc.ServiceLevel.Definition, Interval: "whole run",
 	}
 	period := (sc.Horizon - sc.Warmup).Seconds()
-	toHuman := metric(res.Metrics, sim.MToHuman).Mean
-	st.Staffed = metric(res.Metrics, sim.MAgents).Mean
+	toHuman := res.Metrics.Get(sim.MToHuman).Mean
+	st.Staffed = res.Metrics.Get(sim.MAgents).Mean
 	if b := BusiestInterval(res); b >= 0 {
 		iv := res.Intervals[b]
 		st.Interval = "busiest interval " + iv.Start
 		period = sc.Arrivals.Interval.Seconds()
-		toHuman = metric(iv.Metrics, sim.MToHuman).Mean
-		st.Staffed = metric(iv.Metrics, sim.MAgents).Mean
+		toHuman = iv.Metrics.Get(sim.MToHuman).Mean
+		st.Staffed = iv.Metrics.Get(sim.MAgents).Mean
 	}
 	if !(toHuman > 0) || !(period > 0) {
 		return st, ErrNoLoad
 	}
-	aht := metric(res.Metrics, sim.MMeanHandle).Mean
+	aht := res.Metrics.Get(sim.MMeanHandle).Mean
 	if !(aht > 0) {
 		aht = 0
 		for _, in := range sc.Intents {
@@ -208,13 +208,4 @@ func agentCounts(lo, hi, k int, staffed float64) []int {
 		}
 	}
 	return out
-}
-
-// metric returns the named metric, or NaN when m lacks it.
-func metric(m sim.Metrics, name string) sim.Stat {
-	if s, ok := m[name]; ok {
-		return s
-	}
-	nan := math.NaN()
-	return sim.Stat{Mean: nan, CI95: [2]float64{nan, nan}}
 }

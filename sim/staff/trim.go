@@ -27,14 +27,24 @@ func (p *problem) trim(ctx context.Context, n [][]int, cand []cell) ([][]int, []
 	for _, c := range cand {
 		st.binding[c.g][c.k] = false
 	}
+	groups := make([][]int, len(n)) // the groups each round removes from: one at a time
+	for g := range n {
+		groups[g] = []int{g}
+	}
+	if cand != nil {
+		groups = [][]int{groups[0][:0]} // a retry of few cells: all groups at once
+		for g := range n {
+			groups[0] = append(groups[0], g)
+		}
+	}
 	for progress := true; progress; {
 		progress = false
-		for g := range n {
+		for _, gs := range groups {
 			for par := range 2 {
 				if p.levelEvals >= p.budget() {
 					return n, st.openCells(), nil
 				}
-				ok, err := p.trimRound(ctx, n, st, g, par)
+				ok, err := p.trimRound(ctx, n, st, gs, par)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -58,63 +68,65 @@ func (st trimState) openCells() []cell {
 	return out
 }
 
-// trimRound tries one agent fewer in the periods of parity par of group g;
-// it updates n and st and reports whether any agent was removed.
-func (p *problem) trimRound(ctx context.Context, n [][]int, st trimState, g, par int) (bool, error) {
-	var cand []int
-	for k := par; k < p.periods; k += 2 {
-		if !st.binding[g][k] && n[g][k] > p.floor[g][k] {
-			cand = append(cand, k)
+// trimRound tries one agent fewer in the periods of parity par of groups
+// gs; it updates n and st and reports whether any agent was removed.
+func (p *problem) trimRound(ctx context.Context, n [][]int, st trimState, gs []int, par int) (bool, error) {
+	var cand []cell
+	for _, g := range gs {
+		for k := par; k < p.periods; k += 2 {
+			if !st.binding[g][k] && n[g][k] > p.floor[g][k] {
+				cand = append(cand, cell{g, k})
+			}
 		}
 	}
 	if len(cand) == 0 {
 		return false, nil
 	}
-	ev, err := p.evaluate(ctx, without(n, g, cand), "trim")
+	ev, err := p.evaluate(ctx, without(n, cand), "trim")
 	if err != nil {
 		return false, err
 	}
-	blamed, clear := map[int]bool{}, map[int]bool{}
+	blamed, clear := map[cell]bool{}, map[cell]bool{}
 	for _, c := range ev.short {
-		k := culprit(cand, c.k)
-		blamed[k] = true
-		clear[k] = clear[k] || !ev.obs[c.g][c.k].open
+		r := culprit(cand, c)
+		blamed[r] = true
+		clear[r] = clear[r] || !ev.obs[c.g][c.k].open
 	}
-	var keep []int
-	for _, k := range cand {
-		if blamed[k] {
-			st.binding[g][k], st.open[g][k] = true, !clear[k]
+	var keep []cell
+	for _, c := range cand {
+		if blamed[c] {
+			st.binding[c.g][c.k], st.open[c.g][c.k] = true, !clear[c]
 		} else {
-			keep = append(keep, k)
+			keep = append(keep, c)
 		}
 	}
 	if len(keep) == 0 {
 		return false, nil
 	}
 	if len(keep) < len(cand) {
-		ev, err := p.evaluate(ctx, without(n, g, keep), "trim")
+		ev, err := p.evaluate(ctx, without(n, keep), "trim")
 		if err != nil {
 			return false, err
 		}
 		if len(ev.short) > 0 {
 			open := allOpen(ev)
-			for _, k := range keep {
-				st.binding[g][k], st.open[g][k] = true, open
+			for _, c := range keep {
+				st.binding[c.g][c.k], st.open[c.g][c.k] = true, open
 			}
 			return false, nil
 		}
 	}
-	for _, k := range keep {
-		n[g][k]--
+	for _, c := range keep {
+		n[c.g][c.k]--
 	}
 	return true, nil
 }
 
-// without is n with one agent fewer in periods ks of group g.
-func without(n [][]int, g int, ks []int) [][]int {
+// without is n with one agent fewer in cells cs.
+func without(n [][]int, cs []cell) [][]int {
 	trial := clone(n)
-	for _, k := range ks {
-		trial[g][k]--
+	for _, c := range cs {
+		trial[c.g][c.k]--
 	}
 	return trial
 }
@@ -129,14 +141,28 @@ func allOpen(ev *evaluation) bool {
 	return true
 }
 
-// culprit is the removal a miss in period k points at: the latest removal
-// in period k or before (its queue carries over), else the first.
-func culprit(cand []int, k int) int {
-	best := cand[0]
-	for _, c := range cand {
-		if c <= k {
-			best = c
+// culprit is the removal a miss in cell m points at: the latest removal
+// in its period or before (its queue carries over), of its own group if
+// there is one, else of any; else the first removal.
+func culprit(cand []cell, m cell) cell {
+	var own, any *cell
+	for i := range cand {
+		c := &cand[i]
+		if c.k > m.k {
+			continue
+		}
+		if any == nil || c.k >= any.k {
+			any = c
+		}
+		if c.g == m.g && (own == nil || c.k >= own.k) {
+			own = c
 		}
 	}
-	return best
+	switch {
+	case own != nil:
+		return *own
+	case any != nil:
+		return *any
+	}
+	return cand[0]
 }
