@@ -41,7 +41,10 @@ func TestBrowserGridLayout(t *testing.T) {
 		const one = rows.find(r => r.querySelector("td.name").textContent === "Trainee 01");
 		return !one.classList.contains("attn") && rows.filter(r => r.classList.contains("attn") && r.textContent.includes("offline")).length === 29;
 	})()`, 10*time.Second)
-	visible := eval[int](t, fac, `[...document.querySelectorAll("#grid tbody tr")].filter(r => { const b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight; }).length`)
+	visible := eval[int](t, fac, `(() => {
+		const box = document.querySelector(".gridwrap").getBoundingClientRect(), head = document.querySelector("#grid thead").getBoundingClientRect();
+		return [...document.querySelectorAll("#grid tbody tr")].filter(r => { const b = r.getBoundingClientRect(); return b.top >= head.bottom - 1 && b.bottom <= Math.min(box.bottom, innerHeight) + 0.5; }).length;
+	})()`)
 	if visible < 30 {
 		t.Errorf("%d rows fully visible at 1280×720, want 30", visible)
 	}
