@@ -43,7 +43,7 @@ func TestBrowserNoSecretInAddress(t *testing.T) {
 	waitFor(t, fac, "Ann in the grid", `document.querySelectorAll("#grid tbody tr").length === 1`, 10*time.Second)
 	noSecretOnPage(t, fac, "facilitator page", room.Token)
 	noSecretOnPage(t, fac, "facilitator page (admin token)", ts.AdminToken)
-	docShot(t, fac, "web-facilitator-signed-in")
+	shot(t, fac, "web-facilitator-signed-in")
 
 	do(t, fac, "open the debrief", chromedp.Click(chromedp.CSS("#debrief")))
 	waitFor(t, fac, "the debrief", `document.querySelectorAll("#scores tbody tr").length === 1`, 10*time.Second)

@@ -23,6 +23,7 @@ const (
 	ratePerSec   = 10               // sustained messages per second
 	closeTooMany = 4429             // close code: rate limit exceeded
 	closeDenied  = 4403             // close code: bad token
+	closeGrace   = 2 * time.Second  // how long a closing connection waits for the client's close
 )
 
 // upgrader returns the websocket upgrader of s: same-origin (or listed origins) only.
@@ -127,9 +128,24 @@ func (c *conn) readLoop(handle func([]byte) bool) {
 		}
 		if !lim.allow(c.now()) {
 			c.closeWith(closeTooMany, "too many messages")
+			c.drain()
 			return
 		}
 		if !handle(data) {
+			return
+		}
+	}
+}
+
+// drain reads and discards what the client still sends after a close
+// frame, until it answers the close or closeGrace passes. Closing a socket
+// with unread data makes the kernel reset the connection, and a reset can
+// destroy the close frame before the client reads it (the client then sees
+// 1006 instead of the close code).
+func (c *conn) drain() {
+	c.ws.SetReadDeadline(time.Now().Add(closeGrace))
+	for {
+		if _, _, err := c.ws.ReadMessage(); err != nil {
 			return
 		}
 	}

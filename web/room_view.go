@@ -151,6 +151,12 @@ type gridRow struct {
 	ElapsedMS int64    `json:"elapsed_ms"`
 	Variant   string   `json:"variant,omitempty"`
 	Broken    string   `json:"broken,omitempty"`
+	// TimeoutLeftMS and IdleMS let the page re-check the time-based
+	// attention flags between pushes; Attention says why the row needs the
+	// facilitator's eye (hanging up, stuck, offline, rule broken).
+	TimeoutLeftMS int64    `json:"timeout_left_ms,omitempty"`
+	IdleMS        int64    `json:"idle_ms"`
+	Attention     []string `json:"attention,omitempty"`
 }
 
 // grid is the facilitator's live view of a room.
@@ -198,8 +204,10 @@ func (h *hub) gridView() grid {
 			h.rows[s] = r
 		} else if s.Session != nil {
 			r.ElapsedMS = activeMS(s.Session, now)
+			r.refreshTimes(s.Session)
 		}
 		r.Online = len(h.clients[s])
+		r.Attention = attention(s, &r, r.Online)
 		g.Seats = append(g.Seats, r)
 	}
 	clear(h.staleRows)
@@ -235,5 +243,15 @@ func (h *hub) row(s *workshop.Seat, now time.Time) gridRow {
 		r.Rules = append(r.Rules, hit.ID)
 	}
 	r.Turns, r.ElapsedMS, r.Variant = sess.Turn(), activeMS(sess, now), sess.Variant()
+	r.refreshTimes(sess)
 	return r
+}
+
+// refreshTimes sets the row's time-out and idle figures from its elapsed time.
+func (r *gridRow) refreshTimes(sess *trainer.Session) {
+	r.TimeoutLeftMS, r.IdleMS = 0, 0
+	if sess.Ended() {
+		return
+	}
+	r.TimeoutLeftMS, r.IdleMS = timeoutLeft(sess, r.ElapsedMS), idleMS(sess, r.ElapsedMS)
 }

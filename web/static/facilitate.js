@@ -76,31 +76,109 @@
     fillSelect($("#variant"), grid.variants, "(no hand-off)");
     const q = grid.queue;
     $("#queue").textContent = q ? "Queue backdrop " + q.scenario + " at " + q.speed + "×: " + q.waiting + " waiting, " + q.in_bot + " in the bot (sim time " + q.sim_time + ")" : "";
-    const body = clear($("#grid tbody"));
+    const body = $("#grid tbody");
+    const seen = new Set();
     for (const s of grid.seats) {
-      const status = s.removed ? "removed" : s.ended ? s.outcome.replace(/_/g, " ") : s.paused ? "paused" : s.started ? "playing" : "waiting";
-      const tr = el("tr", {class: s.removed ? "removed" : s.ended ? "ended" : "", "data-seat": s.id},
-        el("td", {class: "n"}, s.seat),
-        el("td", {class: "name"}, el("bdi", {}, s.name), s.trainee ? el("div", {class: "muted"}, el("bdi", {}, s.trainee)) : null),
-        el("td", {class: "wrap"}, s.script, s.variant ? el("div", {class: "muted"}, "hand-off: " + s.variant.replace(/_/g, " ")) : null), el("td", {}, s.mode),
-        el("td", {}, el("span", {class: s.online ? "dot on" : "dot", title: s.online ? "connected" : "offline"})),
-        el("td", {}, s.node || "–"),
-        el("td", {class: "n"}, num(s.mood)), el("td", {class: "n"}, num(s.trust)), el("td", {class: "n"}, num(s.patience)),
-        el("td", {class: "n"}, s.started ? fmt(s.score_pct) : "–"),
-        el("td", {}, s.rules.map((id) => el("span", {class: "pill bad"}, id))),
-        el("td", {class: "n"}, s.turns),
-        el("td", {class: "n", "data-elapsed": s.elapsed_ms, "data-running": s.started && !s.ended && !s.paused ? "1" : ""}, clock(s.elapsed_ms)),
-        el("td", {class: "status"}, status),
-        el("td", {}, s.removed ? null : el("button", {class: "secondary", onclick: () => { if (confirm("Remove " + s.name + "?")) act({action: "remove", seat: s.id}); }}, "Remove")));
-      body.append(tr);
+      seen.add(s.id);
+      let row = rows.get(s.id);
+      if (!row) { row = newRow(s); rows.set(s.id, row); body.append(row.tr); }
+      row.data = s;
+      updateRow(row, 0);
     }
+    for (const [id, row] of rows) if (!seen.has(id)) { row.tr.remove(); rows.delete(id); }
+    sortRows();
   }
+
+  // The grid's rows are built once per trainee and then updated cell by
+  // cell, only where the text changed: a row never disappears under the
+  // pointer, so a press on its menu lands.
+  const rows = new Map();
+  const columns = ["n", "name", "wrap", "", "", "node", "n", "n", "n", "n", "rules", "n", "n time", "status", "menu"];
+
+  function newRow(s) {
+    const tr = el("tr", {"data-seat": s.id});
+    const tds = columns.map((c) => el("td", {class: c || null}));
+    const remove = el("button", {class: "secondary remove", onclick: () => {
+      menu.open = false;
+      const d = rows.get(s.id).data;
+      if (confirm("Remove " + d.name + "?")) act({action: "remove", seat: d.id});
+    }}, "Remove");
+    const menu = el("details", {class: "rowmenu"}, el("summary", {title: "actions"}, "⋯"), el("div", {class: "menu"}, remove));
+    menu.addEventListener("toggle", () => { // one menu open at a time
+      if (menu.open) for (const m of document.querySelectorAll("details.rowmenu[open]")) if (m !== menu) m.open = false;
+    });
+    const flagBox = el("span", {class: "flags"});
+    tds[14].append(menu, flagBox);
+    tr.append(...tds);
+    return {tr, tds, menu, flagBox, data: s};
+  }
+
+  // set replaces a cell's content when its key changed.
+  function set(td, key, ...content) {
+    if (td.dataset.k === key) return;
+    td.dataset.k = key;
+    clear(td).append(...content.filter((c) => c !== null && c !== undefined));
+  }
+
+  // flags are the row's attention reasons, the time-based ones re-checked
+  // since ms after the grid was received.
+  function flags(s, since) {
+    const f = new Set(s.attention || []);
+    if (s.started && !s.ended && !s.paused && !s.removed) {
+      if (s.timeout_left_ms > 0 && s.timeout_left_ms - since <= 15000) f.add("hanging up");
+      if (s.idle_ms + since >= 60000) f.add("stuck");
+    }
+    return ["hanging up", "offline", "stuck", "rule broken"].filter((x) => f.has(x));
+  }
+
+  function updateRow(row, since) {
+    const s = row.data, t = row.tds;
+    const status = s.removed ? "removed" : s.ended ? s.outcome.replace(/_/g, " ") : s.paused ? "paused" : s.started ? "playing" : "waiting";
+    const fl = flags(s, since);
+    row.weight = fl.reduce((w, x) => w + {"hanging up": 8, "offline": 4, "stuck": 2, "rule broken": 1}[x], 0);
+    row.tr.className = [s.removed ? "removed" : s.ended ? "ended" : "", fl.length ? "attn" : ""].filter(Boolean).join(" ");
+    set(t[0], String(s.seat), String(s.seat));
+    set(t[1], s.name + "\n" + (s.trainee || ""), el("bdi", {}, s.name), s.trainee ? el("span", {class: "muted"}, " ", el("bdi", {}, s.trainee)) : null);
+    set(t[2], s.script + "\n" + (s.variant || ""), s.script, s.variant ? el("span", {class: "muted"}, " · hand-off: " + s.variant.replace(/_/g, " ")) : null);
+    set(t[3], s.mode, s.mode);
+    set(t[4], String(s.online), el("span", {class: s.online ? "dot on" : "dot", title: s.online ? "connected" : "offline"}));
+    set(t[5], s.node || "–", s.node || "–");
+    set(t[6], num(s.mood), num(s.mood)); set(t[7], num(s.trust), num(s.trust)); set(t[8], num(s.patience), num(s.patience));
+    set(t[9], s.started ? fmt(s.score_pct) : "–", s.started ? fmt(s.score_pct) : "–");
+    set(t[10], s.rules.join(" "), ...s.rules.map((id) => el("span", {class: "pill bad"}, id)));
+    set(t[11], String(s.turns), String(s.turns));
+    const running = s.started && !s.ended && !s.paused;
+    const elapsed = s.elapsed_ms + (running ? since : 0);
+    set(t[12], clock(elapsed), clock(elapsed));
+    set(t[13], status, status);
+    set(row.flagBox, fl.join(), ...fl.map((x) => el("span", {class: "pill warn"}, x)));
+    row.menu.hidden = s.removed;
+  }
+
+  // sortRows puts the trainees who need attention first, the rest in seat
+  // order; it waits while the pointer is over the grid, so no row moves
+  // under it.
+  // Removed trainees keep their place (greyed out), so a removal moves no row.
+  let sortWanted = false, lastPointer = -1e9;
+  function sortRows() {
+    const body = $("#grid tbody");
+    if (body.matches(":hover") || performance.now() - lastPointer < 3000) { sortWanted = true; return; }
+    sortWanted = false;
+    const w = (r) => r.data.removed ? 0 : r.weight;
+    const order = [...rows.values()].sort((a, b) => w(b) - w(a) || a.data.seat - b.data.seat);
+    const now = [...body.children];
+    if (order.every((r, i) => now[i] === r.tr)) return;
+    for (const r of order) body.append(r.tr);
+  }
+  for (const ev of ["pointerdown", "pointermove", "click"]) $("#grid tbody").addEventListener(ev, () => { lastPointer = performance.now(); });
+  $("#grid tbody").addEventListener("mouseleave", () => { if (sortWanted) setTimeout(sortRows, 3000); });
 
   function num(v) { return v === undefined || v === null ? "–" : String(v); }
 
   setInterval(() => {
     const since = performance.now() - received;
-    for (const td of document.querySelectorAll("td[data-running='1']")) td.textContent = clock(Number(td.dataset.elapsed) + since);
+    for (const row of rows.values()) updateRow(row, since);
+    sortRows();
   }, 500);
   connect();
 })();

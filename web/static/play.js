@@ -155,10 +155,17 @@
     }}, "Send answers"));
   }
 
+  // renderAnswer rebuilds the reply buttons or the text box only when they
+  // change, so a state that changes something else (the queue backdrop's
+  // tick, say) neither moves a button under the pointer nor drops typed text.
+  let answerKey = "";
   function renderAnswer(s, room) {
+    const blocked = room.paused || (s && s.paused) || pending.length > 0;
+    const key = JSON.stringify(!s || s.ended ? null : [s.mode, blocked, s.choices]);
+    if (key === answerKey) return;
+    answerKey = key;
     const box = clear($("#answer"));
     if (!s || s.ended) return;
-    const blocked = room.paused || s.paused || pending.length > 0;
     if (s.mode === "guided") {
       const list = el("div", {class: "choices"});
       for (const c of s.choices) list.append(el("button", {class: "secondary", "data-reply": c.id, disabled: blocked, onclick: () => send({t: "reply", id: c.id})}, c.label));
