@@ -76,10 +76,29 @@ func (k *knowledge) read(text string) *reading {
 		if i == 0 && j == len(ts) {
 			break
 		}
-		rd.clauses = append(rd.clauses, k.view(ts[i:j], false))
+		if content(ts[i:j]) >= minClauseWords {
+			rd.clauses = append(rd.clauses, k.view(ts[i:j], false))
+		}
 		i = j
 	}
 	return rd
+}
+
+// minClauseWords is the fewest content words a clause needs to be judged on
+// its own: shorter ones ("one sec", "thank you") share too few words with
+// any phrasing for a similarity to mean something, and a critical rule fired
+// on "one sec" by its character n-grams.
+const minClauseWords = 3
+
+// content counts the terms that are not stop words.
+func content(ts []term) int {
+	n := 0
+	for _, t := range ts {
+		if !t.stop {
+			n++
+		}
+	}
+	return n
 }
 
 func (k *knowledge) view(ts []term, flip bool) view {
