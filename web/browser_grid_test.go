@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ccsim/ccsim/workshop"
@@ -103,6 +104,13 @@ func TestBrowserGridClickUnderLoad(t *testing.T) {
 	defer func() { close(stop); wg.Wait() }()
 	// The grid changes all the time: online dots, then replies.
 	do(t, fac, "confirm removals", chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`))
+	// The pointer rests on the grid first, as a facilitator's would: rows
+	// do not re-sort under it (a re-sort between finding a row and clicking
+	// it would move the row away from a real click, and makes CDP drop the
+	// node it found).
+	x := eval[float64](t, fac, `(() => { const b = document.querySelector("#grid tbody").getBoundingClientRect(); return b.left + b.width / 2; })()`)
+	y := eval[float64](t, fac, `(() => { const b = document.querySelector("#grid tbody").getBoundingClientRect(); return b.top + 10; })()`)
+	do(t, fac, "rest the pointer on the grid", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
 	for _, j := range joins[:10] {
 		row := `tr[data-seat="` + j.ID + `"]`
 		do(t, fac, "open the row menu", chromedp.Click(chromedp.CSS(row+" summary")))

@@ -49,12 +49,18 @@ type hub struct {
 	lastGrid    time.Time
 
 	awayTimer *time.Timer // pauses a PauseAway room its facilitators have left
+
+	// serverTime, when set, gets each trainee message's time in the server;
+	// unacked holds the read times of messages whose seat view is not sent yet.
+	serverTime func(time.Duration)
+	unacked    map[*workshop.Seat][]time.Time
 }
 
 // hubMsg is one message from a trainee connection.
 type hubMsg struct {
 	c    *client
 	data []byte
+	at   time.Time // when the reader took it off the connection
 }
 
 var errRoomClosed = errors.New("web: room is closed")
@@ -215,6 +221,31 @@ func (h *hub) flush() {
 	h.push()
 }
 
+// noteRead remembers when a trainee message was read, for ServerTime.
+func (h *hub) noteRead(s *workshop.Seat, at time.Time) {
+	if h.serverTime == nil || at.IsZero() {
+		return
+	}
+	if h.unacked == nil {
+		h.unacked = map[*workshop.Seat][]time.Time{}
+	}
+	h.unacked[s] = append(h.unacked[s], at)
+}
+
+// timeAcks reports the server time of the seat's messages that the view
+// about to be sent acknowledges.
+func (h *hub) timeAcks(s *workshop.Seat) {
+	ats := h.unacked[s]
+	if len(ats) == 0 {
+		return
+	}
+	now := time.Now()
+	for _, at := range ats {
+		h.serverTime(now.Sub(at))
+	}
+	delete(h.unacked, s)
+}
+
 // push sends new views to the clients of changed seats and the grid to facilitators.
 func (h *hub) push() {
 	if !h.RoomChanged && !h.GridChanged && len(h.Changed) == 0 {
@@ -225,6 +256,7 @@ func (h *hub) push() {
 		if !h.RoomChanged && !h.Changed[s] {
 			continue
 		}
+		h.timeAcks(s) // before the send, so that a client holding its ack finds its time recorded
 		for c := range h.clients[s] {
 			h.send(c, h.traineeView(s, c))
 		}

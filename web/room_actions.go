@@ -20,7 +20,9 @@ func (h *hub) handle(m hubMsg) {
 	}
 	if _, err := h.Receive(s, msg); err != nil {
 		h.reject(c, msg.N, err.Error())
+		return
 	}
+	h.noteRead(s, m.at)
 }
 
 // reject tells c, once the round is committed, that message n was refused.

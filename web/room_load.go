@@ -57,6 +57,7 @@ func (s *Server) rebuild(r workshop.RoomRecord) (*hub, error) {
 	}
 	room.ResumeRestored()
 	h := newHub(room, s.db, s.Log)
+	h.serverTime = s.ServerTime
 	s.mu.Lock()
 	for _, st := range h.Seats {
 		if !st.Extra.Removed {

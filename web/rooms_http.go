@@ -109,6 +109,7 @@ func (s *Server) openRoom(ctx context.Context, cfg workshop.Config, scripts []*t
 	room.CreatedMS = s.Now().UnixMilli()
 	room.Backdrop = bd
 	h := newHub(room, s.db, s.Log)
+	h.serverTime = s.ServerTime
 	s.rooms[code] = h // reserve the code
 	s.mu.Unlock()
 	b := &workshop.Batch{Rooms: []workshop.RoomRecord{room.Record()}}

@@ -38,6 +38,12 @@ type Server struct {
 	AdminToken string
 	// Ready, if set, is called with the listening address once ListenAndServe accepts connections.
 	Ready func(addr string)
+	// ServerTime, if set, is called with the server's own time for each
+	// trainee message: from reading it off the websocket to handing the
+	// view that acknowledges it (after the commit) to the connection's
+	// writer. It runs in the room's hub goroutine and must not block; the
+	// load benchmark uses it to report server time apart from the client's.
+	ServerTime func(time.Duration)
 
 	db     *sqlite.DB
 	mu     sync.Mutex

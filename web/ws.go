@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/ccsim/ccsim/workshop"
 )
@@ -41,7 +42,7 @@ func (s *Server) serveRoomWS(w http.ResponseWriter, r *http.Request) {
 			return true // facilitators act over HTTP; their socket only listens
 		}
 		select {
-		case h.in <- hubMsg{c: cl, data: data}:
+		case h.in <- hubMsg{c: cl, data: data, at: readTime(h)}:
 			return true
 		case <-h.done:
 			return false
@@ -105,4 +106,12 @@ func waitAttach(h *hub, cl *client, ok chan bool) (*hub, *client) {
 	case <-h.done:
 	}
 	return nil, nil
+}
+
+// readTime stamps a message for the hub's ServerTime, only when it is wanted.
+func readTime(h *hub) time.Time {
+	if h.serverTime == nil {
+		return time.Time{}
+	}
+	return time.Now()
 }
