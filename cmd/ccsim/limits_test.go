@@ -30,7 +30,7 @@ func TestLimitsExit2(t *testing.T) {
 		{"replications", base, `(?m)^replications = \d+`, "replications = 100000000", nil, ".toml:11: replications: 100000000 replications are more than the limit"},
 		{"profile", base, `profile = \[\d+`, "profile = [1e300", nil, ".toml:23: arrivals.profile.0:"},
 		{"horizon", steady, `(?m)^horizon = .*`, `horizon = "100000h"` + "\nlimits = { contacts = 1e6 }", nil, ": horizon: "},
-		{"--reps", base, `^`, "", []string{"--reps", "100000000"}, "replications are more than the limit of 100000"},
+		{"--reps", base, `^`, "", []string{"--reps", "100000000"}, "replications are more than the limit of 1000"},
 	}
 	dir := t.TempDir()
 	for _, tc := range tests {
