@@ -153,7 +153,7 @@ func encodeFeatures(sc *sim.Scenario, f *file) error {
 		f.Costs = &fileCosts{AgentHour: c.AgentHour, BotSession: c.BotSession, Abandoned: c.Abandoned, Currency: c.Currency}
 	}
 	if x := sc.Limits; x != (sim.Limits{}) {
-		f.Limits = &fileLimits{Replications: x.Replications, Contacts: x.Contacts, Intervals: x.Intervals}
+		f.Limits = &fileLimits{Replications: x.Replications, Contacts: x.Contacts, Intervals: x.Intervals, Tables: x.Tables}
 	}
 	if x := sc.Experience; x != nil {
 		wt := dur(x.WaitTolerance)

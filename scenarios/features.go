@@ -103,7 +103,7 @@ func (l *loader) features(f *file, sc *sim.Scenario) {
 		sc.Costs = &sim.Costs{AgentHour: c.AgentHour, BotSession: c.BotSession, Abandoned: c.Abandoned, Currency: c.Currency}
 	}
 	if x := f.Limits; x != nil {
-		sc.Limits = sim.Limits{Replications: x.Replications, Contacts: x.Contacts, Intervals: x.Intervals}
+		sc.Limits = sim.Limits{Replications: x.Replications, Contacts: x.Contacts, Intervals: x.Intervals, Tables: x.Tables}
 	}
 	for name, c := range f.Channels {
 		ch, err := sim.ParseChannel(name)

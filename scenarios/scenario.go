@@ -47,6 +47,7 @@ type fileLimits struct {
 	Replications int     `toml:"replications,omitzero"`
 	Contacts     float64 `toml:"contacts,omitzero"`
 	Intervals    int     `toml:"intervals,omitzero"`
+	Tables       int     `toml:"tables,omitzero"`
 }
 
 // fileCosts is the cost model: amounts in one currency.

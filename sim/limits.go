@@ -16,6 +16,11 @@ type Limits struct {
 	Replications int     // replications per run
 	Contacts     float64 // expected arrivals per replication
 	Intervals    int     // reporting intervals per replication
+	// Tables bounds the memory a run keeps: each replication keeps a table
+	// of figures for the whole run and each interval, in total and per
+	// intent and agent group, for the exports: replications × (intervals
+	// + 1) × (1 + intents + groups) tables, about 3 KB each.
+	Tables int
 }
 
 // DefaultLimits are the limits of a scenario that sets none: a replication
@@ -23,7 +28,7 @@ type Limits struct {
 // replication keeps its own figures for the exports (per interval, intent
 // and group: about 0.8 MB for the bundled default day), so 1,000 of them
 // stay under 1 GB.
-var DefaultLimits = Limits{Replications: 1_000, Contacts: 50e6, Intervals: 20_000}
+var DefaultLimits = Limits{Replications: 1_000, Contacts: 50e6, Intervals: 20_000, Tables: 300_000}
 
 // orDefault returns l with each zero field taken from DefaultLimits.
 func (l Limits) orDefault() Limits {
@@ -35,6 +40,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.Intervals == 0 {
 		l.Intervals = DefaultLimits.Intervals
+	}
+	if l.Tables == 0 {
+		l.Tables = DefaultLimits.Tables
 	}
 	return l
 }
@@ -63,13 +71,16 @@ func (s *Scenario) ExpectedContacts() float64 {
 // key that makes it so.
 func (s *Scenario) validateLimits(v *validator) {
 	l := s.Limits
-	if l.Replications < 0 || !(l.Contacts >= 0) || math.IsInf(l.Contacts, 0) || l.Intervals < 0 {
+	if l.Replications < 0 || !(l.Contacts >= 0) || math.IsInf(l.Contacts, 0) || l.Intervals < 0 || l.Tables < 0 {
 		v.add("limits", "limits must be positive numbers (0 keeps the default)")
 		return
 	}
 	l = l.orDefault()
 	if s.Replications > l.Replications {
 		v.add("replications", "%d replications are more than the limit of %d; use fewer, or raise [limits] replications", s.Replications, l.Replications)
+	} else if t := s.tables(); t > float64(l.Tables) {
+		v.add("replications", "%d replications of %d intervals and %d intents and groups keep %.3g tables of figures (about %.1f GB), more than the limit of %d; use fewer replications, or raise [limits] tables",
+			s.Replications, s.Intervals(), len(s.Intents)+len(s.Groups), t, t*3e3/1e9, l.Tables)
 	}
 	if n := s.Intervals(); n > l.Intervals {
 		v.add("horizon", "%v of %v intervals is %d reporting intervals, more than the limit of %d; shorten it, use longer intervals, or raise [limits] intervals",
@@ -87,6 +98,11 @@ func (s *Scenario) validateLimits(v *validator) {
 	}
 	v.add(key, "%s means about %.3g contacts per replication, more than the limit of %.3g; check the value, or raise [limits] contacts",
 		what, c, l.Contacts)
+}
+
+// tables is how many tables of figures the run keeps (see Limits.Tables).
+func (s *Scenario) tables() float64 {
+	return float64(s.Replications) * float64(s.Intervals()+1) * float64(1+len(s.Intents)+len(s.Groups))
 }
 
 // biggestInterval is the key of the largest profile value, the likeliest typo.

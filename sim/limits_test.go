@@ -19,7 +19,7 @@ func TestLimits(t *testing.T) {
 	}{
 		{"default day", func(*Scenario) {}, ""},
 		{"too many replications", func(s *Scenario) { s.Replications = 100_000_000 }, "replications"},
-		{"replications raised", func(s *Scenario) { s.Replications = 200_000; s.Limits.Replications = 300_000 }, ""},
+		{"replications raised", func(s *Scenario) { s.Replications = 200_000; s.Limits.Replications = 300_000; s.Limits.Tables = 2e7 }, ""},
 		{"huge profile value", func(s *Scenario) { s.Arrivals.Profile[1] = 1e300 }, "arrivals.profile.1"},
 		{"infinite-ish profile", func(s *Scenario) { s.Arrivals.Profile[0] = math.MaxFloat64 }, "arrivals.profile.0"},
 		{"contacts raised", func(s *Scenario) { s.Arrivals.Profile[1] = 6e7; s.Limits.Contacts = 1e8 }, ""},
@@ -30,6 +30,8 @@ func TestLimits(t *testing.T) {
 			s.Arrivals.Rate, s.Horizon, s.Arrivals.Interval = 1, 20_000*time.Hour, 30*time.Minute
 		}, "horizon"},
 		{"negative limit", func(s *Scenario) { s.Limits.Contacts = -1 }, "limits"},
+		{"too many tables of figures", func(s *Scenario) { s.Replications = 100; s.Limits.Tables = 99 }, "replications"},
+		{"tables raised", func(s *Scenario) { s.Replications = 1000; s.Limits.Tables = 10_000_000 }, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
