@@ -37,16 +37,10 @@ func (s *Server) adminStatus(w http.ResponseWriter, r *http.Request) {
 // adminSession exchanges the admin token for the admin cookie. A wrong
 // token counts as a failure for the address's rate limit.
 func (s *Server) adminSession(w http.ResponseWriter, r *http.Request) {
-	if !s.allow(w, r, limitJoin) {
+	tok, ok := s.readSecret(w, r)
+	if !ok {
 		return
 	}
-	var req struct {
-		Token string `json:"token"`
-	}
-	if !readJSON(w, r, &req) {
-		return
-	}
-	tok := strings.TrimSpace(req.Token)
 	if s.AdminToken == "" || subtle.ConstantTimeCompare([]byte(tok), []byte(s.AdminToken)) != 1 {
 		s.limits.fail(r)
 		writeError(w, http.StatusForbidden, "that is not this server's admin token")
@@ -55,4 +49,20 @@ func (s *Server) adminSession(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: adminCookie, Value: tok, Path: "/", MaxAge: facCookieAge,
 		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
 	writeJSON(w, http.StatusOK, map[string]bool{"signed_in": true})
+}
+
+// readSecret reads the {"token": …} body of a sign-in (admin or
+// facilitator) within the address's rate limit; false means the request
+// was answered already.
+func (s *Server) readSecret(w http.ResponseWriter, r *http.Request) (string, bool) {
+	if !s.allow(w, r, limitJoin) {
+		return "", false
+	}
+	var req struct {
+		Token string `json:"token"`
+	}
+	if !readJSON(w, r, &req) {
+		return "", false
+	}
+	return strings.TrimSpace(req.Token), true
 }

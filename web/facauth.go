@@ -42,23 +42,18 @@ func facilitatorToken(r *http.Request, code string) string {
 // address) for the facilitator cookie: the page that asked can then drop
 // the secret from its address and links.
 func (s *Server) facilitatorSession(w http.ResponseWriter, r *http.Request) {
-	if !s.allow(w, r, limitJoin) {
-		return
-	}
-	var req struct {
-		Token string `json:"token"`
-	}
-	if !readJSON(w, r, &req) {
+	tok, ok := s.readSecret(w, r)
+	if !ok {
 		return
 	}
 	code := workshop.NormalizeCode(r.PathValue("code"))
-	h := s.facHub(code, strings.TrimSpace(req.Token))
+	h := s.facHub(code, tok)
 	if h == nil {
 		s.limits.fail(r)
 		writeError(w, http.StatusForbidden, "that is not this room's secret")
 		return
 	}
-	setFacilitatorCookie(w, r, code, strings.TrimSpace(req.Token))
+	setFacilitatorCookie(w, r, code, tok)
 	writeJSON(w, http.StatusOK, map[string]string{"code": code})
 }
 
