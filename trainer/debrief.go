@@ -204,6 +204,12 @@ func (d Debrief) rulesText(b *strings.Builder) {
 			crit = " CRITICAL"
 		}
 		fmt.Fprintf(b, "  %s%s (turn %d, %s, -%d %s): %s\n", r.ID, crit, r.Turn, r.Node, r.Penalty, r.Dim, r.Debrief)
+		switch {
+		case strings.HasPrefix(r.Evidence, "("):
+			fmt.Fprintf(b, "    evidence: %s\n", r.Evidence)
+		case r.Evidence != "":
+			fmt.Fprintf(b, "    you said: “%s”\n", r.Evidence)
+		}
 		if r.Better != "" {
 			fmt.Fprintf(b, "    better: %s\n", r.Better)
 		}

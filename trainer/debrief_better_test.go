@@ -88,3 +88,19 @@ func TestDebriefAdviceWhereItStopped(t *testing.T) {
 		t.Errorf("Text() lacks %q:\n%s", w, text)
 	}
 }
+
+// TestDebriefTextEvidence checks that the text debrief quotes what the
+// trainee said for a fired rule, and says when a required thing was never said.
+func TestDebriefTextEvidence(t *testing.T) {
+	d := Debrief{Rules: []RuleHit{
+		{ID: "verify-first", Critical: true, Debrief: "Verify first.", Evidence: "no need to verify you"},
+		{ID: "close-politely", Debrief: "Say goodbye.", Evidence: "(not said by the end)"},
+	}}
+	var b strings.Builder
+	d.rulesText(&b)
+	for _, want := range []string{"you said: “no need to verify you”", "evidence: (not said by the end)"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("rules text lacks %q:\n%s", want, b.String())
+		}
+	}
+}
