@@ -14,21 +14,8 @@ import (
 	"github.com/ccsim/ccsim/records"
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/simtest"
 )
-
-// knownScenario is the truth of the round trip: a human-only day with two
-// intents of different handle-time families and exponential patience.
-func knownScenario() *sim.Scenario {
-	return &sim.Scenario{Name: "known", Seed: 3, Replications: 1,
-		ServiceLevel: sim.ServiceLevel{Threshold: 20 * time.Second, Target: 0.8},
-		Arrivals: sim.Arrivals{Open: 8 * time.Hour, Close: 14 * time.Hour, Interval: 30 * time.Minute,
-			Profile: []float64{60, 90, 120, 150, 160, 150, 140, 150, 160, 130, 100, 80}},
-		Patience: sim.Exponential{MeanS: 180},
-		Intents: []sim.Intent{{Name: "a", Share: 0.7, HandleTime: sim.LogNormal{MeanS: 240, CV: 0.8}},
-			{Name: "b", Share: 0.3, HandleTime: sim.Gamma{MeanS: 400, CV: 0.6}}},
-		Groups: []sim.Group{{Name: "g", Counts: []int{9, 14, 18, 22, 24, 22, 21, 22, 24, 19, 15, 12}}},
-	}
-}
 
 // generated returns days of sc as a CSV log.
 func generated(tb testing.TB, sc *sim.Scenario, days int, format records.LogFormat) *bytes.Buffer {
@@ -48,7 +35,7 @@ func generated(tb testing.TB, sc *sim.Scenario, days int, format records.LogForm
 // log back and calibrates it: arrival rates, handle-time parameters and
 // patience must come back inside their 95 % confidence intervals.
 func TestCalibrateRoundTrip(t *testing.T) {
-	sc := knownScenario()
+	sc := simtest.KnownDay()
 	set, err := records.ReadGeneric(generated(t, sc, 30, records.LogCSV), "known.csv", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -166,7 +153,7 @@ func checkTOML(t *testing.T, c *Report, dayType string) {
 // TestCalibrateBot generates a day with a bot and calibrates it: the front
 // end becomes a [bot] with containment per intent, and the TOML loads.
 func TestCalibrateBot(t *testing.T) {
-	sc := knownScenario()
+	sc := simtest.KnownDay()
 	sc.Bot = &sim.Bot{HandleTime: sim.LogNormal{MeanS: 60, CV: 0.5}, HangUp: 0.1, ContextTransfer: true}
 	sc.Intents[0].BotContainment = 0.4
 	set, err := records.ReadGeneric(generated(t, sc, 5, records.LogJSONL), "bot.jsonl", nil)
@@ -364,7 +351,7 @@ func TestOptionsErrors(t *testing.T) {
 // model can represent (the known scenario): recorded and simulated figures
 // must agree, their 95 % intervals overlapping for every metric.
 func TestBacktestRoundTrip(t *testing.T) {
-	set, err := records.ReadGeneric(generated(t, knownScenario(), 30, records.LogCSV), "known.csv", nil)
+	set, err := records.ReadGeneric(generated(t, simtest.KnownDay(), 30, records.LogCSV), "known.csv", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

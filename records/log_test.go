@@ -12,12 +12,13 @@ import (
 	"testing"
 
 	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/simtest"
 )
 
 // TestLogCSV checks the header, one row per contact, and that times and
 // outcomes agree row by row.
 func TestLogCSV(t *testing.T) {
-	sc := knownScenario()
+	sc := simtest.KnownDay()
 	sc.Bot = &sim.Bot{HandleTime: sim.Exponential{MeanS: 30}, HangUp: 0.2, OptOut: 0.1, ContextTransfer: true}
 	sc.Intents[0].BotContainment = 0.5
 	r := csv.NewReader(generated(t, sc, 2, LogCSV))
@@ -76,7 +77,7 @@ func TestLogCSV(t *testing.T) {
 }
 
 func TestLogJSONL(t *testing.T) {
-	buf := generated(t, knownScenario(), 1, LogJSONL)
+	buf := generated(t, simtest.KnownDay(), 1, LogJSONL)
 	s := bufio.NewScanner(buf)
 	n := 0
 	for s.Scan() {
@@ -104,16 +105,16 @@ func TestGenerateErrors(t *testing.T) {
 	lw, _ := NewLogWriter(io.Discard, LogCSV)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := Generate(ctx, knownScenario(), 3, lw, nil); !errors.Is(err, context.Canceled) {
+	if err := Generate(ctx, simtest.KnownDay(), 3, lw, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("Generate with a cancelled context: %v, want context.Canceled", err)
 	}
-	bad := knownScenario()
+	bad := simtest.KnownDay()
 	bad.Intents = nil
 	if err := Generate(context.Background(), bad, 1, lw, nil); err == nil {
 		t.Error("Generate accepted an invalid scenario")
 	}
 	fail, _ := NewLogWriter(failWriter{}, LogCSV)
-	if err := Generate(context.Background(), knownScenario(), 1, fail, nil); err == nil {
+	if err := Generate(context.Background(), simtest.KnownDay(), 1, fail, nil); err == nil {
 		t.Error("Generate reported no write error")
 	}
 }
@@ -124,7 +125,7 @@ func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full")
 
 // TestLogQuoting checks that intent names with commas or quotes survive CSV.
 func TestLogQuoting(t *testing.T) {
-	sc := knownScenario()
+	sc := simtest.KnownDay()
 	sc.Intents[0].Name = `order, "status"`
 	r := csv.NewReader(bytes.NewReader(generated(t, sc, 1, LogCSV).Bytes()))
 	recs, err := r.ReadAll()

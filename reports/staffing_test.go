@@ -5,10 +5,10 @@ import (
 	"math"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/ccsim/ccsim/sim"
 	"github.com/ccsim/ccsim/sim/erlang"
+	"github.com/ccsim/ccsim/sim/simtest"
 )
 
 func TestStaffingChartCurves(t *testing.T) {
@@ -52,23 +52,11 @@ func TestStaffingChartCurves(t *testing.T) {
 	}
 }
 
-// smallDay is a two-interval day with exponential times and patience, quick to simulate.
-func smallDay() *sim.Scenario {
-	return &sim.Scenario{
-		Name: "small day", Seed: 3, Replications: 3,
-		ServiceLevel: sim.ServiceLevel{Threshold: 20 * time.Second, Target: 0.8},
-		Arrivals:     sim.Arrivals{Open: 8 * time.Hour, Close: 9 * time.Hour, Interval: 30 * time.Minute, Profile: []float64{200, 300}},
-		Patience:     sim.Exponential{MeanS: 120},
-		Intents:      []sim.Intent{{Name: "call", Share: 1, HandleTime: sim.Exponential{MeanS: 180}}},
-		Groups:       []sim.Group{{Name: "agents", Counts: []int{22, 32}}},
-	}
-}
-
 // TestUpperEdgeMatchesSim checks upperEdge against the bins sim writes:
 // each listed bin ends at or before the next one starts, and adjacent
 // bins (most of them in a busy day) meet exactly.
 func TestUpperEdgeMatchesSim(t *testing.T) {
-	res, err := sim.Run(context.Background(), smallDay(), sim.Options{})
+	res, err := sim.Run(context.Background(), simtest.SmallDay(), sim.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

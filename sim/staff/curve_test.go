@@ -6,28 +6,16 @@ import (
 	"math"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/ccsim/ccsim/sim"
 	"github.com/ccsim/ccsim/sim/erlang"
+	"github.com/ccsim/ccsim/sim/simtest"
 )
-
-// smallDay is a two-interval day with exponential times and patience, quick to simulate.
-func smallDay() *sim.Scenario {
-	return &sim.Scenario{
-		Name: "small day", Seed: 3, Replications: 3,
-		ServiceLevel: sim.ServiceLevel{Threshold: 20 * time.Second, Target: 0.8},
-		Arrivals:     sim.Arrivals{Open: 8 * time.Hour, Close: 9 * time.Hour, Interval: 30 * time.Minute, Profile: []float64{200, 300}},
-		Patience:     sim.Exponential{MeanS: 120},
-		Intents:      []sim.Intent{{Name: "call", Share: 1, HandleTime: sim.Exponential{MeanS: 180}}},
-		Groups:       []sim.Group{{Name: "agents", Counts: []int{22, 32}}},
-	}
-}
 
 // TestSimulateCurve simulates the staffing curve of a small day's busiest
 // interval and checks it against Erlang A.
 func TestSimulateCurve(t *testing.T) {
-	sc := smallDay()
+	sc := simtest.SmallDay()
 	ctx := context.Background()
 	res, err := sim.Run(ctx, sc, sim.Options{})
 	if err != nil {
@@ -67,7 +55,7 @@ func TestSimulateCurve(t *testing.T) {
 
 // TestSimulateCurveNoLoad: no contacts to agents, no curve.
 func TestSimulateCurveNoLoad(t *testing.T) {
-	sc := smallDay()
+	sc := simtest.SmallDay()
 	res := &sim.Results{Metrics: sim.Metrics{sim.MToHuman: {Mean: 0}}}
 	if _, err := SimulateCurve(context.Background(), sc, res, CurveOptions{}); !errors.Is(err, ErrNoLoad) {
 		t.Errorf("SimulateCurve without load = %v, want ErrNoLoad", err)
