@@ -68,6 +68,9 @@ func foldRune(r rune) string {
 	case '–', '—', '―', '…':
 		return "."
 	}
+	// x/text's Fold maps Cherokee small letters to capitals and back
+	// again; lowering after folding makes the result a fixed point.
+	r = unicode.ToLower(r)
 	d := norm.NFD.String(string(r))
 	if !strings.ContainsFunc(d, isAccent) {
 		return string(r)
