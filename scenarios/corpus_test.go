@@ -16,11 +16,11 @@ import (
 //
 // It asserts issue 12's targets where the engine reaches them (paraphrases
 // understood as their reply: at least 90 % overall; word salad: never
-// understood) and, where it does not yet, floors at the figures reached
-// when the corpus was first measured, so that a change can only move them
-// towards the targets: breaches firing their rule (target 90 %), and a rule
-// firing on near misses (target at most 5 %). The gap to the targets is
-// logged on every run and tracked in issue 12.
+// understood) and, where it does not yet, a floor, so that a change cannot
+// move it away from the target: breaches firing their rule (target 90 %,
+// floor 80 %) and a rule firing on near misses (target at most 5 %, floor
+// 6 %: 3 of 57 lines). The gap to the targets is logged on every run and
+// tracked in issue 12.
 func TestCorpusAccuracy(t *testing.T) {
 	var all []trainer.KindScore
 	var table strings.Builder
@@ -60,11 +60,11 @@ func TestCorpusAccuracy(t *testing.T) {
 type corpusFloor struct{ minCorrect, minFired, maxFired float64 }
 
 // overall holds issue 12's targets for paraphrases and salad, and the
-// floors first measured for breaches (85 % fired) and near misses (12 %).
+// floors for breaches and near misses.
 var overall = map[string]corpusFloor{
 	trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
 	trainer.KindBreach:     {minFired: 80, maxFired: 100},
-	trainer.KindNearMiss:   {maxFired: 15},
+	trainer.KindNearMiss:   {maxFired: 6},
 	trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 	trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
 }

@@ -20,7 +20,8 @@ func (p *program) compileUnderstanding() {
 		p.errorf("scenario.lang", "unknown language %q (want en or de)", s.Lang)
 		lang = langEN
 	}
-	k := &knowledge{lx: newLexer(lang, s.Synonyms), threshold: s.MatchThreshold, margin: s.MatchMargin}
+	k := &knowledge{lx: newLexer(lang, s.Synonyms), threshold: s.MatchThreshold, margin: s.MatchMargin,
+		ruleAdj: RuleThresholdAdj, nearMargin: NearMissMargin}
 	if k.threshold == 0 {
 		k.threshold = DefaultThreshold
 	}

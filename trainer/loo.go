@@ -127,46 +127,59 @@ func (s *Script) SimilarityAt(node, text string) (float64, error) {
 	return u.Confidence, nil
 }
 
-// RuleProxyScores calibrates the rule threshold while rules have few
-// examples of their own: each reply with at least three examples stands in
-// for a rule by examples. own holds, for each such example left out, its
-// similarity (whole line or best clause, as rules read lines) to the rest;
-// other holds, for each foreign line, its similarity to each stand-in rule.
-func RuleProxyScores(sc *Script, foreign []string) (own, other []float64, err error) {
+// RuleLOO counts how rules by examples judge their own phrasings left out
+// one at a time: each example, left out of the examples, should still be
+// recognised (a forbid rule fires, a require rule is satisfied); each near
+// miss, left out of the near misses, should not be.
+type RuleLOO struct {
+	Examples, Recognised int // examples left out, and those the rule still recognised
+	NearMisses, Wrong    int // near misses left out, and those the rule recognised anyway
+}
+
+// RuleLeaveOneOut scores the rules of sc that have examples by leaving
+// each example and near miss out in turn (see RuleLOO), with the rule
+// threshold adjustment and near-miss margin given (RuleThresholdAdj and
+// NearMissMargin are the defaults). Patterns stay.
+func RuleLeaveOneOut(sc *Script, adj, nearMargin float64) (RuleLOO, error) {
+	var out RuleLOO
 	if sc.prog == nil {
 		if err := sc.Validate(); err != nil {
-			return nil, nil, err
+			return out, err
 		}
 	}
-	k := sc.prog.know
-	var rules [][]phrasing
-	for _, r := range sc.prog.replies {
-		if r == nil || len(r.r.Examples) < 3 {
+	kk := *sc.prog.know
+	kk.ruleAdj, kk.nearMargin = adj, nearMargin
+	k := &kk
+	for _, r := range sc.prog.rules {
+		if len(r.ex) < 2 {
 			continue
 		}
-		var ex []phrasing
-		for _, p := range r.ex {
-			if p.scale == 1 {
-				ex = append(ex, p)
-			}
+		for i := range r.ex {
+			c := *r
+			c.ex = without(r.ex, i)
+			out.Examples++
+			out.Recognised += k.recognises(&c, r.ex[i].text)
 		}
-		rules = append(rules, ex)
-		for _, p := range ex {
-			rd := k.read(p.text)
-			best := 0.0
-			for _, v := range rd.views() {
-				s, _ := k.nearest(v, ex, p.norm)
-				best = max(best, s)
-			}
-			own = append(own, best)
+		for i := range r.near {
+			c := *r
+			c.near = without(r.near, i)
+			out.NearMisses++
+			out.Wrong += k.recognises(&c, r.near[i].text)
 		}
 	}
-	for _, line := range foreign {
-		rd := k.read(line)
-		for _, ex := range rules {
-			s, _, _ := k.nearestAny(rd.views(), ex)
-			other = append(other, s)
-		}
+	return out, nil
+}
+
+func without(ps []phrasing, i int) []phrasing {
+	return append(append([]phrasing{}, ps[:i]...), ps[i+1:]...)
+}
+
+// recognises is 1 when rule r recognises its thing in the line (a forbid
+// rule fires, a require rule is satisfied), 0 otherwise.
+func (k *knowledge) recognises(r *crule, line string) int {
+	v := k.judge(r, k.read(line))
+	if r.r.kind() == RuleRequire && v.satisfies || r.r.kind() == RuleForbid && v.fires {
+		return 1
 	}
-	return own, other, nil
+	return 0
 }

@@ -46,7 +46,7 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 	if r.r.kind() == RuleRequire {
 		re = r.require
 	}
-	says, how, score := k.says(r, rd, rd.views())
+	says, how, score := k.says(r, rd, rd.views(), k.ruleThreshold())
 	if re != nil && rd.affirmed(re) && !k.nearMiss(r, rd) {
 		says, how, score = true, fmt.Sprintf("pattern %q", patternSource(r)), 1
 	}
@@ -66,7 +66,7 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 		}
 	}
 	if rd.negated && len(r.ex) > 0 {
-		if ok, how, score := k.says(r, rd, []view{rd.flipped}); ok {
+		if ok, how, score := k.says(r, rd, []view{rd.flipped}, k.threshold+DismissalThresholdAdj); ok {
 			v.fires, v.ev.Dismissal, v.ev.Score = true, true, score
 			v.ev.Matched = "negates " + how
 		}
@@ -74,18 +74,19 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 	return v
 }
 
-// says reports whether one of the views is close enough to the rule's
-// examples and closer to them than to its near misses.
-func (k *knowledge) says(r *crule, rd *reading, vs []view) (bool, string, float64) {
+// says reports whether one of the views is at least th close to the rule's
+// examples and closer to them than to its near misses by the near-miss
+// margin.
+func (k *knowledge) says(r *crule, rd *reading, vs []view, th float64) (bool, string, float64) {
 	if len(r.ex) == 0 || rd.salad {
 		return false, "", 0
 	}
 	s, i, from := k.nearestAny(vs, r.ex)
-	if i < 0 || s < k.threshold+RuleThresholdAdj {
+	if i < 0 || s < th {
 		return false, "", s
 	}
 	if len(r.near) > 0 && from >= 0 {
-		if n, _ := k.nearest(vs[from], r.near, ""); n >= s {
+		if n, _ := k.nearest(vs[from], r.near, ""); n+k.nearMargin >= s {
 			return false, "", s
 		}
 	}
@@ -100,7 +101,7 @@ func (k *knowledge) nearMiss(r *crule, rd *reading) bool {
 		return false
 	}
 	n, i, _ := k.nearestAny(rd.views(), r.near)
-	if i < 0 || n < k.threshold+RuleThresholdAdj {
+	if i < 0 || n < k.ruleThreshold() {
 		return false
 	}
 	e, _, _ := k.nearestAny(rd.views(), r.ex)

@@ -19,21 +19,23 @@ var errFailed = errors.New("script: problems found")
 func runScript(ctx context.Context, e env, args []string) error {
 	tools := map[string]func(env, []string) error{
 		"lint": scriptLint, "graph": scriptGraph, "test": scriptTest, "stats": scriptStats,
+		"explain": scriptExplain,
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(e.stderr, "Usage: ccsim script lint|graph|test|stats FILE|NAME ...\n\n"+
+		fmt.Fprintln(e.stderr, "Usage: ccsim script lint|graph|test|stats|explain FILE|NAME ...\n\n"+
 			"  lint FILE...                          check scripts; file:line messages, exit 1 on errors\n"+
 			"  graph FILE [--format dot|mermaid]     draw the conversation graph\n"+
 			"  test FILE... [--runs N] [--corpus F]  run [[test]] plans, random playthroughs and the labelled corpus\n"+
-			"  stats FILE                            count nodes, replies, lines and rules")
+			"  stats FILE                            count nodes, replies, lines and rules\n"+
+			"  explain FILE --at NODE LINE...        why a line is understood as it is: reply, rules, closest phrasings")
 		if len(args) == 0 {
-			return usageError{errors.New("script: name a tool: lint, graph, test or stats")}
+			return usageError{errors.New("script: name a tool: lint, graph, test, stats or explain")}
 		}
 		return errHelp
 	}
 	tool, ok := tools[args[0]]
 	if !ok {
-		return usageError{fmt.Errorf("script: unknown tool %q (want lint, graph, test or stats)", args[0])}
+		return usageError{fmt.Errorf("script: unknown tool %q (want lint, graph, test, stats or explain)", args[0])}
 	}
 	return tool(e, args[1:])
 }

@@ -145,6 +145,10 @@ func TestScriptTools(t *testing.T) {
 		{"graph mermaid with visits", []string{"script", "graph", "failed-bot", "--format", "mermaid", "--visits", "20"}, 0, "flowchart LR"},
 		{"graph bad format", []string{"script", "graph", "cancel-x5", "--format", "svg"}, 2, ""},
 		{"stats", []string{"script", "stats", "failed-bot"}, 0, "outcomes         resolved, escalated, hung_up"},
+		{"explain a dismissal", []string{"script", "explain", "cancel-x5", "--at", "reason", "we won't bother confirming your identity, let's just cancel it"}, 0, `fires verify-first: pattern "@verify" matched "verify" only in a negated clause`},
+		{"explain stems", []string{"script", "explain", "cancel-x5", "--at", "reason", "we won't bother confirming your identity"}, 0, "terms: we wont ¬bother ¬verifi"},
+		{"explain unknown node", []string{"script", "explain", "failed-bot", "--at", "nowhere", "hello"}, 2, ""},
+		{"explain no line", []string{"script", "explain", "failed-bot"}, 2, ""},
 		{"unknown tool", []string{"script", "extract", "cancel-x5"}, 2, ""},
 		{"no tool", []string{"script"}, 2, ""},
 	}
