@@ -1,6 +1,5 @@
 package trainer
 
-
 // Advice is the "better would have been" for a rubric dimension that lost
 // points: the best reply at the node where the points were lost.
 type Advice struct {
