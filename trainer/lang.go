@@ -106,7 +106,9 @@ var langDE = &language{
 	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne`),
 	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
 		warum wann wo bitte danke ja hallo gerne nicht vor nach nur wieder vielleicht zuerst erst noch schon bald
-		heute morgen weil seit bis`),
+		heute morgen weil seit bis ihre ihren ihrem ihrer ihres meinen meinem meiner unsere unseren unserem unserer
+		deine deinen sein seine seinen seinem seiner man dies diese dieser diesen dieses welche welcher welches
+		welchen jetzt dann gleich sofort hatte hatten haette haetten waere waeren gibt`),
 	synonyms: map[string][]string{
 		"entschuldigung": {"tut mir leid", "es tut mir leid", "entschuldigen", "entschuldige", "verzeihung", "sorry"},
 		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren", "sicherheitsabfrage", "identitaetspruefung"},

@@ -146,6 +146,21 @@ func TestSalad(t *testing.T) {
 			t.Errorf("salad(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
+	german := []struct {
+		text string
+		want bool
+	}{
+		{"Welche Rufnummer hatte Ihre Mutter?", false},
+		{"Sie könnten den Vertrag übernehmen, dann bekommen Sie drei Monate Rabatt.", false},
+		{"Ihren Zählerstand trage ich jetzt ein", false},
+		{"Zählerstand Rechnung Lastschrift Portal Foto Abschlag", true},
+		{"Freitag Euro Freitag Euro Freitag Euro", true},
+	}
+	for _, tc := range german {
+		if got := langDE.salad(newLexer(langDE, nil).terms(analyse(tc.text))); got != tc.want {
+			t.Errorf("German salad(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
 }
 
 // FuzzNormalize checks that normalising never panics, is idempotent, and
