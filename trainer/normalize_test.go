@@ -118,6 +118,7 @@ func TestNegationScope(t *testing.T) {
 		{"German: whole clause", langDE, "Ich muss Sie nicht verifizieren", []string{"ich", "muss", "sie", "verifizieren"}},
 		{"German: verb before nicht", langDE, "Wir verifizieren Sie heute nicht, aber ich helfe", []string{"wir", "verifizieren", "sie", "heute"}},
 		{"German: ueberspringen", langDE, "die Sicherheitsfragen überspringen wir", []string{"die", "verifizieren", "wir"}},
+		{"German: spare", langDE, "das Geburtsdatum spare ich mir", []string{"das", "geburtsdatum", "ich", "mir"}},
 		{"German idiom", langDE, "keine Sorge, ich prüfe das", nil},
 	}
 	for _, tc := range tests {
