@@ -14,16 +14,17 @@ const module = "github.com/ccsim/ccsim"
 // row (sim/staff, sim/erlang and sim/oracle may import sim; workshop/sqlite
 // workshop).
 var policy = map[string][]string{
+	"i18n":        {},
 	"sim":         {},
-	"scenarios":   {"sim", "trainer"},
-	"records":     {"sim"},
-	"calibrate":   {"sim", "records", "scenarios"},
-	"trainer":     {},
-	"workshop":    {"sim", "trainer", "scenarios"},
-	"reports":     {"sim", "calibrate", "trainer", "workshop"},
-	"web":         {"sim", "scenarios", "records", "calibrate", "trainer", "workshop", "reports"},
+	"scenarios":   {"i18n", "sim", "trainer"},
+	"records":     {"i18n", "sim"},
+	"calibrate":   {"i18n", "sim", "records", "scenarios"},
+	"trainer":     {"i18n"},
+	"workshop":    {"i18n", "sim", "trainer", "scenarios"},
+	"reports":     {"i18n", "sim", "calibrate", "trainer", "workshop"},
+	"web":         {"i18n", "sim", "scenarios", "records", "calibrate", "trainer", "workshop", "reports"},
 	"cmd/ccsim":   {"*"},
-	"cmd/ccfloor": {"sim", "scenarios"},
+	"cmd/ccfloor": {"i18n", "sim", "scenarios"},
 }
 
 // exclusive names third-party modules only one project package (and its

@@ -114,7 +114,7 @@ func (s *Session) Inject(id string) error {
 		if in.ID == id {
 			s.pending = &Event{Kind: "inject", AtMS: w.Milliseconds(), Inject: id}
 			s.clock = s.active(w)
-			s.say("system", "facilitator: "+in.Label)
+			s.say("system", s.msg.Sprintf("facilitator: %s", in.Label))
 			s.apply(s.p.injects[i], 0)
 			s.checkTriggers()
 			s.commit()

@@ -3,6 +3,9 @@ package trainer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ccsim/ccsim/i18n"
+	"golang.org/x/text/message"
 )
 
 // TurnTime is how long the agent took to answer on one turn.
@@ -44,6 +47,7 @@ type Debrief struct {
 	BotLog     []string   `json:"bot_transcript,omitempty"`
 	Transcript []Entry    `json:"transcript"`
 	Errors     []string   `json:"errors,omitempty"`
+	Lang       i18n.Lang  `json:"lang"` // the language Text writes in, and of the session's own notes
 }
 
 // Debrief reports on the session as it stands (normally after it ended).
@@ -52,7 +56,7 @@ func (s *Session) Debrief() Debrief {
 		Variant: s.variant, Context: s.context, Ended: s.ended, Outcome: s.outcome, Turns: s.turn,
 		ElapsedS: s.clock.Seconds(), Score: s.Score(), Rules: nonNil(s.hits), Notes: nonNil(s.notes),
 		Path: nonNil(s.path), TurnTimes: nonNil(s.turns), Vars: s.Vars(),
-		Transcript: nonNil(s.transcript), Errors: s.errs, EndNote: s.endNote(), Unheard: s.unheard()}
+		Transcript: nonNil(s.transcript), Errors: s.errs, EndNote: s.endNote(), Unheard: s.unheard(), Lang: s.opt.Lang}
 	d.Better = s.advice(d.Score)
 	if s.sc.Handoff != nil {
 		d.BotLog = s.sc.Handoff.BotTranscript
@@ -70,64 +74,65 @@ func nonNil[T any](x []T) []T {
 // Text renders the debrief for a terminal: outcome, scores, rules, notes, timing and transcript.
 func (d Debrief) Text() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Debrief: %s\n", d.Title)
+	p := messages.Printer(d.Lang)
+	p.Fprintf(&b, "Debrief: %s\n", d.Title)
 	outcome := d.Outcome
 	if !d.Ended {
-		outcome = "(not finished)"
+		outcome = p.Sprintf("(not finished)")
 	}
-	fmt.Fprintf(&b, "Outcome: %s after %d turns, %s", outcome, d.Turns, fmtSeconds(d.ElapsedS))
+	p.Fprintf(&b, "Outcome: %s after %d turns, %s", outcome, d.Turns, fmtSeconds(d.ElapsedS))
 	if d.Variant != "" {
-		fmt.Fprintf(&b, " (hand-off: %s)", d.Variant)
+		p.Fprintf(&b, " (hand-off: %s)", d.Variant)
 	}
 	b.WriteString("\n")
 	if d.EndNote != "" {
 		fmt.Fprintf(&b, "  %s\n", d.EndNote)
 	}
 	b.WriteString("\n")
-	d.scoreText(&b)
-	d.betterText(&b)
-	d.unheardText(&b)
-	d.rulesText(&b)
-	d.notesText(&b)
-	fmt.Fprintf(&b, "\nPath: %s\n", strings.Join(d.Path, " → "))
+	d.scoreText(&b, p)
+	d.betterText(&b, p)
+	d.unheardText(&b, p)
+	d.rulesText(&b, p)
+	d.notesText(&b, p)
+	p.Fprintf(&b, "\nPath: %s\n", strings.Join(d.Path, " → "))
 	if len(d.TurnTimes) > 0 {
-		b.WriteString("Time per turn:")
+		p.Fprintf(&b, "Time per turn:")
 		for _, t := range d.TurnTimes {
 			fmt.Fprintf(&b, "  #%d %s", t.Turn, fmtSeconds(t.Seconds))
 		}
 		b.WriteString("\n")
 	}
 	for _, e := range d.Errors {
-		fmt.Fprintf(&b, "Script error: %s\n", e)
+		p.Fprintf(&b, "Script error: %s\n", e)
 	}
-	b.WriteString("\nTranscript:\n")
+	p.Fprintf(&b, "\nTranscript:\n")
 	for _, e := range d.Transcript {
 		mark := ""
 		if e.Speaker == "agent" && e.Reply == "" {
-			mark = "  (not understood)"
+			mark = p.Sprintf("  (not understood)")
 		}
-		fmt.Fprintf(&b, "  [%s] %-9s %s%s\n", fmtSeconds(float64(e.AtMS)/1000), e.Speaker+":", e.Text, mark)
+		fmt.Fprintf(&b, "  [%s] %-9s %s%s\n", fmtSeconds(float64(e.AtMS)/1000), speaker(p, e.Speaker)+":", e.Text, mark)
 	}
 	return b.String()
 }
 
-func (d Debrief) scoreText(b *strings.Builder) {
+func (d Debrief) scoreText(b *strings.Builder, p *message.Printer) {
 	sc := d.Score
-	verdict := "FAIL"
+	verdict := p.Sprintf("FAIL")
 	if sc.Pass {
-		verdict = "PASS"
+		verdict = p.Sprintf("PASS")
 	}
 	band := sc.Band
 	if band == "" {
-		band = "no band"
+		band = p.Sprintf("no band")
 	}
-	fmt.Fprintf(b, "Score: %.1f%% %s (pass mark %d%%, %s)", sc.TotalPct, verdict, sc.PassPct, band)
+	p.Fprintf(b, "Score: %.1f%% %s (pass mark %d%%, %s)", sc.TotalPct, verdict, sc.PassPct, band)
 	if sc.Capped {
-		b.WriteString(", capped by a critical rule")
+		p.Fprintf(b, ", capped by a critical rule")
 	}
 	b.WriteString("\n")
 	if sc.Void != "" {
-		fmt.Fprintf(b, "  Not passed: %s.\n", sc.Void)
+		p.Fprintf(b, "  Not passed: %s.\n", sc.Void)
 	}
 	for _, dim := range sc.Dims {
 		name := dim.ID
@@ -138,12 +143,12 @@ func (d Debrief) scoreText(b *strings.Builder) {
 		if dim.Penalty > 0 {
 			fmt.Fprintf(b, " (-%d)", dim.Penalty)
 		}
-		fmt.Fprintf(b, "  weight %d\n", dim.Weight)
+		p.Fprintf(b, "  weight %d\n", dim.Weight)
 	}
 }
 
 // notesText lists the notes, but the ending's, which is shown with the outcome.
-func (d Debrief) notesText(b *strings.Builder) {
+func (d Debrief) notesText(b *strings.Builder, p *message.Printer) {
 	var notes []Note
 	for i, n := range d.Notes {
 		if i == len(d.Notes)-1 && d.EndNote != "" && n.Text == d.EndNote {
@@ -154,64 +159,64 @@ func (d Debrief) notesText(b *strings.Builder) {
 	if len(notes) == 0 {
 		return
 	}
-	b.WriteString("\nNotes:\n")
+	p.Fprintf(b, "\nNotes:\n")
 	for _, n := range notes {
-		fmt.Fprintf(b, "  turn %d, %s: %s\n", n.Turn, n.Node, n.Text)
+		p.Fprintf(b, "  turn %d, %s: %s\n", n.Turn, n.Node, n.Text)
 	}
 }
 
-func (d Debrief) betterText(b *strings.Builder) {
+func (d Debrief) betterText(b *strings.Builder, p *message.Printer) {
 	if len(d.Better) == 0 {
 		return
 	}
-	b.WriteString("\nBetter would have been:\n")
+	p.Fprintf(b, "\nBetter would have been:\n")
 	for _, a := range d.Better {
 		name := a.Dim
 		if a.Label != "" {
 			name = a.Label
 		}
-		where := "at " + a.Node
+		where := p.Sprintf("at %s", a.Node)
 		if a.Turn > 0 {
-			where = fmt.Sprintf("turn %d, %s", a.Turn, a.Node)
+			where = p.Sprintf("turn %d, %s", a.Turn, a.Node)
 		}
 		fmt.Fprintf(b, "  %s (-%d), %s", name, a.Lost, where)
 		if a.Why != "" {
 			fmt.Fprintf(b, " (%s)", a.Why)
 		}
-		fmt.Fprintf(b, ": %s, e.g. %q\n", a.Button, a.Example)
+		p.Fprintf(b, ": %s, e.g. %q\n", a.Button, a.Example)
 	}
 }
 
-func (d Debrief) unheardText(b *strings.Builder) {
+func (d Debrief) unheardText(b *strings.Builder, p *message.Printer) {
 	if len(d.Unheard) == 0 {
 		return
 	}
-	b.WriteString("\nNot understood (the customer could not use these lines):\n")
+	p.Fprintf(b, "\nNot understood (the customer could not use these lines):\n")
 	for _, u := range d.Unheard {
-		fmt.Fprintf(b, "  turn %d, %s: %q\n", u.Turn, u.Node, u.Text)
+		p.Fprintf(b, "  turn %d, %s: %q\n", u.Turn, u.Node, u.Text)
 	}
 }
 
-func (d Debrief) rulesText(b *strings.Builder) {
+func (d Debrief) rulesText(b *strings.Builder, p *message.Printer) {
 	if len(d.Rules) == 0 {
-		b.WriteString("\nRules: none broken.\n")
+		p.Fprintf(b, "\nRules: none broken.\n")
 		return
 	}
-	b.WriteString("\nRules broken:\n")
+	p.Fprintf(b, "\nRules broken:\n")
 	for _, r := range d.Rules {
 		crit := ""
 		if r.Critical {
-			crit = " CRITICAL"
+			crit = p.Sprintf(" CRITICAL")
 		}
-		fmt.Fprintf(b, "  %s%s (turn %d, %s, -%d %s): %s\n", r.ID, crit, r.Turn, r.Node, r.Penalty, r.Dim, r.Debrief)
+		p.Fprintf(b, "  %s%s (turn %d, %s, -%d %s): %s\n", r.ID, crit, r.Turn, r.Node, r.Penalty, r.Dim, r.Debrief)
 		switch {
 		case strings.HasPrefix(r.Evidence, "("):
-			fmt.Fprintf(b, "    evidence: %s\n", r.Evidence)
+			p.Fprintf(b, "    evidence: %s\n", r.Evidence)
 		case r.Evidence != "":
-			fmt.Fprintf(b, "    you said: “%s”\n", r.Evidence)
+			p.Fprintf(b, "    you said: “%s”\n", r.Evidence)
 		}
 		if r.Better != "" {
-			fmt.Fprintf(b, "    better: %s\n", r.Better)
+			p.Fprintf(b, "    better: %s\n", r.Better)
 		}
 	}
 }
@@ -230,4 +235,19 @@ func max0(n int) int { return max(0, n) }
 func fmtSeconds(sec float64) string {
 	s := int(sec + 0.5)
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// speaker names a transcript speaker in the debrief's language.
+func speaker(p *message.Printer, who string) string {
+	switch who {
+	case "customer":
+		return p.Sprintf("customer")
+	case "agent":
+		return p.Sprintf("agent")
+	case "system":
+		return p.Sprintf("system")
+	case "context":
+		return p.Sprintf("context")
+	}
+	return who
 }

@@ -1,7 +1,5 @@
 package trainer
 
-import "fmt"
-
 // Advice is the "better would have been" for a rubric dimension that lost
 // points: the best reply at the node where the points were lost.
 type Advice struct {
@@ -87,7 +85,7 @@ func (s *Session) adviseDim(dim int, turns []Entry) (Advice, bool) {
 				said = turns[h.Turn-1]
 			}
 			said.Node = h.Node
-			return s.advise(h.Turn, said, best, fmt.Sprintf("rule %s fired", h.ID)), true
+			return s.advise(h.Turn, said, best, s.msg.Sprintf("rule %s fired", h.ID)), true
 		}
 	}
 	for k, e := range turns {
@@ -97,7 +95,7 @@ func (s *Session) adviseDim(dim int, turns []Entry) (Advice, bool) {
 	}
 	if s.node != nil && !s.node.isEnd() {
 		if best := cmpOr(s.bestAt(s.node.n.ID, onDim), s.bestAt(s.node.n.ID, totalScore)); best != nil {
-			return s.advise(0, Entry{Node: s.node.n.ID}, best, "the call stopped here"), true
+			return s.advise(0, Entry{Node: s.node.n.ID}, best, s.msg.Sprintf("the call stopped here")), true
 		}
 	}
 	return Advice{}, false

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ccsim/ccsim/i18n"
 )
 
 // TestDebriefAdvice checks the "better would have been" of each dimension
@@ -97,7 +99,7 @@ func TestDebriefTextEvidence(t *testing.T) {
 		{ID: "close-politely", Debrief: "Say goodbye.", Evidence: "(not said by the end)"},
 	}}
 	var b strings.Builder
-	d.rulesText(&b)
+	d.rulesText(&b, messages.Printer(i18n.English))
 	for _, want := range []string{"you said: “no need to verify you”", "evidence: (not said by the end)"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("rules text lacks %q:\n%s", want, b.String())

@@ -124,7 +124,7 @@ func (s *Session) fireTimeout() {
 
 func (s *Session) fireLimit() {
 	s.limitFired = true
-	s.note("Time limit reached.")
+	s.note(s.msg.Sprintf("Time limit reached."))
 	if s.p.timeLim >= 0 {
 		s.enter(s.p.timeLim, 0)
 		return

@@ -96,17 +96,20 @@ var langDE = &language{
 		vom fuer ist sind war waren bin bist es so ja also mal noch schon nur auch dass da hier nun eben halt denn
 		wird werden wuerde kann koennen soll sollte muss muessen habe hat haben ok okay hmm aha naja bitte mich mir mein meine wir uns unser sie ihr ihnen lass`),
 	cues: wordSet(`nicht kein keine keinen keinem keiner keines nie niemals nichts ohne niemand weder
-		ueberspringen ueberspringe uebersprungen weglassen auslassen sparen unnoetig`),
+		ueberspringen ueberspringe uebersprungen weglassen auslassen sparen spare spart ersparen erspare
+		verzichten verzichte verzichtet unnoetig`),
 	pred:     wordSet(`noetig notwendig erforderlich wichtig brauchen`),
 	idioms:   wordSet(`keine_sorge kein_problem keine_ursache nicht_nur nicht_wahr keine_angst nicht_schlimm`),
 	enders:   wordSet(`aber sondern jedoch doch dann weil denn trotzdem stattdessen bis bevor ehe sobald nachdem sonst`),
 	subject:  wordSet(`ich wir sie er es dann lass lassen`),
 	and:      wordSet(`und oder`),
 	about:    wordSet(`wegen um`),
-	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne`),
+	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne spare spart erspare verzichte verzichtet`),
 	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
 		warum wann wo bitte danke ja hallo gerne nicht vor nach nur wieder vielleicht zuerst erst noch schon bald
-		heute morgen weil seit bis`),
+		heute morgen weil seit bis ihre ihren ihrem ihrer ihres meinen meinem meiner unsere unseren unserem unserer
+		deine deinen sein seine seinen seinem seiner man dies diese dieser diesen dieses welche welcher welches
+		welchen jetzt dann gleich sofort hatte hatten haette haetten waere waeren gibt`),
 	synonyms: map[string][]string{
 		"entschuldigung": {"tut mir leid", "es tut mir leid", "entschuldigen", "entschuldige", "verzeihung", "sorry"},
 		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren", "sicherheitsabfrage", "identitaetspruefung"},

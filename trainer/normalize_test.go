@@ -118,6 +118,7 @@ func TestNegationScope(t *testing.T) {
 		{"German: whole clause", langDE, "Ich muss Sie nicht verifizieren", []string{"ich", "muss", "sie", "verifizieren"}},
 		{"German: verb before nicht", langDE, "Wir verifizieren Sie heute nicht, aber ich helfe", []string{"wir", "verifizieren", "sie", "heute"}},
 		{"German: ueberspringen", langDE, "die Sicherheitsfragen überspringen wir", []string{"die", "verifizieren", "wir"}},
+		{"German: spare", langDE, "das Geburtsdatum spare ich mir", []string{"das", "geburtsdatum", "ich", "mir"}},
 		{"German idiom", langDE, "keine Sorge, ich prüfe das", nil},
 	}
 	for _, tc := range tests {
@@ -144,6 +145,21 @@ func TestSalad(t *testing.T) {
 	for _, tc := range tests {
 		if got := langEN.salad(newLexer(langEN, nil).terms(analyse(tc.text))); got != tc.want {
 			t.Errorf("salad(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	german := []struct {
+		text string
+		want bool
+	}{
+		{"Welche Rufnummer hatte Ihre Mutter?", false},
+		{"Sie könnten den Vertrag übernehmen, dann bekommen Sie drei Monate Rabatt.", false},
+		{"Ihren Zählerstand trage ich jetzt ein", false},
+		{"Zählerstand Rechnung Lastschrift Portal Foto Abschlag", true},
+		{"Freitag Euro Freitag Euro Freitag Euro", true},
+	}
+	for _, tc := range german {
+		if got := langDE.salad(newLexer(langDE, nil).terms(analyse(tc.text))); got != tc.want {
+			t.Errorf("German salad(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

@@ -40,7 +40,7 @@ func ReplayLive(sc *Script, events []Event, now func() time.Time) (*Session, err
 		}
 		return at
 	}
-	opt := Options{Mode: info.Mode, Seed: info.Seed, Trainee: info.Trainee, Variant: info.Variant, Set: info.Set, Now: clock}
+	opt := Options{Mode: info.Mode, Seed: info.Seed, Trainee: info.Trainee, Variant: info.Variant, Set: info.Set, Lang: info.Lang, Now: clock}
 	s, err := start(sc, opt, info.Time, draws)
 	if err != nil {
 		return nil, fmt.Errorf("trainer: replay: %w", err)

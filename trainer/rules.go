@@ -192,7 +192,7 @@ func (s *Session) enterTags(n *cnode) {
 		s.tagsSeen[t] = true
 		for i, r := range s.p.rules {
 			if r.r.kind() == RuleRequire && r.r.BeforeTag == t && !s.ruleSaid[i] && !s.ruleFired[i] && s.ruleApplies(r) {
-				s.fire(i, fmt.Sprintf("(not said before a %q step)", t), "")
+				s.fire(i, s.msg.Sprintf("(not said before a %q step)", t), "")
 			}
 		}
 	}
@@ -202,7 +202,7 @@ func (s *Session) enterTags(n *cnode) {
 func (s *Session) endRules() {
 	for i, r := range s.p.rules {
 		if r.r.kind() == RuleRequire && r.r.BeforeTag == "" && !s.ruleSaid[i] && !s.ruleFired[i] && s.ruleApplies(r) {
-			s.fire(i, "(not said by the end)", "")
+			s.fire(i, s.msg.Sprintf("(not said by the end)"), "")
 		}
 	}
 }

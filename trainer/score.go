@@ -81,12 +81,11 @@ func (s *Session) voidReason() string {
 	if len(s.errs) == 0 && s.outcome != "error" {
 		return ""
 	}
-	why := "the session ended in a script error"
-	if s.outcome != "error" {
-		why = "the script had an error during the session"
+	switch {
+	case s.outcome == "error" && len(s.errs) > 0:
+		return s.msg.Sprintf("the session ended in a script error: %s; the score does not count", s.errs[0])
+	case s.outcome == "error":
+		return s.msg.Sprintf("the session ended in a script error; the score does not count")
 	}
-	if len(s.errs) > 0 {
-		why += ": " + s.errs[0]
-	}
-	return why + "; the score does not count"
+	return s.msg.Sprintf("the script had an error during the session: %s; the score does not count", s.errs[0])
 }

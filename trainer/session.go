@@ -6,6 +6,9 @@ import (
 	"hash/fnv"
 	"math/rand/v2"
 	"time"
+
+	"github.com/ccsim/ccsim/i18n"
+	"golang.org/x/text/message"
 )
 
 // Errors returned by Session methods.
@@ -28,6 +31,9 @@ type Options struct {
 	// At starts the session at this node instead of the script's start, for
 	// corpora and tests; "" is the start node. Nodes before it are not visited.
 	At string
+	// Lang is the language of the texts the session writes itself (notes,
+	// evidence, the debrief): "en" or "de"; "" is the script's lang.
+	Lang i18n.Lang
 }
 
 // Session is one play of a Script: a pure state machine driven by Reply,
@@ -39,6 +45,7 @@ type Session struct {
 	p    *program
 	opt  Options
 	mode Mode
+	msg  *message.Printer // the session's own texts, in Options.Lang
 
 	rng     *rand.PCG
 	salt    uint64    // hash of the trainee id; with the seed it keys the choice order
@@ -111,6 +118,7 @@ type StartInfo struct {
 	Trainee string            `json:"trainee,omitempty"`
 	Variant string            `json:"variant,omitempty"` // forced variant
 	Set     map[string]string `json:"set,omitempty"`
+	Lang    i18n.Lang         `json:"lang,omitempty"` // language of the session's own texts
 }
 
 // Entry is one line of the transcript.
@@ -156,6 +164,12 @@ func start(sc *Script, opt Options, at time.Time, draws []float64) (*Session, er
 	if opt.Seed == 0 {
 		opt.Seed = sc.Seed
 	}
+	if opt.Lang == "" {
+		opt.Lang = i18n.Lang(sc.Lang)
+	}
+	if _, err := i18n.Parse(string(opt.Lang)); err != nil {
+		return nil, fmt.Errorf("trainer: %w", err)
+	}
 	s := newSession(sc, opt, draws)
 	s.start = at
 	if at.IsZero() {
@@ -180,6 +194,7 @@ func newSession(sc *Script, opt Options, draws []float64) *Session {
 		trigDone: make([]bool, len(p.triggers)), points: make([]int, len(p.dims)),
 		tagsSeen: map[string]bool{}, vars: append([]Value(nil), p.initVals...)}
 	s.salt = h.Sum64()
+	s.msg = messages.Printer(opt.Lang)
 	for i := range p.ticks {
 		s.nextTick = append(s.nextTick, s.tickEvery(i))
 	}
@@ -189,7 +204,7 @@ func newSession(sc *Script, opt Options, draws []float64) *Session {
 // begin records the start event, draws the variant, initialises variables and enters the start node.
 func (s *Session) begin() error {
 	info := &StartInfo{Script: s.sc.ID, Version: s.sc.Version, Hash: s.sc.Hash, Time: s.start,
-		Mode: s.mode, Seed: s.opt.Seed, Trainee: s.opt.Trainee, Variant: s.opt.Variant, Set: s.opt.Set}
+		Mode: s.mode, Seed: s.opt.Seed, Trainee: s.opt.Trainee, Variant: s.opt.Variant, Set: s.opt.Set, Lang: s.opt.Lang}
 	s.pending = &Event{Kind: "start", Start: info}
 	if err := s.pickVariant(); err != nil {
 		return err

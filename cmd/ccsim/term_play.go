@@ -54,7 +54,7 @@ func (t *terminal) play(ctx context.Context, s *trainer.Session, stdin io.Reader
 			case !ok:
 				s.Quit()
 			case l.tooLong:
-				fmt.Fprintf(t.out, "  That line is longer than %d KB and was not sent; say it in shorter lines.\n", maxLine/1024)
+				t.p.Fprintf(t.out, "  That line is longer than %d KB and was not sent; say it in shorter lines.\n", maxLine/1024)
 			default:
 				t.input(s, l.text)
 			}

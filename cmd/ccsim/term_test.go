@@ -9,6 +9,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
 )
@@ -83,7 +84,7 @@ func TestTerminalTickKeepsTyping(t *testing.T) {
 		}
 		keys, typing := io.Pipe()
 		var out bytes.Buffer
-		term := &terminal{out: &out, ansi: true, raw: true, ed: lineEditor{out: &out}}
+		term := &terminal{out: &out, ansi: true, raw: true, ed: lineEditor{out: &out}, p: messages.Printer(i18n.English)}
 		finished := make(chan struct{})
 		go func() { // exits when the session ends (Ctrl-C below)
 			term.play(context.Background(), s, keys)

@@ -10,13 +10,16 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
+	"golang.org/x/text/message"
 )
 
 // trainFlags are the options of ccsim train.
 type trainFlags struct {
 	mode, variant, logFile string
+	lang                   i18n.Lang
 	seed                   uint64
 	asJSON                 bool
 }
@@ -31,8 +34,8 @@ func runTrain(ctx context.Context, e env, args []string) error {
 	if f.asJSON {
 		out = e.stderr
 	}
-	t := &terminal{out: out, ansi: e.isTerminal && isTerminalReader(e.stdin)}
-	s, err := trainer.Start(sc, trainer.Options{Mode: trainer.Mode(f.mode), Seed: f.seed, Variant: f.variant, Now: time.Now})
+	t := &terminal{out: out, ansi: e.isTerminal && isTerminalReader(e.stdin), p: messages.Printer(f.lang)}
+	s, err := trainer.Start(sc, trainer.Options{Mode: trainer.Mode(f.mode), Seed: f.seed, Variant: f.variant, Lang: f.lang, Now: time.Now})
 	if err != nil {
 		return usageError{err}
 	}
@@ -59,7 +62,9 @@ func runTrain(ctx context.Context, e env, args []string) error {
 // parseTrain parses the flags and loads the script.
 func parseTrain(e env, args []string) (*trainer.Script, trainFlags, error) {
 	var f trainFlags
-	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--seed S] [--variant V] [--json] [--log FILE]", e.stderr)
+	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--lang en|de] [--seed S] [--variant V] [--json] [--log FILE]", e.stderr)
+	var lang string
+	fs.StringVar(&lang, "lang", "", "language of the trainer's own texts and the debrief, en or de; default the script's lang")
 	fs.StringVar(&f.mode, "mode", "guided", "guided (numbered replies) or free (type your replies)")
 	fs.Uint64Var(&f.seed, "seed", 0, "random seed; 0 picks one and prints it")
 	fs.StringVar(&f.variant, "variant", "", "force the bot hand-off variant, e.g. with_context or no_context")
@@ -85,6 +90,9 @@ func parseTrain(e env, args []string) (*trainer.Script, trainFlags, error) {
 	}
 	if !sc.HasMode(m) {
 		return nil, f, usageError{fmt.Errorf("train: %s cannot be played in %s mode", sc.ID, m)}
+	}
+	if f.lang, err = langFlag("train", lang, sc.Lang); err != nil {
+		return nil, f, err
 	}
 	if f.seed == 0 {
 		f.seed = uint64(time.Now().UnixNano()%1_000_000) + 1
@@ -128,7 +136,7 @@ func (t *terminal) input(s *trainer.Session, line string) {
 	if s.Mode() == trainer.ModeGuided {
 		id, ok := t.choice(s, line)
 		if !ok {
-			fmt.Fprintf(t.out, "  Pick a number from 1 to %d (or /quit).\n", len(s.Choices()))
+			t.p.Fprintf(t.out, "  Pick a number from 1 to %d (or /quit).\n", len(s.Choices()))
 			return
 		}
 		err = s.Reply(id)
@@ -157,9 +165,9 @@ func (t *terminal) choice(s *trainer.Session, line string) (string, bool) {
 
 func (t *terminal) help(s *trainer.Session) {
 	if s.Mode() == trainer.ModeGuided {
-		fmt.Fprintln(t.out, "  Type the number of your reply. /quit ends the session and shows the debrief.")
+		t.p.Fprintf(t.out, "  Type the number of your reply. /quit ends the session and shows the debrief.\n")
 	} else {
-		fmt.Fprintln(t.out, "  Type what you would say to the customer. /quit ends the session and shows the debrief.")
+		t.p.Fprintf(t.out, "  Type what you would say to the customer. /quit ends the session and shows the debrief.\n")
 	}
 }
 
@@ -167,6 +175,7 @@ func (t *terminal) help(s *trainer.Session) {
 // raw (a terminal in raw mode) it reads keys into its line editor.
 type terminal struct {
 	out   io.Writer
+	p     *message.Printer // the trainer's own texts, in the --lang language
 	ansi  bool
 	raw   bool
 	ed    lineEditor
@@ -183,22 +192,22 @@ func (t *terminal) color(code, s string) string {
 func (t *terminal) header(s *trainer.Session, seed uint64) {
 	sc := s.Script()
 	fmt.Fprintln(t.out, t.color("1", sc.Title))
-	fmt.Fprintf(t.out, "Customer: %s. %s\n", sc.Persona.Name, sc.Persona.Brief)
+	t.p.Fprintf(t.out, "Customer: %s. %s\n", sc.Persona.Name, sc.Persona.Brief)
 	for _, f := range sc.Persona.Facts {
 		fmt.Fprintf(t.out, "  - %s\n", f)
 	}
-	info := fmt.Sprintf("Mode: %s · seed %d", s.Mode(), seed)
+	info := t.p.Sprintf("Mode: %s · seed %s", t.modeName(s.Mode()), strconv.FormatUint(seed, 10))
 	if s.Variant() != "" {
-		info += " · hand-off: " + s.Variant()
+		info += t.p.Sprintf(" · hand-off: %s", s.Variant())
 	}
 	if lim := s.TimeLimit(); lim > 0 {
-		info += " · time limit " + fmtClock(lim)
+		info += t.p.Sprintf(" · time limit %s", fmtClock(lim))
 	}
 	fmt.Fprintln(t.out, info)
 	if s.Mode() == trainer.ModeFree {
-		fmt.Fprintln(t.out, "Type your replies. /quit ends the session.")
+		t.p.Fprintf(t.out, "Type your replies. /quit ends the session.\n")
 	} else {
-		fmt.Fprintln(t.out, "Type the number of your reply. /quit ends the session.")
+		t.p.Fprintf(t.out, "Type the number of your reply. /quit ends the session.\n")
 	}
 	fmt.Fprintln(t.out)
 }
@@ -208,7 +217,7 @@ func (t *terminal) flush(s *trainer.Session) {
 	tr := s.Transcript()
 	name := s.Script().Persona.Name
 	if name == "" {
-		name = "Customer"
+		name = t.p.Sprintf("Customer")
 	}
 	for _, e := range tr[t.shown:] {
 		switch e.Speaker {
@@ -216,12 +225,12 @@ func (t *terminal) flush(s *trainer.Session) {
 			fmt.Fprintf(t.out, "%s %s\n", t.color("1;36", name+":"), e.Text)
 		case "agent":
 			if s.Mode() == trainer.ModeGuided || !t.ansi {
-				fmt.Fprintf(t.out, "%s %s\n", t.color("1;32", "You:"), e.Text)
+				fmt.Fprintf(t.out, "%s %s\n", t.color("1;32", t.p.Sprintf("You:")), e.Text)
 			}
 		case "bot":
 			fmt.Fprintf(t.out, "  %s\n", t.color("2", "│ "+e.Text))
 		case "context":
-			fmt.Fprintf(t.out, "  %s\n", t.color("33", "[hand-off] "+e.Text))
+			fmt.Fprintf(t.out, "  %s\n", t.color("33", t.p.Sprintf("[hand-off] %s", e.Text)))
 		default:
 			fmt.Fprintf(t.out, "  %s\n", t.color("35", "["+e.Text+"]"))
 		}
@@ -288,7 +297,7 @@ func (t *terminal) watch(s *trainer.Session) string {
 		} else if frac < 0.67 {
 			code = "33"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %d", v.Name, t.color(code, bar), v.Int))
+		parts = append(parts, fmt.Sprintf("%s %s %d", t.varName(v.Name), t.color(code, bar), v.Int))
 	}
 	parts = append(parts, "⏱ "+t.clock(s))
 	return t.color("2", "[") + strings.Join(parts, "  ") + t.color("2", "]")
