@@ -174,7 +174,7 @@ func TestCalibrateRuleThreshold(t *testing.T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nrule threshold  near-miss margin  examples%%  near misses%%  cost\n")
 	best := math.Inf(1)
-	for adj := 0.0; adj <= 0.1801; adj += 0.03 {
+	for adj := 0.0; adj <= 0.2401; adj += 0.03 {
 		for margin := 0.0; margin <= 0.1601; margin += 0.04 {
 			ex, nm, cost := score(adj, margin)
 			best = min(best, cost)

@@ -22,7 +22,7 @@ const (
 	// plus four times the near misses recognised: a line meets about four
 	// rules, and a rule fired on a correct line costs the trainee's trust.
 	RuleThresholdAdj = 0.18
-	NearMissMargin   = 0.08
+	NearMissMargin   = 0.16
 	// DismissalThresholdAdj is what the negated words of a line need
 	// above the reply threshold (0.26 by default) to dismiss a require
 	// rule ("no need to verify"). The development set holds no dismissals,
