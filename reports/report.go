@@ -34,9 +34,12 @@ func (r Report) document() document {
 	d := document{
 		Title:   res.Provenance.Label(res.Scenario),
 		Kind:    "Simulation report",
+		Subject: res.Scenario,
+		Verdict: runVerdict(res),
 		Facts:   factsTable(res),
 		Notes:   methodNotes(res, r.Staffing),
 		KPIs:    kpiTable(res),
+		Costs:   costTable(res),
 		Charts:  r.Charts(),
 		Details: detailTables(res),
 	}

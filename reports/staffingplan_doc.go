@@ -101,16 +101,4 @@ func planGroupTable(pl *staff.Plan) Table {
 	return t
 }
 
-// money formats an amount with thousands separators and a currency.
-func money(v float64, currency string) string {
-	if !finite(v) {
-		return "-"
-	}
-	s := thousands(math.Round(v))
-	if currency != "" {
-		s += " " + currency
-	}
-	return s
-}
-
 func nan() float64 { return math.NaN() }
