@@ -18,7 +18,7 @@ type document struct {
 	Facts   Table    // the scenario summary, or the runs
 	Notes   []string // method notes, one paragraph each
 	KPIs    Table
-	Costs   Table // agent-hours and costs; no rows: none
+	More    []Table // further tables after the key figures: costs, paired differences
 	Charts  []Chart
 	Details []Table // per interval, intent and group
 }
@@ -77,7 +77,10 @@ func compareNotes() []string {
 		"Each run's figures are means over its replications with 95 % Student-t confidence intervals (shaded bands). " +
 			"Intervals are matched by position.",
 		"Runs of scenarios that differ only in staffing or bot settings see the same customers when they share a seed " +
-			"(common random numbers), so differences between them are sharper than the intervals suggest.",
+			"(common random numbers), so differences between them are sharper than the intervals suggest. " +
+			"The paired differences are variant − baseline replication by replication, with 95 % Student-t intervals " +
+			"of those differences (symmetric: a difference may have either sign).",
+		sim.BoundsMethod,
 	}
 }
 

@@ -151,3 +151,15 @@ func posInf() float64 { return math.Inf(1) }
 func corners4(r vg.Rectangle) []vg.Point {
 	return []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
 }
+
+// legendHeadroom raises a fitted Y axis so that the top of the panel, where
+// the legend of n entries goes, is free of data: about 11 points per entry
+// of a panel's usual 200 points of plot height.
+func legendHeadroom(ax *plot.Axis, n int) {
+	span := ax.Max - ax.Min
+	if !(span > 0) {
+		return
+	}
+	h := math.Min(0.5, float64(11*n+14)/200)
+	ax.Max += span * h / (1 - h)
+}

@@ -65,6 +65,9 @@ func newPlot(p Panel) (*plot.Plot, error) {
 	}
 	setRange(&pl.X, p.XMin, p.XMax)
 	setRange(&pl.Y, p.YMin, p.YMax)
+	if p.YMax == nil && len(leg) > 0 {
+		legendHeadroom(&pl.Y, len(leg))
+	}
 	if p.empty() && p.Note == "" {
 		p.Note = "no data"
 	}

@@ -45,8 +45,10 @@ func writePDF(w io.Writer, d document) error {
 	}
 	p.table(d.Facts)
 	p.section(d.KPIs)
-	if len(d.Costs.Rows) > 0 {
-		p.section(d.Costs)
+	for _, t := range d.More {
+		if len(t.Rows) > 0 {
+			p.section(t)
+		}
 	}
 	p.heading("Method")
 	for _, n := range d.Notes {
