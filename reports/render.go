@@ -126,7 +126,7 @@ func drawChart(dc draw.Canvas, c Chart) error {
 	title := textStyle(14, true)
 	title.XAlign, title.YAlign = draw.XCenter, draw.YCenter
 	lines := wrap(c.Title, title, dc.Max.X-dc.Min.X-vg.Points(24)) // a long title wraps instead of running off the page
-	const lead = 17                                                 // points between title lines
+	const lead = 17                                                // points between title lines
 	top := vg.Length(titleHeight)*vg.Inch + vg.Length(max(0, len(lines)-1)*lead)
 	for i, l := range lines {
 		y := dc.Max.Y - top/2 + vg.Length(lead)*(vg.Length(len(lines)-1)/2-vg.Length(i))
