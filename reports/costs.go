@@ -91,5 +91,5 @@ func moneyCI(s sim.Stat, currency string) string {
 	if !finite(s.CI95[0]) || !finite(s.CI95[1]) {
 		return "-"
 	}
-	return "[" + money(s.CI95[0], "") + " – " + money(s.CI95[1], "") + "]"
+	return ciText(money(s.CI95[0], ""), money(s.CI95[1], ""))
 }

@@ -91,10 +91,7 @@ func WriteSummary(w io.Writer, res *sim.Results) error {
 		if !ok || !shown(r.name, s) {
 			continue
 		}
-		ci := "-"
-		if !math.IsNaN(s.CI95[0]) {
-			ci = "[" + fmtValue(r.format, s.CI95[0]) + ", " + fmtValue(r.format, s.CI95[1]) + "]"
-		}
+		ci := fmtCI(r.format, s)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", r.label, fmtValue(r.format, s.Mean), ci)
 	}
 	tw.Flush()
