@@ -93,3 +93,12 @@ func moneyCI(s sim.Stat, currency string) string {
 	}
 	return ciText(money(s.CI95[0], ""), money(s.CI95[1], ""))
 }
+
+// fmtMetric formats a value of metric name for a table: amounts with
+// thousands separators and the currency, other metrics by their format.
+func fmtMetric(name string, v float64, currency string) string {
+	if info(name).Unit == sim.UnitMoney {
+		return money(v, currency)
+	}
+	return fmtValue(info(name).Format, v)
+}

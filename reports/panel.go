@@ -28,8 +28,15 @@ func faded(c color.RGBA, alpha float64) color.RGBA {
 	return color.RGBA{k(c.R), k(c.G), k(c.B), a}
 }
 
-// newPlot turns a panel into a gonum plot.
-func newPlot(p Panel) (*plot.Plot, error) {
+// newPlot turns a panel into a gonum plot; legend is the number of its
+// legend entries.
+func newPlot(p Panel) (pl *plot.Plot, legend int, err error) {
+	pl, leg, err := buildPlot(p)
+	return pl, len(leg), err
+}
+
+// buildPlot turns a panel into a gonum plot and returns its legend entries.
+func buildPlot(p Panel) (*plot.Plot, []legendEntry, error) {
 	pl := plot.New()
 	styleAxes(pl)
 	pl.Title.Text = p.Title
@@ -50,7 +57,7 @@ func newPlot(p Panel) (*plot.Plot, error) {
 	for _, s := range p.Series {
 		e, err := addSeries(pl, s)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if s.Label != "" && len(e.thumbs) > 0 {
 			leg = append(leg, e)
@@ -65,9 +72,6 @@ func newPlot(p Panel) (*plot.Plot, error) {
 	}
 	setRange(&pl.X, p.XMin, p.XMax)
 	setRange(&pl.Y, p.YMin, p.YMax)
-	if p.YMax == nil && len(leg) > 0 {
-		legendHeadroom(&pl.Y, len(leg))
-	}
 	if p.empty() && p.Note == "" {
 		p.Note = "no data"
 	}
@@ -77,7 +81,7 @@ func newPlot(p Panel) (*plot.Plot, error) {
 	if len(leg) > 0 {
 		pl.Add(newLegendBox(leg, p))
 	}
-	return pl, nil
+	return pl, leg, nil
 }
 
 // styleAxes sets the fonts and sizes of a plot's text.

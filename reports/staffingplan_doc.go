@@ -14,6 +14,8 @@ func (sp StaffingPlan) document() document {
 	return document{
 		Title:   pl.Scenario,
 		Kind:    "Staffing plan",
+		Subject: pl.Scenario,
+		Verdict: planVerdict(pl),
 		Facts:   planFacts(pl),
 		Notes:   planNotes(pl),
 		KPIs:    planKPIs(pl),
