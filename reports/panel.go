@@ -185,6 +185,9 @@ func addSeries(pl *plot.Plot, s Series) (legendEntry, error) {
 		b := bars{s: s, color: c}
 		pl.Add(b)
 		e.thumbs = append(e.thumbs, b)
+	case Cells:
+		pl.Add(cells{s})
+		return e, nil // the labels are drawn in the cells
 	}
 	if len(s.Labels) == len(s.X) && len(s.X) > 0 {
 		if l := pointLabels(s); l != nil {
