@@ -69,7 +69,7 @@ func fmtDiff(name string, s sim.Stat, currency string) string {
 // signed puts the sign of v before the formatted magnitude abs.
 func signed(v float64, abs string) string {
 	if v < 0 {
-		return "−" + abs
+		return "-" + abs
 	}
 	return "+" + abs
 }
