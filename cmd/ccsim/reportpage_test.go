@@ -229,7 +229,6 @@ func TestCompareReportPage(t *testing.T) {
 	wantPDFTitle(t, filepath.Join(dir, "report.pdf"), "Comparison report: order_status containment 25 % vs order_status containment 55 %")
 }
 
-
 // TestStaffAndSweepReportPages checks the verdicts of a staffing plan
 // (intervals met, agent-hours and cost with currency, from plan.json) and
 // of a sweep (points meeting the target, from sweep.json), and the sweep's heatmap.
