@@ -113,7 +113,7 @@ func (c *Report) fitArrivals(days []int, recs []*records.Record, open, close tim
 		for i := range days {
 			col[i] = f.Counts[i][k]
 		}
-		f.Profile[k] = sim.Summarize(col)
+		f.Profile[k] = sim.SummarizeMetric(sim.MOffered, col)
 	}
 	totals := make([]float64, len(days))
 	for i := range days {

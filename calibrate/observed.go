@@ -104,7 +104,7 @@ func summarizeValues(vs []sim.Values) sim.Metrics {
 				xs = append(xs, x)
 			}
 		}
-		m[name] = sim.Summarize(xs)
+		m[name] = sim.SummarizeMetric(name, xs)
 	}
 	return m
 }

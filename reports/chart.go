@@ -60,6 +60,7 @@ type Series struct {
 	Y      Floats   `json:"y"`
 	Lo     Floats   `json:"lo,omitempty"`
 	Hi     Floats   `json:"hi,omitempty"`
+	Z      Floats   `json:"z,omitempty"`      // cell values of a Cells series
 	Labels []string `json:"labels,omitempty"` // text drawn next to each point or bar
 }
 

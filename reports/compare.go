@@ -18,18 +18,19 @@ func CompareMetrics() []string {
 }
 
 // CompareChart plots one metric by interval for each run, with 95 %
-// confidence bands. Intervals are matched by position; the X axis is
+// confidence bands (only for up to three runs, so they stay readable) on
+// axes fitted to the data. Intervals are matched by position; the X axis is
 // labelled with the interval starts of the run with the most intervals.
 func CompareChart(metric string, runs []Run) Chart {
 	mi := info(metric)
-	p := Panel{YLabel: mi.Axis, YMin: ptr(0)}
-	if mi.Scale() == 100 {
-		p.YMax = ptr(100)
-	}
+	p := Panel{YLabel: mi.Axis} // fitted to the data: 4–12 % of abandonment is not flat at the foot of 0–100 %
 	var longest []sim.Interval
 	for i, r := range runs {
 		s := statSeries(r.Results.Intervals, centre, metric, mi.Scale())
 		s.Label, s.Color = r.Label, cBlue+i
+		if len(runs) > 3 {
+			s.Lo, s.Hi = nil, nil
+		}
 		if i > 0 {
 			s.Dashed = i%2 == 1
 		}

@@ -17,7 +17,7 @@ const Total = "total"
 func replicationColumns() []string { return []string{"replication", "interval", "metric", "value"} }
 
 func summaryColumns() []string {
-	return []string{"interval", "scope", "name", "metric", "mean", "ci_low", "ci_high", "n"}
+	return []string{"interval", "scope", "name", "metric", "mean", "ci_low", "ci_high", "n", "unit"}
 }
 
 // Scopes of summary.csv rows.
@@ -79,7 +79,7 @@ func writeSummaryRows(cw *csv.Writer, lead []string, res *sim.Results) {
 			for _, k := range metricOrder(m) {
 				s := m[k]
 				cw.Write(append(slices.Clip(lead), interval, scope, name, k,
-					csvFloat(s.Mean), csvFloat(s.CI95[0]), csvFloat(s.CI95[1]), strconv.Itoa(s.N)))
+					csvFloat(s.Mean), csvFloat(s.CI95[0]), csvFloat(s.CI95[1]), strconv.Itoa(s.N), unitOf(k, res.Currency)))
 			}
 		}
 		rows(ScopeCenter, "", center)
@@ -131,4 +131,37 @@ func csvFloat(v float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+// WriteDifferencesCSV writes each variant's paired difference from the
+// baseline: one row per variant × interval (and "total") × metric, with the
+// 95 % CI, the number of pairs and the unit (the currency for money).
+func WriteDifferencesCSV(w io.Writer, c Comparison) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"variant", "baseline", "interval", "metric", "mean", "ci_low", "ci_high", "n", "unit"})
+	rows := func(v Versus, interval string, m map[string]sim.Diff) {
+		for _, k := range metricOrder(m) {
+			d := m[k].Paired
+			cw.Write([]string{v.Variant, v.Baseline, interval, k, csvFloat(d.Mean), csvFloat(d.CI95[0]), csvFloat(d.CI95[1]),
+				strconv.Itoa(d.N), unitOf(k, c.currency())})
+		}
+	}
+	for _, v := range c.Diffs {
+		for _, iv := range v.Intervals {
+			rows(v, iv.Start, iv.Metrics)
+		}
+		rows(v, Total, v.Metrics)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// unitOf is the unit of metric name in CSV files: the metric table's unit,
+// or the currency for money.
+func unitOf(name, currency string) string {
+	u := string(info(name).Unit)
+	if u == string(sim.UnitMoney) && currency != "" {
+		return currency
+	}
+	return u
 }

@@ -79,7 +79,7 @@ func TestSummaryCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	head, rows := readCSV(t, b.Bytes())
-	if want := []string{"interval", "scope", "name", "metric", "mean", "ci_low", "ci_high", "n"}; !slices.Equal(head, want) {
+	if want := []string{"interval", "scope", "name", "metric", "mean", "ci_low", "ci_high", "n", "unit"}; !slices.Equal(head, want) {
 		t.Fatalf("header = %q, want %q", head, want)
 	}
 	center, group := len(res.Metrics), len(res.Groups[0].Metrics)
@@ -89,7 +89,7 @@ func TestSummaryCSV(t *testing.T) {
 	type key struct{ interval, scope, name, metric string }
 	got := map[key][]string{}
 	for _, r := range rows {
-		for _, c := range r[4:] {
+		for _, c := range r[4:8] {
 			parseCell(t, c)
 		}
 		got[key{r[0], r[1], r[2], r[3]}] = r[4:]
@@ -111,7 +111,8 @@ func TestSummaryCSV(t *testing.T) {
 			t.Errorf("no row %+v", tc.k)
 			continue
 		}
-		want := []string{csvFloat(tc.want.Mean), csvFloat(tc.want.CI95[0]), csvFloat(tc.want.CI95[1]), strconv.Itoa(tc.want.N)}
+		want := []string{csvFloat(tc.want.Mean), csvFloat(tc.want.CI95[0]), csvFloat(tc.want.CI95[1]), strconv.Itoa(tc.want.N),
+			string(info(tc.k.metric).Unit)}
 		if !slices.Equal(r, want) {
 			t.Errorf("row %+v = %q, want %q", tc.k, r, want)
 		}
@@ -128,7 +129,7 @@ func TestCompareCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	head, rows := readCSV(t, b.Bytes())
-	if head[0] != "run" || len(head) != 9 {
+	if head[0] != "run" || len(head) != 10 {
 		t.Errorf("header = %q, want run then the summary columns", head)
 	}
 	count := map[string]int{}

@@ -13,9 +13,12 @@ import (
 type document struct {
 	Title   string   // the scenario, or the runs compared
 	Kind    string   // "Simulation report" or "Comparison report"
+	Subject string   // the scenario (or base scenario), for the PDF's metadata
+	Verdict []string // the plain-language opening: goals met or missed and where, effort and cost, biggest risk
 	Facts   Table    // the scenario summary, or the runs
 	Notes   []string // method notes, one paragraph each
 	KPIs    Table
+	More    []Table // further tables after the key figures: costs, paired differences
 	Charts  []Chart
 	Details []Table // per interval, intent and group
 }
@@ -28,7 +31,7 @@ func methodNotes(res *sim.Results, st *staff.Curve) []string {
 			"where s is the standard deviation across the n replications in which the figure is defined "+
 			"(Student t). Shaded bands on the charts are these intervals. A dash marks a figure that is undefined, "+
 			"for example the service level of an interval in which no contact reached the queue.",
-			res.Replications, res.Seed),
+			res.Replications, res.Seed) + " " + sim.BoundsMethod,
 		"Service level " + slDefinition(res),
 		"P(wait), ASA, abandonment and service level refer to contacts that reached the human queue. " +
 			"ASA (average speed of answer) is the mean wait of answered contacts, zero waits included. " +
@@ -74,7 +77,10 @@ func compareNotes() []string {
 		"Each run's figures are means over its replications with 95 % Student-t confidence intervals (shaded bands). " +
 			"Intervals are matched by position.",
 		"Runs of scenarios that differ only in staffing or bot settings see the same customers when they share a seed " +
-			"(common random numbers), so differences between them are sharper than the intervals suggest.",
+			"(common random numbers), so differences between them are sharper than the intervals suggest. " +
+			"The paired differences are variant − baseline replication by replication, with 95 % Student-t intervals " +
+			"of those differences (symmetric: a difference may have either sign).",
+		sim.BoundsMethod,
 	}
 }
 

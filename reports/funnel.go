@@ -84,7 +84,7 @@ func straightToHumans(res *sim.Results) sim.Stat {
 		}
 		xs = append(xs, r.Metrics[sim.MOffered]-bot)
 	}
-	return sim.Summarize(xs)
+	return sim.SummarizeMetric(sim.MToHuman, xs)
 }
 
 // funnelLabel is "4,090 (57.1 %)": a count and its share of arrivals.

@@ -151,3 +151,16 @@ func posInf() float64 { return math.Inf(1) }
 func corners4(r vg.Rectangle) []vg.Point {
 	return []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
 }
+
+// legendHeadroom raises a fitted Y axis so that the top of a panel of the
+// given height, where the legend of n entries goes, is free of data: about
+// 11 points per entry, of the plot area (the panel less about 45 points of
+// axes and title).
+func legendHeadroom(ax *plot.Axis, n int, height vg.Length) {
+	span, area := ax.Max-ax.Min, float64(height/vg.Points(1))-45
+	if !(span > 0) || area <= 0 {
+		return
+	}
+	h := math.Min(0.6, float64(11*n+12)/area)
+	ax.Max += span * h / (1 - h)
+}

@@ -28,8 +28,15 @@ func faded(c color.RGBA, alpha float64) color.RGBA {
 	return color.RGBA{k(c.R), k(c.G), k(c.B), a}
 }
 
-// newPlot turns a panel into a gonum plot.
-func newPlot(p Panel) (*plot.Plot, error) {
+// newPlot turns a panel into a gonum plot; legend is the number of its
+// legend entries.
+func newPlot(p Panel) (pl *plot.Plot, legend int, err error) {
+	pl, leg, err := buildPlot(p)
+	return pl, len(leg), err
+}
+
+// buildPlot turns a panel into a gonum plot and returns its legend entries.
+func buildPlot(p Panel) (*plot.Plot, []legendEntry, error) {
 	pl := plot.New()
 	styleAxes(pl)
 	pl.Title.Text = p.Title
@@ -50,7 +57,7 @@ func newPlot(p Panel) (*plot.Plot, error) {
 	for _, s := range p.Series {
 		e, err := addSeries(pl, s)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if s.Label != "" && len(e.thumbs) > 0 {
 			leg = append(leg, e)
@@ -74,7 +81,7 @@ func newPlot(p Panel) (*plot.Plot, error) {
 	if len(leg) > 0 {
 		pl.Add(newLegendBox(leg, p))
 	}
-	return pl, nil
+	return pl, leg, nil
 }
 
 // styleAxes sets the fonts and sizes of a plot's text.
@@ -178,6 +185,9 @@ func addSeries(pl *plot.Plot, s Series) (legendEntry, error) {
 		b := bars{s: s, color: c}
 		pl.Add(b)
 		e.thumbs = append(e.thumbs, b)
+	case Cells:
+		pl.Add(cells{s})
+		return e, nil // the labels are drawn in the cells
 	}
 	if len(s.Labels) == len(s.X) && len(s.X) > 0 {
 		if l := pointLabels(s); l != nil {

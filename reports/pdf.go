@@ -36,10 +36,20 @@ func writePDF(w io.Writer, d document) error {
 	p.dc = draw.New(p.cv)
 	p.start()
 	p.line(d.Kind, textStyle(10, false), 14)
-	p.line(d.Title, textStyle(20, true), 30)
+	for _, l := range wrap(d.Title, textStyle(20, true), pageW-2*margin) {
+		p.line(l, textStyle(20, true), 26)
+	}
+	p.y -= 4
+	for _, v := range d.Verdict {
+		p.paragraphStyle(v, textStyle(11, true), 15)
+	}
 	p.table(d.Facts)
-	p.heading(d.KPIs.Title)
-	p.table(d.KPIs)
+	p.section(d.KPIs)
+	for _, t := range d.More {
+		if len(t.Rows) > 0 {
+			p.section(t)
+		}
+	}
 	p.heading("Method")
 	for _, n := range d.Notes {
 		p.paragraph(n)
@@ -54,27 +64,37 @@ func writePDF(w io.Writer, d document) error {
 		if i == 0 {
 			p.newPage()
 		}
-		p.need(headingH + 19 + min(tableH(t), 3*rowH)) // no heading alone at the foot of a page
-		if h := headingH + 19 + tableH(t); h < pageH-2*margin-footerGap {
-			p.need(h) // a table that fits on a page stays on one
-		}
-		p.heading(t.Title)
-		if t.Caption != "" {
-			p.paragraph(t.Caption)
-		}
-		if len(t.Rows) == 0 {
-			p.paragraph("None.")
-			continue
-		}
-		p.table(t)
+		p.section(t)
 	}
 	p.footer()
 	var b bytes.Buffer
 	if _, err := p.cv.WriteTo(&b); err != nil {
 		return err
 	}
-	_, err := w.Write(fixPDFDates(b.Bytes()))
+	subject := d.Subject
+	if subject == "" {
+		subject = d.Title
+	}
+	_, err := w.Write(setPDFInfo(fixPDFDates(b.Bytes()), d.Kind+": "+d.Title, subject))
 	return err
+}
+
+// section writes a table under its title and caption, keeping the title
+// with the table and a table that fits on a page on one page.
+func (p *pdfDoc) section(t Table) {
+	p.need(headingH + 19 + min(tableH(t), 3*rowH)) // no heading alone at the foot of a page
+	if h := headingH + 19 + tableH(t); h < pageH-2*margin-footerGap {
+		p.need(h)
+	}
+	p.heading(t.Title)
+	if t.Caption != "" {
+		p.paragraph(t.Caption)
+	}
+	if len(t.Rows) == 0 {
+		p.paragraph("None.")
+		return
+	}
+	p.table(t)
 }
 
 func (p *pdfDoc) start() {
@@ -121,10 +141,12 @@ func (p *pdfDoc) heading(s string) {
 }
 
 // paragraph writes text wrapped to the page width.
-func (p *pdfDoc) paragraph(s string) {
-	sty := textStyle(10, false)
+func (p *pdfDoc) paragraph(s string) { p.paragraphStyle(s, textStyle(10, false), 14) }
+
+// paragraphStyle writes text in sty wrapped to the page width, lead points apart.
+func (p *pdfDoc) paragraphStyle(s string, sty text.Style, lead vg.Length) {
 	for _, l := range wrap(s, sty, pageW-2*margin) {
-		p.line(l, sty, 14)
+		p.line(l, sty, lead)
 	}
 	p.y -= 5
 }

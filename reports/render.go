@@ -123,10 +123,15 @@ func (c Chart) rows() int {
 func drawChart(dc draw.Canvas, c Chart) error {
 	dc.SetColor(color.White)
 	dc.Fill(dc.Rectangle.Path())
-	top := vg.Length(titleHeight) * vg.Inch
 	title := textStyle(14, true)
 	title.XAlign, title.YAlign = draw.XCenter, draw.YCenter
-	dc.FillText(title, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - top/2}, c.Title)
+	lines := wrap(c.Title, title, dc.Max.X-dc.Min.X-vg.Points(24)) // a long title wraps instead of running off the page
+	const lead = 17                                                // points between title lines
+	top := vg.Length(titleHeight)*vg.Inch + vg.Length(max(0, len(lines)-1)*lead)
+	for i, l := range lines {
+		y := dc.Max.Y - top/2 + vg.Length(lead)*(vg.Length(len(lines)-1)/2-vg.Length(i))
+		dc.FillText(title, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: y}, l)
+	}
 	area := dc
 	area.Max.Y -= top
 	if len(c.Panels) == 0 {
@@ -137,17 +142,24 @@ func drawChart(dc draw.Canvas, c Chart) error {
 	for r := range plots {
 		plots[r] = make([]*plot.Plot, cols)
 	}
+	legends := make([]int, len(c.Panels))
 	for i, p := range c.Panels {
-		pl, err := newPlot(p)
+		pl, n, err := newPlot(p)
 		if err != nil {
 			return fmt.Errorf("panel %d: %w", i, err)
 		}
-		plots[i/cols][i%cols] = pl
+		plots[i/cols][i%cols], legends[i] = pl, n
 	}
 	pad := vg.Points(6)
 	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 4 * pad, PadY: 2 * pad,
 		PadLeft: pad, PadRight: 2 * pad, PadBottom: pad, PadTop: pad}
 	canvases := plot.Align(plots, tiles, area)
+	for i, p := range c.Panels {
+		if p.YMax == nil && legends[i] > 0 {
+			cv := canvases[i/cols][i%cols]
+			legendHeadroom(&plots[i/cols][i%cols].Y, legends[i], cv.Max.Y-cv.Min.Y)
+		}
+	}
 	for r := range plots {
 		for k, pl := range plots[r] {
 			if pl != nil {

@@ -34,9 +34,12 @@ func (r Report) document() document {
 	d := document{
 		Title:   res.Provenance.Label(res.Scenario),
 		Kind:    "Simulation report",
+		Subject: res.Scenario,
+		Verdict: runVerdict(res),
 		Facts:   factsTable(res),
 		Notes:   methodNotes(res, r.Staffing),
 		KPIs:    kpiTable(res),
+		More:    []Table{costTable(res)},
 		Charts:  r.Charts(),
 		Details: detailTables(res),
 	}
@@ -46,14 +49,23 @@ func (r Report) document() document {
 	return d
 }
 
-// Comparison is two or more runs to render side by side.
+// Comparison is two or more runs to render side by side: the first is the
+// baseline, and Diffs (optional) are the paired differences of the others
+// from it, in run order.
 type Comparison struct {
-	Runs []Run
+	Runs  []Run
+	Diffs []Versus
 }
 
-// Charts returns one comparison chart per metric of CompareMetrics.
+// Charts returns the charts of differences from the baseline (with Diffs),
+// then one comparison chart per metric of CompareMetrics.
 func (c Comparison) Charts() []Chart {
 	var cs []Chart
+	if len(c.Diffs) > 0 {
+		for _, m := range diffChartMetrics() {
+			cs = append(cs, DiffChart(m, c))
+		}
+	}
 	for _, m := range CompareMetrics() {
 		cs = append(cs, CompareChart(m, c.Runs))
 	}
@@ -65,14 +77,23 @@ func (c Comparison) document() document {
 	for i, r := range c.Runs {
 		labels[i] = r.Label
 	}
-	return document{
-		Title:  strings.Join(labels, " vs "),
-		Kind:   "Comparison report",
-		Facts:  runsTable(c.Runs),
-		Notes:  compareNotes(),
-		KPIs:   compareTable(c.Runs),
-		Charts: c.Charts(),
+	d := document{
+		Title:   strings.Join(labels, " vs "),
+		Kind:    "Comparison report",
+		Verdict: compareVerdict(c),
+		Facts:   runsTable(c.Runs),
+		Notes:   compareNotes(),
+		KPIs:    compareTable(c.Runs),
+		Charts:  c.Charts(),
 	}
+	if len(c.Diffs) > 0 { // the differences are the comparison's result: they come first
+		d.KPIs, d.More = pairedTable(c), []Table{compareTable(c.Runs)}
+		d.Details = []Table{intervalDiffTable(c)}
+	}
+	if len(c.Runs) > 0 {
+		d.Subject = c.Runs[0].Results.Scenario
+	}
+	return d
 }
 
 // File is one file of a report directory: its path relative to the
@@ -136,11 +157,14 @@ func (r Report) Files(formats []Format) []File {
 
 // Files lists the files of the comparison's directory in the given formats
 // (nil: all): report.html, report.pdf, charts/compare-METRIC.{png,svg,pdf}
-// and summary.csv with a leading run column.
+// summary.csv with a leading run column and, with Diffs, differences.csv.
 func (c Comparison) Files(formats []Format) []File {
 	files := documentFiles(c.document(), formats)
 	if has(formats, CSV) {
 		files = append(files, File{"summary.csv", func(w io.Writer) error { return WriteCompareCSV(w, c.Runs) }})
+		if len(c.Diffs) > 0 {
+			files = append(files, File{"differences.csv", func(w io.Writer) error { return WriteDifferencesCSV(w, c) }})
+		}
 	}
 	return files
 }

@@ -145,9 +145,9 @@ func ExampleWriteSummaryCSV() {
 	WriteSummaryCSV(&b, res)
 	fmt.Print(b.String())
 	// Output:
-	// interval,scope,name,metric,mean,ci_low,ci_high,n
-	// 08:00,center,,service_level,0.85,0.8,0.9,10
-	// total,center,,service_level,0.85,0.8,0.9,10
+	// interval,scope,name,metric,mean,ci_low,ci_high,n,unit
+	// 08:00,center,,service_level,0.85,0.8,0.9,10,share
+	// total,center,,service_level,0.85,0.8,0.9,10,share
 }
 
 // BenchmarkReport renders every file of a report of two days of 30-minute

@@ -44,14 +44,18 @@ func StaffingPlanChart(sp StaffingPlan) Chart {
 		}
 		return s
 	}
+	// Agent counts hold for a whole interval: steps from its start to its end.
+	steps := func(label string, color int, dashed bool, get func(staff.Interval) float64) Series {
+		return stepped(line(label, color, dashed, get))
+	}
 	agents.Series = []Series{
-		line("Erlang C (no abandonment)", cGrey, true, func(iv staff.Interval) float64 { return float64(iv.ErlangC) }),
-		line("Erlang A", cOrange, false, func(iv staff.Interval) float64 { return float64(iv.ErlangA) }),
-		line("simulated requirement", cBlue, false, func(iv staff.Interval) float64 { return float64(iv.Simulated) }),
-		line("scheduled headcount (after shrinkage)", cGreen, true, func(iv staff.Interval) float64 { return float64(iv.Scheduled) }),
+		steps("Erlang C (no abandonment)", cGrey, true, func(iv staff.Interval) float64 { return float64(iv.ErlangC) }),
+		steps("Erlang A", cOrange, false, func(iv staff.Interval) float64 { return float64(iv.ErlangA) }),
+		steps("simulated requirement", cBlue, false, func(iv staff.Interval) float64 { return float64(iv.Simulated) }),
+		steps("scheduled headcount (after shrinkage)", cGreen, true, func(iv staff.Interval) float64 { return float64(iv.Scheduled) }),
 	}
 	if len(sp.Current) == len(pl.Intervals) {
-		agents.Series = append(agents.Series, line("on duty before (scenario as given)", cPurple, true,
+		agents.Series = append(agents.Series, steps("on duty before (scenario as given)", cPurple, true,
 			func(iv staff.Interval) float64 { return sp.Current[indexOf(pl.Intervals, iv.Start)] }))
 	}
 	sl := Panel{Title: "Service level with the simulated requirement (mean; 95 % CI of all contacts)",
@@ -72,13 +76,29 @@ func StaffingPlanChart(sp StaffingPlan) Chart {
 	sl.Rules = []Rule{{Label: "target " + num(100*pl.Goals.Target, 3) + " %", Value: 100 * pl.Goals.Target, Color: cRed}}
 	groups := Panel{Title: "Simulated requirement per agent group", YLabel: "agents", YMin: ptr(0)}
 	for g, name := range pl.Groups {
-		groups.Series = append(groups.Series, line(name, cBlue+g, false, func(iv staff.Interval) float64 { return float64(iv.Groups[g].Simulated) }))
+		groups.Series = append(groups.Series, steps(name, cBlue+g, false, func(iv staff.Interval) float64 { return float64(iv.Groups[g].Simulated) }))
 	}
 	panels := []Panel{agents, sl, groups}
 	for i := range panels {
 		intervalAxis(&panels[i], ivs)
 	}
 	return Chart{Name: "staffing-plan", Title: "Staffing plan: " + pl.Scenario, Height: 11.5, Panels: panels}
+}
+
+// stepped draws a per-interval series (X the interval index) as a
+// staircase: each value held from the interval's start (X − ½) to its end.
+func stepped(s Series) Series {
+	s.Kind = Step
+	n := len(s.X)
+	if n == 0 {
+		return s
+	}
+	x := make(Floats, 0, n+1)
+	for _, v := range s.X {
+		x = append(x, v-0.5)
+	}
+	s.X, s.Y = append(x, s.X[n-1]+0.5), append(append(Floats(nil), s.Y...), s.Y[n-1])
+	return s
 }
 
 func indexOf(ivs []staff.Interval, start string) int {

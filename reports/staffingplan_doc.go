@@ -14,6 +14,8 @@ func (sp StaffingPlan) document() document {
 	return document{
 		Title:   pl.Scenario,
 		Kind:    "Staffing plan",
+		Subject: pl.Scenario,
+		Verdict: planVerdict(pl),
 		Facts:   planFacts(pl),
 		Notes:   planNotes(pl),
 		KPIs:    planKPIs(pl),
@@ -99,18 +101,6 @@ func planGroupTable(pl *staff.Plan) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// money formats an amount with thousands separators and a currency.
-func money(v float64, currency string) string {
-	if !finite(v) {
-		return "-"
-	}
-	s := thousands(math.Round(v))
-	if currency != "" {
-		s += " " + currency
-	}
-	return s
 }
 
 func nan() float64 { return math.NaN() }

@@ -60,11 +60,15 @@ func fmtValue(f string, v float64) string {
 	if f == "pct" {
 		return fmt.Sprintf("%.1f%%", 100*v)
 	}
+	if f == "%.0f" && math.Abs(v) >= 1000 {
+		return thousands(v)
+	}
 	return fmt.Sprintf(f, v)
 }
 
-// WriteSummary prints a readable summary of res: totals with confidence
-// intervals, then one line per interval and per intent.
+// WriteSummary prints a readable summary of res: the verdict, totals with
+// confidence intervals, agent-hours and costs, then one line per interval
+// and per intent.
 func WriteSummary(w io.Writer, res *sim.Results) error {
 	ew := &errWriter{w: w}
 	fmt.Fprintf(ew, "%s\n%d replications, seed %d; service level: answered within %gs, definition %q, target %.0f%%\n\n",
@@ -76,6 +80,10 @@ func WriteSummary(w io.Writer, res *sim.Results) error {
 		}
 		fmt.Fprint(ew, "\n\n")
 	}
+	for _, v := range runVerdict(res) {
+		fmt.Fprintln(ew, v)
+	}
+	fmt.Fprintln(ew)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "metric\tmean\t95% CI\t")
 	for _, r := range summaryRows {
@@ -83,13 +91,11 @@ func WriteSummary(w io.Writer, res *sim.Results) error {
 		if !ok || !shown(r.name, s) {
 			continue
 		}
-		ci := "-"
-		if !math.IsNaN(s.CI95[0]) {
-			ci = "[" + fmtValue(r.format, s.CI95[0]) + ", " + fmtValue(r.format, s.CI95[1]) + "]"
-		}
+		ci := fmtCI(r.format, s)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", r.label, fmtValue(r.format, s.Mean), ci)
 	}
 	tw.Flush()
+	writeCostsText(ew, res)
 	if len(res.Intervals) > 0 {
 		fmt.Fprintln(ew, "\nPer interval (means over replications):")
 		cols := []string{sim.MOffered, sim.MToHuman, sim.MServiceLevel, sim.MASA, sim.MAbandonRate, sim.MQueueLength, sim.MOccupancy, sim.MAgents}

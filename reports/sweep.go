@@ -150,10 +150,11 @@ func (sr SweepResult) document() document {
 	add("points", strconv.Itoa(sr.Points))
 	add("replications", fmt.Sprintf("%d per point, seed %d (common random numbers across points)", sr.Replications, sr.Seed))
 	return document{
-		Title: sr.Sweep, Kind: "Parameter sweep", Facts: facts, KPIs: sweepTable(sr), Charts: SweepCharts(sr),
+		Title: sr.Sweep, Kind: "Parameter sweep", Subject: sr.Base, Verdict: sweepVerdict(sr),
+		Facts: facts, KPIs: sweepTable(sr), Charts: SweepCharts(sr),
 		Notes: []string{"Every point is the base scenario with the keys set as shown, simulated with the same seed and " +
 			"replications, so points differ only by the keys (common random numbers). Figures are means over replications " +
-			"with 95 % Student-t confidence intervals (shaded bands)."},
+			"with 95 % Student-t confidence intervals (shaded bands).", sim.BoundsMethod},
 	}
 }
 
@@ -162,13 +163,12 @@ func sweepTable(sr SweepResult) Table {
 	t := Table{ID: "points", Title: "Points (whole day or run)", Numeric: true, Columns: append([]string{"point"}, sr.Params...)}
 	cols := sweepMetrics(sr)
 	for _, m := range cols {
-		t.Columns = append(t.Columns, info(m).Axis)
+		t.Columns = append(t.Columns, info(m).Label)
 	}
 	for _, p := range sr.Results {
 		row := append([]string{strconv.Itoa(p.Index)}, p.Values...)
 		for _, m := range cols {
-			mi := info(m)
-			row = append(row, num(mi.Scale()*stat(p.Metrics, m).Mean, 4))
+			row = append(row, fmtMetric(m, stat(p.Metrics, m).Mean, sr.Currency))
 		}
 		t.Rows = append(t.Rows, row)
 	}

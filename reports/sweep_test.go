@@ -31,8 +31,8 @@ func sweepFixture() SweepResult {
 
 func TestSweepCharts(t *testing.T) {
 	cs := SweepCharts(sweepFixture())
-	if len(cs) != 2 || cs[0].Name != "sweep-x" || cs[1].Name != "sweep-y" {
-		t.Fatalf("charts %d, names %q %q; want sweep-x and sweep-y", len(cs), cs[0].Name, cs[1].Name)
+	if len(cs) != 3 || cs[0].Name != "sweep-x" || cs[1].Name != "sweep-y" || cs[2].Name != "sweep-heatmap" {
+		t.Fatalf("charts %d, names %q %q; want sweep-x, sweep-y and sweep-heatmap", len(cs), cs[0].Name, cs[1].Name)
 	}
 	sl := cs[0].Panels[0]
 	if len(sl.Series) != 2 || sl.Series[0].Label != "y=a" || sl.Series[1].Label != "y=b" {
@@ -46,7 +46,19 @@ func TestSweepCharts(t *testing.T) {
 	}
 	cat := cs[1].Panels[0]
 	if len(cat.XTicks) != 2 || cat.XTicks[1].Value != 1 || cat.XTicks[1].Label != "b" || len(cat.Series) != 3 {
-		t.Errorf("categorical axis %+v with %d lines, want a, b at 0, 1 and 3 lines", cat.XTicks, len(cat.Series))
+		t.Errorf("categorical axis %+v with %d series, want a, b at 0, 1 and 3 series", cat.XTicks, len(cat.Series))
+	}
+	for i, s := range cat.Series {
+		if s.Kind != Points || len(s.Lo) != 2 {
+			t.Errorf("categorical series %d: kind %s with %d error bars, want points with 2", i, s.Kind, len(s.Lo))
+		}
+	}
+	if a, b := cat.Series[0].X[0], cat.Series[2].X[0]; !(a < 0 && b > 0 && a == -b) {
+		t.Errorf("points at category a: x = %v and %v, want side by side around 0", a, b)
+	}
+	heat := cs[2].Panels[0]
+	if s := heat.Series[0]; s.Kind != Cells || len(s.Z) != 6 || s.Z[5] != 0.9 || s.X[5] != 2 || s.Y[5] != 1 || s.Labels[5] != "90.0%" {
+		t.Errorf("heatmap %+v, want 6 cells, the last at (2, 1) with 0.9 written 90.0%%", s)
 	}
 	for _, c := range cs {
 		var b bytes.Buffer
@@ -100,5 +112,21 @@ func TestMergeSweep(t *testing.T) {
 				t.Errorf("MergeSweep = %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestSweepBands checks that bands are drawn only for at most maxBands lines.
+func TestSweepBands(t *testing.T) {
+	sr := SweepResult{Sweep: "s", Params: []string{"x", "y"}, Target: 0.8}
+	for i, x := range []string{"1", "2"} {
+		for j := range 5 {
+			m := sim.Metrics{sim.MServiceLevel: {Mean: 0.8, CI95: [2]float64{0.7, 0.9}, N: 5}}
+			sr.Results = append(sr.Results, SweepPoint{Index: 5*i + j, Values: []string{x, strconv.Itoa(j)}, Metrics: m})
+		}
+	}
+	for _, s := range SweepCharts(sr)[0].Panels[0].Series {
+		if s.Lo != nil || s.Kind != Line {
+			t.Errorf("series %q of 5: kind %s, band %v; want lines without bands", s.Label, s.Kind, s.Lo)
+		}
 	}
 }

@@ -26,15 +26,24 @@ func sweepMetrics(sr SweepResult) []string {
 const maxSweepLines = 8
 
 // SweepCharts returns one chart per swept key: each metric of sweepMetrics
-// against the key's values, one line (with its 95 % confidence band) per
-// combination of the other keys.
+// against the key's values, one series per combination of the other keys:
+// lines (with 95 % confidence bands when there are at most three) for a
+// numeric key, points with error bars side by side for a categorical or
+// boolean one. A grid of two keys adds a heatmap of each metric.
 func SweepCharts(sr SweepResult) []Chart {
 	var cs []Chart
 	for k := range sr.Params {
 		cs = append(cs, sweepChart(sr, k))
 	}
+	if h, ok := SweepHeatmap(sr); ok {
+		cs = append(cs, h)
+	}
 	return cs
 }
+
+// maxBands is the most series of a panel drawn with confidence bands;
+// beyond it the bands overlap into an unreadable smear.
+const maxBands = 3
 
 // sweepAxis is the X axis of key k: numeric when every value is a number,
 // else one position per distinct value in order of appearance.
@@ -132,12 +141,20 @@ func sweepChart(sr SweepResult, k int) Chart {
 			if len(order) == 1 {
 				s.Label = ""
 			}
+			shift := 0.0
+			if !ax.numeric { // categories: points side by side around each value
+				n := float64(min(len(order), maxSweepLines))
+				s.Kind, shift = Points, (float64(i)-(n-1)/2)*0.6/n
+			}
+			bands := s.Kind == Points || len(order) <= maxBands
 			for _, pt := range pts {
 				st := stat(pt.Metrics, m)
-				s.X = append(s.X, ax.x(pt.Values[k]))
+				s.X = append(s.X, ax.x(pt.Values[k])+shift)
 				s.Y = append(s.Y, mi.Scale()*st.Mean)
-				s.Lo = append(s.Lo, mi.Scale()*st.CI95[0])
-				s.Hi = append(s.Hi, mi.Scale()*st.CI95[1])
+				if bands {
+					s.Lo = append(s.Lo, mi.Scale()*st.CI95[0])
+					s.Hi = append(s.Hi, mi.Scale()*st.CI95[1])
+				}
 			}
 			p.Series = append(p.Series, s)
 		}

@@ -93,7 +93,16 @@ func fmtCI(format string, s sim.Stat) string {
 	if math.IsNaN(s.CI95[0]) || math.IsNaN(s.CI95[1]) {
 		return "-"
 	}
-	return "[" + fmtValue(format, s.CI95[0]) + ", " + fmtValue(format, s.CI95[1]) + "]"
+	return ciText(fmtValue(format, s.CI95[0]), fmtValue(format, s.CI95[1]))
+}
+
+// ciText writes an interval's formatted bounds as "[a, b]", or as
+// "[a – b]" when a bound has a thousands separator ("[7,158 – 7,243]").
+func ciText(lo, hi string) string {
+	if strings.Contains(lo+hi, ",") {
+		return "[" + lo + " – " + hi + "]"
+	}
+	return "[" + lo + ", " + hi + "]"
 }
 
 // metricTable is one row per named part (interval, intent, group) and one

@@ -88,6 +88,7 @@ type Results struct {
 	Warmup         float64       `json:"warmup_seconds"`
 	Horizon        float64       `json:"horizon_seconds"`      // steady state; 0 for a day
 	Provenance     *Provenance   `json:"provenance,omitempty"` // the scenario's source, hash and overrides
+	Currency       string        `json:"currency,omitempty"`   // of the cost metrics (money unit); empty without a cost model or currency
 	Events         uint64        `json:"events"`
 	Metrics        Metrics       `json:"metrics"`
 	Intervals      []Interval    `json:"intervals"`
@@ -188,6 +189,9 @@ func merge(sc *Scenario, seed uint64, reps []*repFigures) *Results {
 		Scenario: sc.Name, Seed: seed, Replications: len(reps), Definition: sc.definition(),
 		Threshold: sc.ServiceLevel.Threshold.Seconds(), Target: sc.ServiceLevel.Target, Provenance: sc.Provenance,
 	}
+	if sc.Costs != nil {
+		res.Currency = sc.Costs.Currency
+	}
 	if !sc.Arrivals.Day() {
 		res.Warmup, res.Horizon = sc.Warmup.Seconds(), sc.Horizon.Seconds()
 	}
@@ -232,7 +236,8 @@ func merge(sc *Scenario, seed uint64, reps []*repFigures) *Results {
 	return res
 }
 
-// mergeValues turns per-replication values into mean and 95 % CI per metric.
+// mergeValues turns per-replication values into mean and 95 % CI per
+// metric, each interval within its metric's range (SummarizeMetric).
 func mergeValues(vs []Values) Metrics {
 	m := Metrics{}
 	if len(vs) == 0 {
@@ -245,7 +250,7 @@ func mergeValues(vs []Values) Metrics {
 				xs = append(xs, x)
 			}
 		}
-		m[name] = Summarize(xs)
+		m[name] = SummarizeMetric(name, xs)
 	}
 	return m
 }

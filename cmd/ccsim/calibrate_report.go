@@ -31,8 +31,8 @@ func writeCalibrationReport(dir string, cal *calibrate.Report, backtests []*cali
 	}
 	for _, b := range backtests {
 		var md strings.Builder
-		fmt.Fprintf(&md, "# Back-test: %s\n\nObserved: mean over %d recorded days; simulated: mean over %d replications. Cells are observed / simulated.\n\n",
-			b.DayType, b.Days, b.Simulated.Replications)
+		fmt.Fprintf(&md, "# Back-test: %s\n\n%s\n\nObserved: mean over %d recorded days; simulated: mean over %d replications. Cells are observed / simulated.\n\n",
+			b.DayType, reports.BacktestVerdict(b), b.Days, b.Simulated.Replications)
 		if err := b.WriteTotals(&md, true); err != nil {
 			return err
 		}

@@ -38,19 +38,12 @@ type compareRun struct {
 
 // compareOutput is what compare prints with --json.
 type compareOutput struct {
-	Seed            uint64          `json:"seed"`
-	IndependentSeed uint64          `json:"independent_seed"`
-	Replications    int             `json:"replications"`
-	Runs            []compareRun    `json:"runs"`
-	Comparisons     []compareVersus `json:"comparisons"`
-	results         []*sim.Results  // the runs on the common seed
-}
-
-// compareVersus is one variant against the baseline.
-type compareVersus struct {
-	Baseline string `json:"baseline"`
-	Variant  string `json:"variant"`
-	*sim.Comparison
+	Seed            uint64           `json:"seed"`
+	IndependentSeed uint64           `json:"independent_seed"`
+	Replications    int              `json:"replications"`
+	Runs            []compareRun     `json:"runs"`
+	Comparisons     []reports.Versus `json:"comparisons"`
+	results         []*sim.Results   // the runs on the common seed
 }
 
 // runCompare runs scenarios, or variants of one, on common random numbers
@@ -138,10 +131,12 @@ func compareRuns(pos []string, vary varyFlag, sets overrideFlag) ([]compareRun, 
 			return nil, err
 		}
 		r := compareRun{Scenario: sc.Name, sc: sc}
+		var labels []string
 		for _, o := range c {
 			r.Overrides = append(r.Overrides, o.String())
+			labels = append(labels, o.Label())
 		}
-		r.Label = strings.Join(r.Overrides, " ")
+		r.Label = strings.Join(labels, ", ")
 		runs = append(runs, r)
 	}
 	if len(runs) < 2 {
@@ -174,7 +169,7 @@ func compareAll(ctx context.Context, e env, runs []compareRun, seed uint64, reps
 		if err != nil {
 			return nil, err
 		}
-		o.Comparisons = append(o.Comparisons, compareVersus{Baseline: runs[0].Label, Variant: runs[i].Label, Comparison: c})
+		o.Comparisons = append(o.Comparisons, reports.Versus{Baseline: runs[0].Label, Variant: runs[i].Label, Comparison: c})
 	}
 	return o, nil
 }
@@ -185,7 +180,7 @@ func writeCompareDir(dir string, o *compareOutput) error {
 	for i, r := range o.Runs {
 		rr = append(rr, reports.Run{Label: r.Label, Results: o.results[i]})
 	}
-	files := append(reports.Comparison{Runs: rr}.Files(nil),
+	files := append(reports.Comparison{Runs: rr, Diffs: o.Comparisons}.Files(nil),
 		reports.File{Name: "compare.json", Write: func(w io.Writer) error { return writeJSON(w, o) }})
 	_, err := writeFiles(dir, files)
 	return err
@@ -272,6 +267,9 @@ func writeComparison(w io.Writer, o *compareOutput, metrics []string) error {
 				continue
 			}
 			label, kind := metricFormat(m)
+			if cur := o.results[0].Currency; kind == "money" && cur != "" {
+				label += " (" + cur + ")"
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", label, fmtLevel(kind, d.Baseline.Mean), fmtLevel(kind, d.Variant.Mean),
 				fmtDelta(kind, d.Paired), fmtDelta(kind, d.Independent), fmtNarrowing(d.Narrowing()))
 		}

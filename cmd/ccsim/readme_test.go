@@ -119,27 +119,7 @@ func TestReadmeVariants(t *testing.T) {
 // README's whole-day table and the Sun–Thu interval table of
 // docs/calibration.md.
 func TestReadmeBacktest(t *testing.T) {
-	f, err := os.Open(januaryPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := io.ReadAll(z)
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := records.ReadBank(bytes.NewReader(data), "january.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cal, err := calibrate.Run(set, calibrate.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cal := calibrateJanuary(t)
 	lines := readmeLines(t)
 	names := map[string]string{"sun-thu": "Sun–Thu", "fri": "Friday", "sat": "Saturday"}
 	for _, d := range cal.DayTypes {
@@ -170,6 +150,33 @@ func TestReadmeBacktest(t *testing.T) {
 			}
 		}
 	}
+}
+
+// calibrateJanuary calibrates the shipped January records with the default options.
+func calibrateJanuary(tb testing.TB) *calibrate.Report {
+	tb.Helper()
+	f, err := os.Open(januaryPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data, err := io.ReadAll(z)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	set, err := records.ReadBank(bytes.NewReader(data), "january.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cal, err := calibrate.Run(set, calibrate.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cal
 }
 
 // wholeDayRow formats one row of the README's whole-day back-test table.

@@ -63,10 +63,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, res)
 	}
-	if err := reports.WriteSummary(e.stdout, res); err != nil {
-		return err
-	}
-	return writeCosts(e.stdout, sc, res)
+	return reports.WriteSummary(e.stdout, res)
 }
 
 // writeRunDir writes the report directory of a run: the report documents,

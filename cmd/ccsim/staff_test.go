@@ -155,8 +155,8 @@ func TestStaffVary(t *testing.T) {
 		t.Fatalf("%d variants, %d plans, week %+v; want 2, 2 and 40 h", len(got.Variants), len(got.Plans), got.Week)
 	}
 	base, more := got.Variants[0], got.Variants[1]
-	if base.DeltaAgentHours != 0 || base.Label != "arrivals.day_factor=1" {
-		t.Errorf("baseline %q: Δ %g agent-hours, want arrivals.day_factor=1 and 0", base.Label, base.DeltaAgentHours)
+	if base.DeltaAgentHours != 0 || base.Label != "arrivals day factor 1" {
+		t.Errorf("baseline %q: Δ %g agent-hours, want \"arrivals day factor 1\" and 0", base.Label, base.DeltaAgentHours)
 	}
 	if more.DeltaAgentHours <= 0 || math.Abs(more.DeltaFTE-more.DeltaAgentHours*5/40) > 1e-9 {
 		t.Errorf("20 %% more traffic: Δ %g agent-hours, Δ %g FTE; want more hours and FTE = hours × 5 / 40", more.DeltaAgentHours, more.DeltaFTE)

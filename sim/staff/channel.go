@@ -190,7 +190,8 @@ func (p *problem) channelFigures(res *sim.Results) [][]ChannelFigures {
 				sl, asa, ab = appendDefined(sl, v, sim.MServiceLevel), appendDefined(asa, v, sim.MASA), appendDefined(ab, v, sim.MAbandonRate)
 			}
 			out[k] = append(out[k], ChannelFigures{Channel: ch.String(),
-				ServiceLevel: sim.Summarize(sl), ASA: sim.Summarize(asa), AbandonRate: sim.Summarize(ab)})
+				ServiceLevel: sim.SummarizeMetric(sim.MServiceLevel, sl), ASA: sim.SummarizeMetric(sim.MASA, asa),
+				AbandonRate: sim.SummarizeMetric(sim.MAbandonRate, ab)})
 		}
 	}
 	return out

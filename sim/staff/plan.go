@@ -64,7 +64,7 @@ func (p *problem) skillFigures(res *sim.Results) [][]SkillFigures {
 					ab = append(ab, x)
 				}
 			}
-			f.ServiceLevel, f.AbandonRate = sim.Summarize(sl), sim.Summarize(ab)
+			f.ServiceLevel, f.AbandonRate = sim.SummarizeMetric(sim.MServiceLevel, sl), sim.SummarizeMetric(sim.MAbandonRate, ab)
 			out[k] = append(out[k], f)
 		}
 	}

@@ -86,7 +86,7 @@ func variant(label string, base, pl *Plan, w Week) Variant {
 	costs := pl.Cost != nil && base.Cost != nil
 	if costs {
 		day, baseDay := dayCosts(pl, -1), dayCosts(base, -1)
-		s := sim.Summarize(day)
+		s := sim.SummarizeMetric(sim.MCost, day)
 		v.Cost, v.AnnualCost = &s, timesStat(s, w.Annual(1))
 		d := diff(base, pl, baseDay, day)
 		v.DeltaCost, v.DeltaAnnualCost = &d, timesStat(d, w.Annual(1))
