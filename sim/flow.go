@@ -258,7 +258,7 @@ func (r *Runner) answer(id, a int32) {
 	} else {
 		cl.answeredWithin += b2i(wait <= rt.thresh)
 		cl.sumWait += wait
-		if c.flags&flCounted != 0 {
+		if c.flags&flCounted != 0 && !r.noWaits {
 			if cl.hist == nil {
 				cl.hist = r.hists.get()
 			}

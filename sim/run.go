@@ -52,6 +52,7 @@ type Runner struct {
 	observe func(*Record) // nil: no records
 	details bool          // figures keep per-replication details (Options.Details)
 	hists   *histFree     // where cell histograms come from; nil: allocate each
+	noWaits bool          // keep no wait histograms (RunCounts)
 	rec     Record        // reused for every record
 }
 
