@@ -42,7 +42,7 @@ func (r *Runner) initContact(id int32, in int, d draws) {
 	if sc.Patience != nil {
 		c.patience = sc.Patience.Rand(d.pat)
 	}
-	c.handle = sc.Intents[in].HandleTime.Rand(d.handle)
+	c.handle = r.handle[in].Rand(d.handle)
 	if sc.Bot != nil {
 		c.botTime = sc.Bot.HandleTime.Rand(d.bot)
 		c.optU = d.bot.Float64()

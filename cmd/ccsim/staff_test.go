@@ -119,13 +119,40 @@ func TestStaffUsage(t *testing.T) {
 }
 
 // BenchmarkStaffDefault times the staffing of the default scenario (24
-// intervals, bot on, 20 replications per simulation, goals on 95 % bounds).
+// intervals, bot on, 20 replications per simulation): "flags" with the
+// goals of `ccsim staff` without flags (service level per channel on 95 %
+// bounds), "caps" with abandonment and occupancy caps too.
 func BenchmarkStaffDefault(b *testing.B) {
 	sc, err := scenarios.Bundled("default")
 	if err != nil {
 		b.Fatal(err)
 	}
-	goals := staff.Goals{MaxAbandon: 0.05, MaxOccupancy: 0.9, Confidence: 0.95}
+	for _, bc := range []struct {
+		name  string
+		goals staff.Goals
+	}{
+		{"flags", staff.Goals{}},
+		{"caps", staff.Goals{MaxAbandon: 0.05, MaxOccupancy: 0.9, Confidence: 0.95}},
+	} {
+		b.Run(bc.name, func(b *testing.B) { benchStaff(b, sc, bc.goals) })
+	}
+}
+
+// BenchmarkStaffLarge times the staffing of a large center with default
+// goals: about 500,000 contacts a day in 48 intervals, 20 skills and
+// groups, about 1,000 agents at the peak, 4 replications per simulation
+// (testdata/staff-large.toml).
+func BenchmarkStaffLarge(b *testing.B) {
+	sc, err := loadScenario(filepath.Join("testdata", "staff-large.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchStaff(b, sc, staff.Goals{})
+}
+
+// benchStaff times staff.Search of sc and reports its simulations.
+func benchStaff(b *testing.B, sc *sim.Scenario, goals staff.Goals) {
+	b.ReportAllocs()
 	for b.Loop() {
 		pl, err := staff.Search(context.Background(), sc, goals, staff.Options{})
 		if err != nil {
