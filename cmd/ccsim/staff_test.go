@@ -150,16 +150,20 @@ func BenchmarkStaffLarge(b *testing.B) {
 	benchStaff(b, sc, staff.Goals{})
 }
 
-// benchStaff times staff.Search of sc and reports its simulations.
+// benchStaff times staff.Search of sc and reports its simulations and
+// the CPU seconds it took (all cores).
 func benchStaff(b *testing.B, sc *sim.Scenario, goals staff.Goals) {
 	b.ReportAllocs()
+	start, n := cpuTime(), 0
 	for b.Loop() {
 		pl, err := staff.Search(context.Background(), sc, goals, staff.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(pl.Evaluations), "simulations/op")
+		n++
 	}
+	b.ReportMetric((cpuTime() - start).Seconds()/float64(n), "cpu-s/op")
 }
 
 // TestStaffVary staffs two variants side by side: more traffic needs more
