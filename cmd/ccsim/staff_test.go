@@ -163,7 +163,7 @@ func benchStaff(b *testing.B, sc *sim.Scenario, goals staff.Goals) {
 		b.ReportMetric(float64(pl.Evaluations), "simulations/op")
 		n++
 	}
-	b.ReportMetric((cpuTime() - start).Seconds()/float64(n), "cpu-s/op")
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(n), "cpu-s/op")
 }
 
 // TestStaffVary staffs two variants side by side: more traffic needs more
