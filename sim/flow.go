@@ -42,7 +42,7 @@ func (r *Runner) initContact(id int32, in int, d draws) {
 	if sc.Patience != nil {
 		c.patience = sc.Patience.Rand(d.pat)
 	}
-	c.handle = sc.Intents[in].HandleTime.Rand(d.handle)
+	c.handle = r.handle[in].Rand(d.handle)
 	if sc.Bot != nil {
 		c.botTime = sc.Bot.HandleTime.Rand(d.bot)
 		c.optU = d.bot.Float64()
@@ -258,7 +258,7 @@ func (r *Runner) answer(id, a int32) {
 	} else {
 		cl.answeredWithin += b2i(wait <= rt.thresh)
 		cl.sumWait += wait
-		if c.flags&flCounted != 0 {
+		if c.flags&flCounted != 0 && !r.noWaits {
 			if cl.hist == nil {
 				cl.hist = r.hists.get()
 			}

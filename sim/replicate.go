@@ -37,9 +37,42 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Results, error) {
 // the replications of all scenarios. A scenario that fails validation stops
 // the run before any simulation; the error is the first scenario's.
 func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, error) {
+	runs, err := prepare(scs, opts)
+	if err != nil {
+		return nil, err
+	}
+	figs := make([][]*repFigures, len(runs))
+	left := make([]atomic.Int64, len(runs)) // replications of each scenario still running
+	out := make([]*Results, len(runs))
+	for i := range runs {
+		figs[i] = make([]*repFigures, runs[i].Replications)
+		left[i].Store(int64(runs[i].Replications))
+	}
+	// The worker that finishes a scenario's last replication merges it, so
+	// that merging, too, runs in parallel; the merge is in replication order
+	// whichever worker does it.
+	err = replicate(ctx, runs, opts, func(j job, hists *histFree) {
+		sc := &runs[j.sc]
+		r := NewRun(sc, sc.Seed, j.rep)
+		r.details, r.hists = opts.Details, hists
+		if r = finish(ctx, r, opts); r == nil {
+			return
+		}
+		figs[j.sc][j.rep] = r.figures()
+		hists.putCells(r.stats)
+		if left[j.sc].Add(-1) == 0 && ctx.Err() == nil {
+			out[j.sc] = merge(&runs[j.sc], runs[j.sc].Seed, figs[j.sc])
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// prepare applies opts to copies of scs and validates them.
+func prepare(scs []*Scenario, opts Options) ([]Scenario, error) {
 	runs := make([]Scenario, len(scs))
-	type job struct{ sc, rep int }
-	var jobs []job
 	for i, sc := range scs {
 		s := *sc
 		if opts.Seed != nil {
@@ -55,7 +88,21 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 			return nil, err
 		}
 		runs[i] = s
-		for rep := 0; rep < s.Replications; rep++ {
+	}
+	return runs, nil
+}
+
+// job is one replication of one of the runs.
+type job struct{ sc, rep int }
+
+// replicate calls do for every replication of runs on a pool of workers
+// that takes them in turn, each worker with its own spare histograms, and
+// reports progress from the calling goroutine. It returns ctx.Err() if the
+// context is cancelled first.
+func replicate(ctx context.Context, runs []Scenario, opts Options, do func(j job, hists *histFree)) error {
+	var jobs []job
+	for i := range runs {
+		for rep := 0; rep < runs[i].Replications; rep++ {
 			jobs = append(jobs, job{i, rep})
 		}
 	}
@@ -68,30 +115,17 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(jobs)))
-	figs := make([][]*repFigures, len(runs))
-	left := make([]atomic.Int64, len(runs)) // replications of each scenario still running
-	out := make([]*Results, len(runs))
-	for i := range runs {
-		figs[i] = make([]*repFigures, runs[i].Replications)
-		left[i].Store(int64(runs[i].Replications))
-	}
 	next := make(chan job)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		// Each worker exits when next is closed (all replications handed out or ctx cancelled).
-		// The worker that finishes a scenario's last replication merges it, so
-		// that merging, too, runs in parallel; the merge is in replication order
-		// whichever worker does it.
 		go func() {
 			defer wg.Done()
 			var hists histFree // this worker's spare histograms
 			for j := range next {
-				figs[j.sc][j.rep] = simulate(ctx, &runs[j.sc], j.rep, opts, &hists)
-				if left[j.sc].Add(-1) == 0 && ctx.Err() == nil {
-					out[j.sc] = merge(&runs[j.sc], runs[j.sc].Seed, figs[j.sc])
-				}
+				do(j, &hists)
 				done <- struct{}{}
 			}
 		}()
@@ -116,20 +150,15 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 			opts.Progress(n, len(jobs))
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return ctx.Err()
 }
 
 // checkEvery is how many events a replication runs between looks at its context.
 const checkEvery = 1 << 16
 
-// simulate runs one replication to its end, or until ctx is cancelled (then
-// the partial figures are discarded by Run).
-func simulate(ctx context.Context, sc *Scenario, rep int, opts Options, hists *histFree) *repFigures {
-	r := NewRun(sc, sc.Seed, rep)
-	r.details, r.hists = opts.Details, hists
+// finish runs replication r to its end; it returns nil if ctx is
+// cancelled first (the partial figures are discarded).
+func finish(ctx context.Context, r *Runner, opts Options) *Runner {
 	var told int64 // this replication's work already added to opts.Status
 	for !r.done {
 		if ctx.Err() != nil {
@@ -142,9 +171,7 @@ func simulate(ctx context.Context, sc *Scenario, rep int, opts Options, hists *h
 			told = now
 		}
 	}
-	f := r.figures()
-	hists.putCells(r.stats)
-	return f
+	return r
 }
 
 // progress is the replication's simulated time done, in statusScale units;

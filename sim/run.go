@@ -34,6 +34,7 @@ type Runner struct {
 	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
 	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
 	cum      []float64 // cumulative intent shares
+	handle   []sampler // per intent: its handle time
 	interval float64   // reporting interval, seconds; +Inf when there is one bucket
 	origin   float64   // start of bucket 0
 	buckets  int
@@ -52,6 +53,7 @@ type Runner struct {
 	observe func(*Record) // nil: no records
 	details bool          // figures keep per-replication details (Options.Details)
 	hists   *histFree     // where cell histograms come from; nil: allocate each
+	noWaits bool          // keep no wait histograms (RunCounts)
 	rec     Record        // reused for every record
 }
 
@@ -82,6 +84,7 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 	for _, in := range sc.Intents {
 		sum += in.Share
 		r.cum = append(r.cum, sum)
+		r.handle = append(r.handle, fastSampler(in.HandleTime))
 	}
 	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
 	var peak []int

@@ -119,20 +119,51 @@ func TestStaffUsage(t *testing.T) {
 }
 
 // BenchmarkStaffDefault times the staffing of the default scenario (24
-// intervals, bot on, 20 replications per simulation, goals on 95 % bounds).
+// intervals, bot on, 20 replications per simulation): "flags" with the
+// goals of `ccsim staff` without flags (service level per channel on 95 %
+// bounds), "caps" with abandonment and occupancy caps too.
 func BenchmarkStaffDefault(b *testing.B) {
 	sc, err := scenarios.Bundled("default")
 	if err != nil {
 		b.Fatal(err)
 	}
-	goals := staff.Goals{MaxAbandon: 0.05, MaxOccupancy: 0.9, Confidence: 0.95}
+	for _, bc := range []struct {
+		name  string
+		goals staff.Goals
+	}{
+		{"flags", staff.Goals{}},
+		{"caps", staff.Goals{MaxAbandon: 0.05, MaxOccupancy: 0.9, Confidence: 0.95}},
+	} {
+		b.Run(bc.name, func(b *testing.B) { benchStaff(b, sc, bc.goals) })
+	}
+}
+
+// BenchmarkStaffLarge times the staffing of a large center with default
+// goals: about 500,000 contacts a day in 48 intervals, 20 skills and
+// groups, about 1,000 agents at the peak, 4 replications per simulation
+// (testdata/staff-large.toml).
+func BenchmarkStaffLarge(b *testing.B) {
+	sc, err := loadScenario(filepath.Join("testdata", "staff-large.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchStaff(b, sc, staff.Goals{})
+}
+
+// benchStaff times staff.Search of sc and reports its simulations and
+// the CPU seconds it took (all cores).
+func benchStaff(b *testing.B, sc *sim.Scenario, goals staff.Goals) {
+	b.ReportAllocs()
+	start, n := cpuTime(), 0
 	for b.Loop() {
 		pl, err := staff.Search(context.Background(), sc, goals, staff.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(pl.Evaluations), "simulations/op")
+		n++
 	}
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(n), "cpu-s/op")
 }
 
 // TestStaffVary staffs two variants side by side: more traffic needs more

@@ -63,14 +63,14 @@ func (p *problem) simulate(ctx context.Context, n [][]int, from, count int) ([]s
 		sc.Seed = batchSeed(p.seed, from+i)
 		scs[i] = &sc
 	}
-	res, err := sim.RunAll(ctx, scs, sim.Options{Workers: p.opts.Workers, Replications: p.reps, Details: true})
+	res, err := sim.RunCounts(ctx, scs, sim.Options{Workers: p.opts.Workers, Replications: p.reps})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]sample, count)
 	for i, r := range res {
 		out[i] = p.newSample()
-		out[i].add(r, p.layout())
+		out[i].addCounts(r, p.layout(), &base)
 	}
 	return out, nil
 }

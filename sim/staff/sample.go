@@ -76,6 +76,48 @@ func (s *sample) add(res *sim.Results, l layout) {
 	}
 }
 
+// addCounts appends the replications of cs, counts of sc's periods.
+func (s *sample) addCounts(cs []sim.Counts, l layout, sc *sim.Scenario) {
+	def := sc.ServiceLevel.Definition
+	if def == "" {
+		def = sim.Offered
+	}
+	chans := channels(sc)
+	for _, rep := range cs {
+		for k := 0; k < s.periods; k++ {
+			pc := &rep[k]
+			row := make([]float64, s.width)
+			for sk := range l.skills {
+				q := pc.Skills[sk]
+				row[l.skill(sk, fSL)] = q.ServiceLevel(def)
+				row[l.skill(sk, fAb)] = ratio(q.Abandoned, q.ToHuman)
+				row[l.skill(sk, fToHuman)] = q.ToHuman
+			}
+			for g := range l.groups {
+				row[l.group(g)] = ratio(pc.Busy[g], pc.OnDuty[g])
+			}
+			row[l.total(fSL)] = pc.Total.ServiceLevel(def)
+			row[l.total(fAb)] = ratio(pc.Total.Abandoned, pc.Total.ToHuman)
+			for c := range l.channels {
+				q := pc.Channels[c]
+				row[l.channel(c, cSL)] = q.ServiceLevel(sc.ChannelDefinition(chans[c]))
+				row[l.channel(c, cASA)] = ratio(q.SumWait, q.Answered-q.Callbacks)
+				row[l.channel(c, cAb)] = ratio(q.Abandoned, q.ToHuman)
+			}
+			s.v = append(s.v, row...)
+		}
+		s.reps++
+	}
+}
+
+// ratio is a/b, NaN when b is zero (as the simulator's figures).
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
+
 // figure is v[name], NaN when absent.
 func figure(v sim.Values, name string) float64 {
 	if x, ok := v[name]; ok {
