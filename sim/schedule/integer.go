@@ -1,0 +1,224 @@
+package schedule
+
+import (
+	"errors"
+	"math"
+	"sort"
+)
+
+// shareTol absorbs rounding in share rows.
+const shareTol = 1e-9
+
+// tally is an integer schedule of a cover with what it puts on duty.
+type tally struct {
+	c     *cover
+	x     []int     // shifts per pattern
+	on    []int     // agents on duty per slot
+	share []float64 // Σ coef·x per share row
+	scale []float64 // per share row: the mean |coef|, to weigh a share's shortfall like agents
+}
+
+func newTally(c *cover) *tally {
+	t := &tally{c: c, x: make([]int, len(c.cols)), on: make([]int, len(c.need)), share: make([]float64, len(c.shares))}
+	for _, sh := range c.shares {
+		sum := 0.0
+		for _, v := range sh.coef {
+			sum += math.Abs(v)
+		}
+		t.scale = append(t.scale, max(sum/float64(len(sh.coef)), 1e-9))
+	}
+	return t
+}
+
+// add puts d more shifts of pattern j (d may be negative).
+func (t *tally) add(j, d int) {
+	t.x[j] += d
+	for _, s := range t.c.cols[j].work {
+		t.on[s] += d
+	}
+	for r, sh := range t.c.shares {
+		t.share[r] += float64(d) * sh.coef[j]
+	}
+}
+
+// cost is the schedule's cost.
+func (t *tally) cost() float64 {
+	sum := 0.0
+	for j, n := range t.x {
+		sum += float64(n) * t.c.cols[j].cost
+	}
+	return sum
+}
+
+// shortfall is how far the schedule is from feasible: agents missing in
+// slots plus every share limit's shortfall in shifts of average weight.
+func (t *tally) shortfall() float64 {
+	v := 0.0
+	for s, need := range t.c.need {
+		v += float64(max(0, need-t.on[s]))
+	}
+	for r, val := range t.share {
+		v += max(0, -val-shareTol) / t.scale[r]
+	}
+	return v
+}
+
+// gain is how much one more shift of pattern j reduces the shortfall, or
+// −1 if it would break the cap.
+func (t *tally) gain(j int) float64 {
+	g := 0.0
+	for _, s := range t.c.cols[j].work {
+		if t.c.cap > 0 && t.on[s] >= t.c.cap {
+			return -1
+		}
+		if t.on[s] < t.c.need[s] {
+			g++
+		}
+	}
+	for r, sh := range t.c.shares {
+		before, after := max(0, -t.share[r]-shareTol), max(0, -(t.share[r]+sh.coef[j])-shareTol)
+		g += (before - after) / t.scale[r]
+	}
+	return g
+}
+
+// errRepair says greedy repair found no shift that helps.
+var errRepair = errors.New("no shift helps: the share limits or the cap leave a need uncovered")
+
+// round turns the relaxation's solution x into an integer schedule by
+// diving: keep x rounded down, add one shift of the pattern with the
+// largest fraction, solve the relaxation of what is left, and repeat until
+// the relaxation is integral; then repair greedily what is left and
+// improve.
+func (c *cover) round(x []float64) (*tally, error) {
+	t := newTally(c)
+	for x != nil {
+		best, frac := -1, 1e-6
+		for j, v := range x {
+			n := int(math.Floor(v + 1e-6))
+			if n > 0 {
+				t.add(j, n)
+			}
+			if f := v - float64(n); f > frac {
+				best, frac = j, f
+			}
+		}
+		if best < 0 {
+			break
+		}
+		t.add(best, 1)
+		var err error
+		if _, x, err = c.residual(t); err != nil {
+			t.add(best, -1) // over the cap or a share limit: leave the rest to repair
+			x = nil
+		}
+	}
+	if err := t.repair(); err != nil {
+		return nil, err
+	}
+	t.improve()
+	return t, nil
+}
+
+// repair adds shifts until the schedule is feasible.
+func (t *tally) repair() error {
+	for t.shortfall() > 0 {
+		best, bestRatio := -1, 0.0
+		for j, p := range t.c.cols {
+			if g := t.gain(j); g > 0 && g/p.cost > bestRatio+1e-12 {
+				best, bestRatio = j, g/p.cost
+			}
+		}
+		if best < 0 {
+			return errRepair
+		}
+		t.add(best, 1)
+	}
+	return nil
+}
+
+// improve drops shifts the schedule can do without and replaces shifts by
+// cheaper ones that keep it feasible, until neither helps.
+func (t *tally) improve() {
+	for changed := true; changed; {
+		changed = t.drop()
+		if t.swap() {
+			changed = true
+		}
+	}
+}
+
+// used lists the patterns in the schedule, dearest first.
+func (t *tally) used() []int {
+	var js []int
+	for j, n := range t.x {
+		if n > 0 {
+			js = append(js, j)
+		}
+	}
+	sort.SliceStable(js, func(a, b int) bool { return t.c.cols[js[a]].cost > t.c.cols[js[b]].cost })
+	return js
+}
+
+// drop removes shifts whose removal keeps the schedule feasible.
+func (t *tally) drop() bool {
+	changed := false
+	for _, j := range t.used() {
+		for t.x[j] > 0 && t.canSwap(j, -1) {
+			t.add(j, -1)
+			changed = true
+		}
+	}
+	return changed
+}
+
+// swap replaces a shift by the cheapest pattern that keeps the schedule
+// feasible, if cheaper.
+func (t *tally) swap() bool {
+	changed := false
+	for _, j := range t.used() {
+		for t.x[j] > 0 {
+			best := -1
+			for k, p := range t.c.cols {
+				if p.cost < t.c.cols[j].cost-1e-9 && (best < 0 || p.cost < t.c.cols[best].cost) && t.canSwap(j, k) {
+					best = k
+				}
+			}
+			if best < 0 {
+				break
+			}
+			t.add(j, -1)
+			t.add(best, 1)
+			changed = true
+		}
+	}
+	return changed
+}
+
+// canSwap reports whether one shift of pattern j can be replaced by one of
+// pattern k (k < 0: removed) with the schedule still feasible.
+func (t *tally) canSwap(j, k int) bool {
+	pj := &t.c.cols[j]
+	for _, s := range pj.work {
+		if t.on[s] <= t.c.need[s] && (k < 0 || !t.c.cols[k].onDuty(s)) {
+			return false
+		}
+	}
+	if k >= 0 {
+		for _, s := range t.c.cols[k].work {
+			if t.c.cap > 0 && t.on[s] >= t.c.cap && !pj.onDuty(s) {
+				return false
+			}
+		}
+	}
+	for r, sh := range t.c.shares {
+		v := t.share[r] - sh.coef[j]
+		if k >= 0 {
+			v += sh.coef[k]
+		}
+		if v < -shareTol && v < t.share[r]-shareTol {
+			return false
+		}
+	}
+	return true
+}
