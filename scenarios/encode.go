@@ -45,17 +45,8 @@ func Encode(sc *sim.Scenario) ([]byte, error) {
 			return nil, fmt.Errorf("bot.handle_time: %w", err)
 		}
 	}
-	for i := range sc.Intents {
-		in := &sc.Intents[i]
-		fi := fileIntent{Name: in.Name, Share: &in.Share, BotContainment: in.BotContainment, Skill: in.Skill,
-			Priority: in.Priority, Emotional: in.Emotional, Complex: in.Complex, Repeat: in.Repeat, BotRepeat: in.BotRepeat}
-		if in.Channel != sim.Voice {
-			fi.Channel = in.Channel.String()
-		}
-		if fi.HandleTime, err = encodeDist(in.HandleTime); err != nil {
-			return nil, fmt.Errorf("intent %q: handle_time: %w", in.Name, err)
-		}
-		f.Intents = append(f.Intents, fi)
+	if err := encodeIntents(sc, &f); err != nil {
+		return nil, err
 	}
 	for i := range sc.Groups {
 		f.Agents = append(f.Agents, encodeGroup(&sc.Groups[i]))

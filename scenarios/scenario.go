@@ -135,17 +135,18 @@ type fileBot struct {
 }
 
 type fileIntent struct {
-	Name           string    `toml:"name,omitempty"`
-	Share          *float64  `toml:"share"`
-	BotContainment float64   `toml:"bot_containment,omitzero"`
-	HandleTime     *fileDist `toml:"handle_time"`
-	Skill          string    `toml:"skill,omitempty"`
-	Channel        string    `toml:"channel,omitempty"`
-	Priority       int       `toml:"priority,omitzero"`
-	Emotional      float64   `toml:"emotional,omitzero"`
-	Complex        bool      `toml:"complex,omitempty"`
-	Repeat         float64   `toml:"repeat,omitzero"`
-	BotRepeat      float64   `toml:"bot_repeat,omitzero"`
+	Name           string             `toml:"name,omitempty"`
+	Share          *float64           `toml:"share"`
+	BotContainment float64            `toml:"bot_containment,omitzero"`
+	HandleTime     *fileDist          `toml:"handle_time"`
+	Skill          string             `toml:"skill,omitempty"`
+	Channel        string             `toml:"channel,omitempty"`
+	Channels       map[string]float64 `toml:"channels,omitempty"`
+	Priority       int                `toml:"priority,omitzero"`
+	Emotional      float64            `toml:"emotional,omitzero"`
+	Complex        bool               `toml:"complex,omitempty"`
+	Repeat         float64            `toml:"repeat,omitzero"`
+	BotRepeat      float64            `toml:"bot_repeat,omitzero"`
 }
 
 type fileAgents struct {
@@ -333,6 +334,13 @@ func (l *loader) intents(f *file, sc *sim.Scenario) {
 			}
 			in.Channel = ch
 		}
-		sc.Intents = append(sc.Intents, in)
+		if fi.Channels == nil {
+			sc.Intents = append(sc.Intents, in)
+			continue
+		}
+		if fi.Channel != "" {
+			l.errs = append(l.errs, l.d.errorf(key+".channels", "intent %q: give channel or channels, not both", fi.Name))
+		}
+		sc.Intents = append(sc.Intents, l.spread(key+".channels", in, fi.Channels)...)
 	}
 }

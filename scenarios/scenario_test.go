@@ -223,6 +223,7 @@ func roundTrip(t *testing.T, sc *sim.Scenario) {
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(base))
 	f.Add([]byte(day))
+	f.Add([]byte(spreadSrc))
 	for _, n := range Names() {
 		src, _ := Source(n)
 		f.Add(src)

@@ -94,6 +94,12 @@ type Intent struct {
 	Complex        bool    // counts as complex work in the agent-experience figures
 	Repeat         float64 // probability a contact handled by an agent needs a repeat contact
 	BotRepeat      float64 // probability a contact contained by the bot needs a repeat contact
+	// Family is the intent of the scenario file this one is a part of when
+	// that intent spreads over channels ("" otherwise): Name is then
+	// "family (channel)", FamilyShare is the family's share of arrivals and
+	// ChannelShare (0-1) the part's share of the family's contacts.
+	Family                    string
+	FamilyShare, ChannelShare float64
 }
 
 // BotEligible reports whether contacts of this intent go to the bot first.
