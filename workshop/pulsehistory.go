@@ -1,6 +1,7 @@
 package workshop
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -98,4 +99,41 @@ func trend(scale, label string, rounds []RoundSummary) ScaleTrend {
 	slope := sxy / sxx
 	t.Slope = &slope
 	return t
+}
+
+// LoadRounds reads the rounds of team ("" for every team) with their
+// answers from a store.
+func LoadRounds(ctx context.Context, db PulseReader, team string) ([]RoundData, error) {
+	rounds, err := db.PulseRounds(ctx, team)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]RoundData, 0, len(rounds))
+	for _, r := range rounds {
+		as, ts, err := db.PulseResponses(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, RoundData{Round: r, Answers: as, Texts: ts})
+	}
+	return out, nil
+}
+
+// Teams lists the teams of rounds, sorted, with how many rounds each has.
+func Teams(rounds []PulseRound) []TeamCount {
+	n := map[string]int{}
+	for _, r := range rounds {
+		n[r.Team]++
+	}
+	var out []TeamCount
+	for _, t := range sortedKeys(n) {
+		out = append(out, TeamCount{Team: t, Rounds: n[t]})
+	}
+	return out
+}
+
+// TeamCount is a team and its number of pulse rounds.
+type TeamCount struct {
+	Team   string `json:"team"`
+	Rounds int    `json:"rounds"`
 }
