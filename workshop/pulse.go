@@ -14,6 +14,26 @@ import (
 // MaxPulseText is the longest free-text pulse answer, in characters.
 const MaxPulseText = 500
 
+var errTextLong = errors.New("the free-text answer has at most 500 characters")
+
+// checkAnswers maps answers (one per statement, 1 to 5, 0 for skipped) to
+// the statements' ids.
+func checkAnswers(in *scenarios.Instrument, answers []int) (map[string]int, error) {
+	if len(answers) != len(in.Statements) {
+		return nil, errors.New("malformed pulse answers")
+	}
+	out := map[string]int{}
+	for i, v := range answers {
+		if v < 0 || v > 5 {
+			return nil, errors.New("pulse answers are 1 to 5")
+		}
+		if v > 0 {
+			out[in.Statements[i].ID] = v
+		}
+	}
+	return out, nil
+}
+
 // PulseForm is what a trainee is asked: the statements, the labels of
 // answers 1 to 5 and the free-text question, in one language.
 type PulseForm struct {
@@ -81,7 +101,7 @@ func newRespondent() string {
 // notes that the phase is done.
 func (rm *Room) answerPulse(s *Seat, phase string, answers []int, text string) error {
 	in := rm.Instrument()
-	if phase != "before" && phase != "after" || in == nil || len(answers) != len(in.Statements) {
+	if phase != "before" && phase != "after" || in == nil {
 		return errors.New("malformed pulse answers")
 	}
 	if s.pulseDone(phase) {
@@ -92,17 +112,13 @@ func (rm *Room) answerPulse(s *Seat, phase string, answers []int, text string) e
 	}
 	text = strings.TrimSpace(text)
 	if utf8.RuneCountInString(text) > MaxPulseText {
-		return errors.New("the free-text answer has at most 500 characters")
+		return errTextLong
 	}
-	a := PulseAnswer{Round: rm.Code, Phase: phase, Answers: map[string]int{}}
-	for i, v := range answers {
-		if v < 0 || v > 5 {
-			return errors.New("pulse answers are 1 to 5")
-		}
-		if v > 0 {
-			a.Answers[in.Statements[i].ID] = v
-		}
+	given, err := checkAnswers(in, answers)
+	if err != nil {
+		return err
 	}
+	a := PulseAnswer{Round: rm.Code, Phase: phase, Answers: given}
 	if s.respondent == "" {
 		s.respondent = newRespondent()
 	}

@@ -5,6 +5,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/ccsim/ccsim/scenarios"
 )
 
 // Kinds of pulse round.
@@ -69,3 +72,32 @@ func shuffleTexts(round string, texts []string) []string {
 
 // sortedKeys returns m's keys in order.
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// NewStandalone is a new stand-alone pulse round of team, asked with in,
+// opened at createdMS (Unix milliseconds), with a fresh code as its id.
+func NewStandalone(team, title string, in *scenarios.Instrument, createdMS int64) PulseRound {
+	if title == "" {
+		title = "Pulse"
+	}
+	return PulseRound{ID: NewCode(), Team: team, Kind: KindStandalone, Title: title, CreatedMS: createdMS, Instrument: in.Source}
+}
+
+// StandaloneAnswer checks one person's answers to a stand-alone pulse (one
+// per statement of in, 0 for skipped, and a free text of at most
+// MaxPulseText characters) and returns the batch that records them under a
+// new respondent key, as the round's only ("before") phase.
+func StandaloneAnswer(r PulseRound, in *scenarios.Instrument, answers []int, text string) (*Batch, error) {
+	a, err := checkAnswers(in, answers)
+	if err != nil {
+		return nil, err
+	}
+	text = strings.TrimSpace(text)
+	if utf8.RuneCountInString(text) > MaxPulseText {
+		return nil, errTextLong
+	}
+	b := &Batch{PulseAnswers: []PulseAnswer{{Round: r.ID, Respondent: newRespondent(), Phase: "before", Answers: a}}}
+	if text != "" {
+		b.PulseTexts = []PulseText{{Round: r.ID, Phase: "before", Text: text}}
+	}
+	return b, nil
+}

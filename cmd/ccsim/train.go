@@ -19,6 +19,9 @@ type trainFlags struct {
 	mode, variant, logFile string
 	seed                   uint64
 	asJSON                 bool
+	// The pulse before and after (--pulse), stored with --db under --team.
+	pulse                       bool
+	db, team, round, instrument string
 }
 
 // runTrain plays a role-play in the terminal: ccsim train [FILE|NAME] [flags].
@@ -37,9 +40,16 @@ func runTrain(ctx context.Context, e env, args []string) error {
 		return usageError{err}
 	}
 	t.header(s, f.seed)
-	restore := t.makeRaw(e.stdin)
-	t.play(ctx, s, e.stdin)
-	restore()
+	if f.pulse {
+		err = playWithPulse(ctx, e, t, s, f)
+	} else {
+		restore := t.makeRaw(e.stdin)
+		t.play(ctx, s, e.stdin)
+		restore()
+	}
+	if err != nil {
+		return err
+	}
 	if f.logFile != "" {
 		if err := writeEventLog(f.logFile, s.Events()); err != nil {
 			return err
@@ -59,12 +69,17 @@ func runTrain(ctx context.Context, e env, args []string) error {
 // parseTrain parses the flags and loads the script.
 func parseTrain(e env, args []string) (*trainer.Script, trainFlags, error) {
 	var f trainFlags
-	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--seed S] [--variant V] [--json] [--log FILE]", e.stderr)
+	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--seed S] [--variant V] [--json] [--log FILE] [--pulse [--db FILE] [--team T]]", e.stderr)
 	fs.StringVar(&f.mode, "mode", "guided", "guided (numbered replies) or free (type your replies)")
 	fs.Uint64Var(&f.seed, "seed", 0, "random seed; 0 picks one and prints it")
 	fs.StringVar(&f.variant, "variant", "", "force the bot hand-off variant, e.g. with_context or no_context")
 	fs.BoolVar(&f.asJSON, "json", false, "print the debrief as JSON on stdout (the session is shown on stderr)")
 	fs.StringVar(&f.logFile, "log", "", "write the session's event log (JSON) to this file")
+	fs.BoolVar(&f.pulse, "pulse", false, "ask the trust and fear pulse before and after the session")
+	fs.StringVar(&f.db, "db", "", "with --pulse: store the answers, without your name, in this SQLite pulse history")
+	fs.StringVar(&f.team, "team", "", "with --pulse: the team label the answers count for")
+	fs.StringVar(&f.round, "round", "", "with --pulse: the round the answers count in (default: the team's terminal round of the day)")
+	fs.StringVar(&f.instrument, "instrument", "", "with --pulse: a *.pulse.toml instrument (default: the bundled trust-and-fear)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, f, err
