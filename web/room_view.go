@@ -170,6 +170,10 @@ type grid struct {
 	Seats    []gridRow            `json:"seats"`
 	Waiting  *int                 `json:"waiting,omitempty"`
 	Queue    *workshop.QueueState `json:"queue,omitempty"`
+	// Team and Pulse are the room's team label and its pulse so far,
+	// every figure under the anonymity threshold.
+	Team  string                 `json:"team,omitempty"`
+	Pulse *workshop.RoundSummary `json:"pulse,omitempty"`
 }
 
 type labelled struct {
@@ -178,7 +182,8 @@ type labelled struct {
 }
 
 func (h *hub) gridView() grid {
-	g := grid{T: "grid", Room: h.Info(), Scripts: []string{}, Injects: []labelled{}, Variants: []string{}, Seats: []gridRow{}}
+	g := grid{T: "grid", Room: h.Info(), Scripts: []string{}, Injects: []labelled{}, Variants: []string{}, Seats: []gridRow{},
+		Team: h.Config.Team, Pulse: h.PulseSummary("")}
 	seenI, seenV := map[string]bool{}, map[string]bool{}
 	for _, sc := range h.Scripts {
 		g.Scripts = append(g.Scripts, sc.Title)

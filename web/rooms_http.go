@@ -75,6 +75,9 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &req) {
 		return
 	}
+	if req.MinGroup != 0 || s.MinGroup > workshop.MinGroup {
+		req.MinGroup = max(req.MinGroup, s.MinGroup) // a room may raise the server's threshold, never lower it
+	}
 	cfg, scripts, err := workshop.Prepare(req)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())

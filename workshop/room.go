@@ -212,12 +212,14 @@ type Info struct {
 	Ended   bool   `json:"ended"`
 	Pulse   bool   `json:"pulse"`
 	Variant string `json:"variant,omitempty"`
+	Team    string `json:"team,omitempty"` // the team label of the room's pulse
 }
 
 // Info returns what every page shows of the room.
 func (rm *Room) Info() Info {
 	return Info{Code: rm.Code, Title: rm.Config.Title, Started: rm.State.Started, Paused: rm.State.Paused,
-		Locked: rm.State.Locked, Ended: rm.State.Ended, Pulse: rm.Config.Pulse, Variant: rm.State.Variant}
+		Locked: rm.State.Locked, Ended: rm.State.Ended, Pulse: rm.Config.Pulse, Variant: rm.State.Variant,
+		Team: rm.Config.Team}
 }
 
 // mustJSON encodes v, which must be encodable (a programmer error otherwise).
