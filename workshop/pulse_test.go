@@ -217,3 +217,19 @@ func TestTeamHistory(t *testing.T) {
 		t.Errorf("fear trend %+v, want no rounds (nobody answered f)", fe)
 	}
 }
+
+// TestIntervalCut: an interval reaching past the possible values is cut to
+// them: indices 100, 100, 100, 100, 50 have the t-interval 90 ± 27.8,
+// shown as [62.2, 100].
+func TestIntervalCut(t *testing.T) {
+	in := tiny(t)
+	d := RoundData{Round: PulseRound{ID: "R"}}
+	for i, a := range []int{5, 5, 5, 5, 3} {
+		d.Answers = append(d.Answers, PulseAnswer{Respondent: string(rune('a' + i)), Phase: "before", Answers: map[string]int{"a": a}})
+	}
+	b := Summarize(in, d, "en", 0).Scales[0].Before
+	half := 2.7764451051977987 * math.Sqrt(500.0/5)
+	if b == nil || b.Mean != 90 || math.Abs(b.CI95[0]-(90-half)) > 1e-6 || b.CI95[1] != 100 {
+		t.Errorf("trust before = %+v, want 90 in [%.4f, 100]", b, 90-half)
+	}
+}

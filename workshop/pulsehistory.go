@@ -31,11 +31,11 @@ type ScaleTrend struct {
 }
 
 // BuildHistory summarises a team's rounds (any order; sorted by creation
-// time, then id) in language lang under the threshold min. Each round is
+// time, then id) in language lang under the threshold least. Each round is
 // read with the instrument it was asked with.
-func BuildHistory(team string, rounds []RoundData, lang string, min int) (History, error) {
-	min = max(min, MinGroup)
-	h := History{Team: team, Min: min, Rounds: []RoundSummary{}, Trend: []ScaleTrend{}}
+func BuildHistory(team string, rounds []RoundData, lang string, least int) (History, error) {
+	least = max(least, MinGroup)
+	h := History{Team: team, Min: least, Rounds: []RoundSummary{}, Trend: []ScaleTrend{}}
 	rounds = slices.Clone(rounds)
 	slices.SortStableFunc(rounds, func(a, b RoundData) int {
 		if a.Round.CreatedMS != b.Round.CreatedMS {
@@ -50,7 +50,7 @@ func BuildHistory(team string, rounds []RoundData, lang string, min int) (Histor
 		if err != nil {
 			return h, fmt.Errorf("pulse round %s: %w", d.Round.ID, err)
 		}
-		h.Rounds = append(h.Rounds, Summarize(in, d, lang, min))
+		h.Rounds = append(h.Rounds, Summarize(in, d, lang, least))
 		lastLang = in.Lang(lang)
 		for _, sc := range in.Scales {
 			if i := slices.IndexFunc(scales, func(s scenarios.PulseScale) bool { return s.ID == sc.ID }); i >= 0 {

@@ -19,7 +19,8 @@ type RoundSummary struct {
 }
 
 // ScaleSummary is one scale's index (0–100) before and after, and the
-// change of respondents who answered both, with 95% t-intervals.
+// change of respondents who answered both, with 95% t-intervals cut to the
+// possible values (0 to 100 for an index, −100 to 100 for a change).
 type ScaleSummary struct {
 	Scale  string    `json:"scale"`
 	Label  string    `json:"label"`
@@ -39,12 +40,12 @@ type StatementSummary struct {
 }
 
 // Summarize computes what may be shown of a round in language lang under
-// the anonymity threshold min (at least MinGroup; smaller values count as
-// MinGroup): a figure from fewer than min respondents is left out.
-func Summarize(in *scenarios.Instrument, d RoundData, lang string, min int) RoundSummary {
-	min = max(min, MinGroup)
+// the anonymity threshold least (at least MinGroup; smaller values count as
+// MinGroup): a figure from fewer than least respondents is left out.
+func Summarize(in *scenarios.Instrument, d RoundData, lang string, least int) RoundSummary {
+	least = max(least, MinGroup)
 	lang = in.Lang(lang)
-	s := RoundSummary{Round: d.Round, Min: min, Scales: []ScaleSummary{}, Statements: []StatementSummary{}, Texts: []string{}}
+	s := RoundSummary{Round: d.Round, Min: least, Scales: []ScaleSummary{}, Statements: []StatementSummary{}, Texts: []string{}}
 	byPhase := map[string]map[string]map[string]int{} // phase → respondent → answers
 	for _, a := range d.Answers {
 		if byPhase[a.Phase] == nil {
@@ -59,10 +60,10 @@ func Summarize(in *scenarios.Instrument, d RoundData, lang string, min int) Roun
 			paired++
 		}
 	}
-	s.Before, s.After, s.Paired = shown(len(before), min), shown(len(after), min), shown(paired, min)
+	s.Before, s.After, s.Paired = shown(len(before), least), shown(len(after), least), shown(paired, least)
 	s.Hidden = (len(before) > 0 && s.Before == 0) || (len(after) > 0 && s.After == 0) || (paired > 0 && s.Paired == 0)
 	for _, sc := range in.Scales {
-		ss, hid := scaleSummary(in, sc, before, after, min)
+		ss, hid := scaleSummary(in, sc, before, after, least)
 		ss.Label = sc.Label[lang]
 		s.Scales = append(s.Scales, ss)
 		s.Hidden = s.Hidden || hid
@@ -70,14 +71,14 @@ func Summarize(in *scenarios.Instrument, d RoundData, lang string, min int) Roun
 	for _, st := range in.Statements {
 		ss := StatementSummary{ID: st.ID, Scale: st.Scale, Reverse: st.Reverse, Text: st.Text[lang]}
 		var hb, ha bool
-		ss.Before, hb = distribution(st.ID, before, min)
-		ss.After, ha = distribution(st.ID, after, min)
+		ss.Before, hb = distribution(st.ID, before, least)
+		ss.After, ha = distribution(st.ID, after, least)
 		s.Statements = append(s.Statements, ss)
 		s.Hidden = s.Hidden || hb || ha
 	}
 	var texts []string
 	for _, t := range d.Texts {
-		if n := len(byPhase[t.Phase]); n >= min {
+		if n := len(byPhase[t.Phase]); n >= least {
 			texts = append(texts, t.Text)
 		} else {
 			s.Hidden = true
@@ -87,9 +88,9 @@ func Summarize(in *scenarios.Instrument, d RoundData, lang string, min int) Roun
 	return s
 }
 
-// shown is n when it reaches min, else 0.
-func shown(n, min int) int {
-	if n < min {
+// shown is n when it reaches least, else 0.
+func shown(n, least int) int {
+	if n < least {
 		return 0
 	}
 	return n
@@ -97,7 +98,7 @@ func shown(n, min int) int {
 
 // scaleSummary computes one scale's indices and paired change; hidden
 // reports whether a figure was withheld.
-func scaleSummary(in *scenarios.Instrument, sc scenarios.PulseScale, before, after map[string]map[string]int, min int) (ScaleSummary, bool) {
+func scaleSummary(in *scenarios.Instrument, sc scenarios.PulseScale, before, after map[string]map[string]int, least int) (ScaleSummary, bool) {
 	out := ScaleSummary{Scale: sc.ID}
 	idx := func(group map[string]map[string]int) map[string]float64 {
 		m := map[string]float64{}
@@ -116,24 +117,27 @@ func scaleSummary(in *scenarios.Instrument, sc scenarios.PulseScale, before, aft
 		}
 	}
 	hidden := false
-	pick := func(xs []float64) *Interval {
+	pick := func(xs []float64, lo float64) *Interval {
 		if len(xs) == 0 {
 			return nil
 		}
-		if len(xs) < min {
+		if len(xs) < least {
 			hidden = true
 			return nil
 		}
 		iv := TInterval(xs)
+		// An index lies in 0–100 and a change in −100–100: the interval is
+		// cut to the possible values.
+		iv.CI95 = [2]float64{max(iv.CI95[0], lo), min(iv.CI95[1], 100)}
 		return &iv
 	}
-	out.Before, out.After, out.Change = pick(values(b)), pick(values(a)), pick(diffs)
+	out.Before, out.After, out.Change = pick(values(b), 0), pick(values(a), 0), pick(diffs, -100)
 	return out, hidden
 }
 
 // distribution counts the answers 1–5 to statement id; nil (and hidden
-// true) when fewer than min respondents answered it.
-func distribution(id string, group map[string]map[string]int, min int) (*[5]int, bool) {
+// true) when fewer than least respondents answered it.
+func distribution(id string, group map[string]map[string]int, least int) (*[5]int, bool) {
 	var c [5]int
 	n := 0
 	for _, a := range group {
@@ -145,7 +149,7 @@ func distribution(id string, group map[string]map[string]int, min int) (*[5]int,
 	if n == 0 {
 		return nil, false
 	}
-	if n < min {
+	if n < least {
 		return nil, true
 	}
 	return &c, false
