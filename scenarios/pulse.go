@@ -214,4 +214,3 @@ func (c *converter) texts(key string, t map[string]string, langs []string) {
 		}
 	}
 }
-

@@ -146,6 +146,23 @@ func (rm *Room) recordPulse(a PulseAnswer, text string) {
 	}
 }
 
+// dropPulse deletes the ratings of a removed seat, when the room knows its
+// respondent key (it does once the trainee has connected since the server
+// started). Free texts are kept apart from any key and stay.
+func (rm *Room) dropPulse(s *Seat) {
+	if s.respondent == "" {
+		return
+	}
+	kept := rm.pulse.Answers[:0]
+	for _, a := range rm.pulse.Answers {
+		if a.Respondent != s.respondent {
+			kept = append(kept, a)
+		}
+	}
+	rm.pulse.Answers = kept
+	rm.batch.PulseDrops = append(rm.batch.PulseDrops, PulseAnswer{Round: rm.Code, Respondent: s.respondent})
+}
+
 // PulseRound is the room's round of the team's pulse history.
 func (rm *Room) PulseRound() PulseRound {
 	r := PulseRound{ID: rm.Code, Team: rm.Config.Team, Kind: KindWorkshop, Title: rm.Config.Title, CreatedMS: rm.CreatedMS}

@@ -54,12 +54,13 @@ type Batch struct {
 	PulseRounds  []PulseRound  // pulse rounds to insert or update (team, title)
 	PulseAnswers []PulseAnswer // anonymous pulse answers to insert
 	PulseTexts   []PulseText   // free-text pulse answers to insert
+	PulseDrops   []PulseAnswer // respondents (Round, Respondent) whose answers to delete
 }
 
 // Empty reports whether b writes nothing.
 func (b *Batch) Empty() bool {
 	return len(b.Rooms) == 0 && len(b.Participants) == 0 && len(b.Events) == 0 &&
-		len(b.PulseRounds) == 0 && len(b.PulseAnswers) == 0 && len(b.PulseTexts) == 0
+		len(b.PulseRounds) == 0 && len(b.PulseAnswers) == 0 && len(b.PulseTexts) == 0 && len(b.PulseDrops) == 0
 }
 
 // AddEvents appends events of participant pid to b.

@@ -49,16 +49,13 @@ func newTrainPulse(ctx context.Context, f trainFlags, now time.Time) (*trainPuls
 	if p.db, err = sqlite.Open(f.db); err != nil {
 		return nil, err
 	}
-	rounds, err := p.db.PulseRounds(ctx, "")
-	if err != nil {
+	r, found, err := p.db.PulseRound(ctx, id)
+	if err != nil || (found && (string(r.Instrument) != string(in.Source) || r.Team != f.team || r.Kind != workshop.KindTerminal)) {
 		p.db.Close()
-		return nil, err
-	}
-	for _, r := range rounds {
-		if r.ID == id && (string(r.Instrument) != string(in.Source) || r.Team != f.team) {
-			p.db.Close()
-			return nil, usageError{fmt.Errorf("train: pulse round %q belongs to team %q or was asked with another instrument; choose another --round", id, r.Team)}
+		if err != nil {
+			return nil, err
 		}
+		return nil, usageError{fmt.Errorf("train: pulse round %q belongs to team %q, is not a terminal round or was asked with another instrument; choose another --round", id, r.Team)}
 	}
 	return p, nil
 }

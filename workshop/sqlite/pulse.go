@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/ccsim/ccsim/workshop"
@@ -60,6 +61,11 @@ func commitPulse(tx *sql.Tx, b *workshop.Batch) error {
 			return fmt.Errorf("sqlite: pulse answers of round %s: %w", a.Round, err)
 		}
 	}
+	for _, a := range b.PulseDrops {
+		if _, err := tx.Exec(`DELETE FROM pulse_answers WHERE round = ? AND respondent = ?`, a.Round, a.Respondent); err != nil {
+			return fmt.Errorf("sqlite: dropping pulse answers of round %s: %w", a.Round, err)
+		}
+	}
 	for _, t := range b.PulseTexts {
 		var k [12]byte
 		rand.Read(k[:])
@@ -91,6 +97,22 @@ func (d *DB) PulseRounds(ctx context.Context, team string) ([]workshop.PulseRoun
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// PulseRound returns the round with id; false when there is none.
+func (d *DB) PulseRound(ctx context.Context, id string) (workshop.PulseRound, bool, error) {
+	var r workshop.PulseRound
+	var inst string
+	err := d.db.QueryRowContext(ctx, `SELECT id, team, kind, title, created_ms, instrument FROM pulse_rounds WHERE id = ?`, id).
+		Scan(&r.ID, &r.Team, &r.Kind, &r.Title, &r.CreatedMS, &inst)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, fmt.Errorf("sqlite: pulse round: %w", err)
+	}
+	r.Instrument = []byte(inst)
+	return r, true, nil
 }
 
 // PulseResponses returns the answers and free texts of round.
