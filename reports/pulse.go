@@ -15,7 +15,7 @@ import (
 // pulseMsg holds the user-visible texts of the pulse exports and chart, so
 // that they can be translated in one place.
 var pulseMsg = map[string]string{
-	"chart_title": "Pulse of team %s: index 0–100 per workshop (95%% CI)",
+	"chart_title": "Pulse of team %s: index 0–100 per round (95%% CI)",
 	"before":      "before",
 	"after":       "after",
 	"x_label":     "round",
