@@ -94,3 +94,36 @@ func TestRoomPulseRestored(t *testing.T) {
 		t.Errorf("stored round: %d before, %d after, %d paired; want 5 each (Flo removed, the rest paired across the restart)", s.Before, s.After, s.Paired)
 	}
 }
+
+// TestLegacySeatAnswersForgotten: a seat stored with its pulse answers
+// (before they were kept anonymously) counts the phase as done and is
+// rewritten without them.
+func TestLegacySeatAnswersForgotten(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	src, _ := scenarios.RoleplaySource("failed-bot")
+	sc, _ := scenarios.BundledRoleplay("failed-bot")
+	cfg := workshop.Config{Title: "T", Mode: "guided", Pulse: true,
+		Scripts: []workshop.ScriptSource{{Name: "failed-bot.roleplay.toml", Source: string(src)}}}
+	rm := workshop.New("OLD34679", []byte{1}, cfg, []*trainer.Script{sc}, time.Now)
+	b := &workshop.Batch{Rooms: []workshop.RoomRecord{rm.Record()}, Participants: []workshop.Participant{{ID: "p1", Room: "OLD34679", Seat: 1,
+		Name: "Ann", TokenHash: []byte{9}, Script: "s", Mode: "guided", Extra: []byte(`{"pulse":{"before":[3,3,3,3,3]}}`)}}}
+	if err := db.Commit(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	back := workshop.New("OLD34679", []byte{1}, cfg, []*trainer.Script{sc}, time.Now)
+	if err := back.Restore(ctx, db, rm.Record()); err != nil {
+		t.Fatal(err)
+	}
+	if need := back.PulseNeed(back.Seats[0]); need != "" {
+		t.Errorf("PulseNeed = %q, want the opening pulse done", need)
+	}
+	nb, _ := back.TakeBatch()
+	if len(nb.Participants) != 1 || string(nb.Participants[0].Extra) != `{"pulse_done":{"before":true}}` {
+		t.Errorf("rewritten seat %+v, want only the done mark", nb.Participants)
+	}
+}
