@@ -143,6 +143,9 @@ func (s *Server) openPulse(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, pulseMsg["bad_team"])
 		return
 	}
+	if strings.TrimSpace(req.Instrument) == "" {
+		req.Instrument = s.Instrument
+	}
 	in, err := instrumentOf(req.Instrument)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())

@@ -84,3 +84,33 @@ func TestPulseBadUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestLineInputKeys: outside play, a keys reader (a terminal) yields whole
+// lines, ended by either line end, and the rest of the input after the end.
+func TestLineInputKeys(t *testing.T) {
+	done := make(chan struct{})
+	defer close(done)
+	in := newLineInput(strings.NewReader("3\r4\nfür mehr Zeit\nrest"), true, done)
+	for _, want := range []string{"3", "4", "für mehr Zeit", "rest"} {
+		if got, ok := in.line(); got != want || !ok {
+			t.Errorf("line() = %q, %v; want %q", got, ok, want)
+		}
+	}
+	if got, ok := in.line(); ok {
+		t.Errorf("line() after the end = %q, true; want false", got)
+	}
+}
+
+// TestServePulseInstrumentBad: a pulse instrument that does not parse
+// stops ccsim serve with a usage error naming the file.
+func TestServePulseInstrumentBad(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.pulse.toml")
+	os.WriteFile(bad, []byte("name = 3\n"), 0o644)
+	_, errs, code := ccsim(t, "serve", "--db", filepath.Join(t.TempDir(), "s.db"), "--pulse-instrument", bad, "--admin-token", "0123456789abcdef")
+	if code != 2 || !strings.Contains(errs, "bad.pulse.toml:1") {
+		t.Errorf("serve with a bad instrument exited %d: %s", code, errs)
+	}
+	if _, errs, code := ccsim(t, "serve", "--min-group", "3"); code != 2 || !strings.Contains(errs, "at least 5") {
+		t.Errorf("serve --min-group 3 exited %d: %s", code, errs)
+	}
+}
