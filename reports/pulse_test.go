@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"strings"
 	"testing"
@@ -95,6 +96,25 @@ func TestPulseExportsAnonymous(t *testing.T) {
 			if err := Render(&img, c, f); err != nil || img.Len() == 0 {
 				t.Errorf("n=%d: Render(%s) = %v", n, f, err)
 			}
+		}
+	}
+}
+
+// TestDebriefHTMLPulse: the room debrief's HTML shows the pulse's scale
+// indices and change from five respondents, and only the withheld note and
+// no text from four.
+func TestDebriefHTMLPulse(t *testing.T) {
+	for _, n := range []int{4, 5} {
+		h := pulseHistory(t, n)
+		var buf bytes.Buffer
+		if err := WriteDebriefHTML(&buf, workshop.Debrief{Pulse: &h.Rounds[0]}); err != nil {
+			t.Fatal(err)
+		}
+		out := html.UnescapeString(buf.String())
+		shown := strings.Contains(out, "+50 [+50, +50] (n=5)") && strings.Contains(out, "secret wish")
+		withheld := strings.Contains(out, "fewer than 5 respondents") && !strings.Contains(out, "secret wish") && !strings.Contains(out, "(n=")
+		if (n == 5 && !shown) || (n == 4 && !withheld) {
+			t.Errorf("n=%d: debrief HTML pulse section:\n%s", n, out[strings.Index(out, "Pulse"):])
 		}
 	}
 }
