@@ -35,9 +35,11 @@ func seedAnswers(in *scenarios.Instrument, round, phase string, n, tr, fe int) [
 
 // TestBrowserPulseHistory: a team with two earlier rounds runs a workshop
 // of five trainees with the pulse before and after; the facilitator page
-// shows the room's pulse and links to the team history, which shows the
-// three rounds, the trend, the chart and the answers per statement; from
-// there the facilitator opens a stand-alone pulse that a colleague answers.
+// shows the room's pulse and links to the team history (read with the
+// room's sign-in), which shows the three rounds, the trend, the chart and
+// the answers per statement; signed in as admin, the facilitator finds the
+// team in the list and opens a stand-alone pulse that a colleague answers,
+// once.
 func TestBrowserPulseHistory(t *testing.T) {
 	b := newBrowser(t)
 	ts := newTestServer(t, "")
@@ -76,6 +78,8 @@ func TestBrowserPulseHistory(t *testing.T) {
 		c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 2 && s.PulseNeed == "" })
 	}
 
+	ts.AdminToken = "admin-0123456789abcdef" // from here on the facilitator reads the history by the room's sign-in
+
 	fac := newTab(t, b)
 	do(t, fac, "open the facilitator page", chromedp.Navigate(ts.http.URL+"/facilitate/"+room.Code))
 	waitFor(t, fac, "the sign-in", `!document.querySelector("#signin").hidden`, 10*time.Second)
@@ -97,6 +101,16 @@ func TestBrowserPulseHistory(t *testing.T) {
 	}
 	docShot(t, fac, "web-pulse-history")
 
+	if !eval[bool](t, fac, `document.querySelector("#standalone").hidden && document.querySelector("#teams").hidden`) {
+		t.Error("a facilitator (not signed in as admin) is offered the team list or stand-alone pulses")
+	}
+
+	do(t, fac, "open the team list", chromedp.Navigate(ts.http.URL+"/teams"))
+	waitFor(t, fac, "the admin sign-in", `!document.querySelector("#signin").hidden`, 10*time.Second)
+	do(t, fac, "sign in as admin", setValue("#admintoken", ts.AdminToken), chromedp.Click(chromedp.CSS("#signinbtn")))
+	waitFor(t, fac, "the team list", `!document.querySelector("#teams").hidden && document.querySelectorAll("#teams a").length === 1`, 10*time.Second)
+	do(t, fac, "open the team", chromedp.Click(chromedp.CSS("#teams a")))
+	waitFor(t, fac, "the admin's history", `document.querySelectorAll(".round").length === 3 && !document.querySelector("#standalone").hidden`, 10*time.Second)
 	do(t, fac, "open a stand-alone pulse", setValue("#pulsetitle", "Week 12 pulse"), chromedp.Click(chromedp.CSS("#openpulse")))
 	waitFor(t, fac, "the code", `document.querySelector("#opened").textContent.includes("/pulse/")`, 5*time.Second)
 	link := eval[string](t, fac, `document.querySelector("#opened").textContent.split("link ")[1]`)
