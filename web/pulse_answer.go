@@ -14,6 +14,7 @@ var pulseMsg = map[string]string{
 	"admin_only": "this needs the server's admin token (printed by ccsim serve at start)",
 	"forbidden":  "this team's history needs the admin token, or the facilitator sign-in of one of the team's rooms",
 	"no_rounds":  "this team has no pulse rounds yet",
+	"no_team":    "name a team (?team=…)",
 	"bad_team":   "a stand-alone pulse needs a team label (at most 60 characters) and a title of at most 80",
 	"no_pulse":   "there is no open stand-alone pulse with this code",
 	"answered":   "this browser has already answered this pulse",

@@ -56,6 +56,10 @@ func (s *Server) pulseTeams(w http.ResponseWriter, r *http.Request) {
 // the request already (not allowed, no such team, a store error).
 func (s *Server) history(w http.ResponseWriter, r *http.Request) (workshop.History, bool) {
 	team := r.URL.Query().Get("team")
+	if team == "" {
+		writeError(w, http.StatusBadRequest, pulseMsg["no_team"])
+		return workshop.History{}, false
+	}
 	if !s.pulseAllowed(r, team) {
 		writeError(w, http.StatusForbidden, pulseMsg["forbidden"])
 		return workshop.History{}, false

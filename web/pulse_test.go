@@ -85,6 +85,7 @@ func TestStandalonePulse(t *testing.T) {
 		name, query, token string
 		want               int
 	}{
+		{"no team named (every team's rounds)", "?team=", ts.AdminToken, http.StatusBadRequest},
 		{"nobody", "?team=Blue", "", http.StatusForbidden},
 		{"facilitator of a Blue room", "?team=Blue&room=" + room.Code, room.Token, 200},
 		{"facilitator of a Red room", "?team=Blue&room=" + other.Code, other.Token, http.StatusForbidden},

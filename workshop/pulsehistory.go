@@ -120,10 +120,13 @@ func LoadRounds(ctx context.Context, db PulseReader, team string) ([]RoundData, 
 }
 
 // Teams lists the teams of rounds, sorted, with how many rounds each has.
+// Rounds without a team label belong to no history and are left out.
 func Teams(rounds []PulseRound) []TeamCount {
 	n := map[string]int{}
 	for _, r := range rounds {
-		n[r.Team]++
+		if r.Team != "" {
+			n[r.Team]++
+		}
 	}
 	var out []TeamCount
 	for _, t := range sortedKeys(n) {

@@ -138,11 +138,7 @@ func pulseTeams(ctx context.Context, w io.Writer, db *sqlite.DB) error {
 		fmt.Fprintln(w, pulseMsg["no_teams"])
 	}
 	for _, t := range teams {
-		name := t.Team
-		if name == "" {
-			name = pulseMsg["no_team"]
-		}
-		fmt.Fprintf(w, "%s\t%d %s\n", name, t.Rounds, pulseMsg["rounds"])
+		fmt.Fprintf(w, "%s\t%d %s\n", t.Team, t.Rounds, pulseMsg["rounds"])
 	}
 	return nil
 }

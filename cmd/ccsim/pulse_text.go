@@ -13,7 +13,6 @@ import (
 // they can be translated in one place.
 var pulseMsg = map[string]string{
 	"no_teams":    "No pulse rounds yet.",
-	"no_team":     "(no team)",
 	"rounds":      "rounds",
 	"opened":      "Stand-alone pulse %s opened. Share the code, or the link /pulse/%s on your ccsim serve address.",
 	"history":     "Pulse of team %s: %d rounds. Indices 0–100; figures need at least %d respondents.",

@@ -5,7 +5,7 @@
 // stand-alone pulse. Fixed texts are in TEAMS_TEXT, one place to translate.
 const TEAMS_TEXT = {
   title: (t) => "Pulse of team " + t,
-  teams: "Teams", rounds: (n) => n + " round(s)", noTeam: "(no team)",
+  teams: "Teams", rounds: (n) => n + " round(s)",
   trendHead: "Trend of the before index (the team's state as each round began)",
   trend: (l, s, n, a, b) => l + ": " + (s >= 0 ? "+" : "") + s.toFixed(1) + " points per round over " + n + " rounds (" + a.toFixed(0) + " → " + b.toFixed(0) + ")",
   trendOne: (l) => l + ": needs two rounds with enough respondents",
@@ -44,7 +44,7 @@ const TEAMS_TEXT = {
     try {
       const ts = await api("GET", "/api/pulse/teams");
       box.hidden = false;
-      box.append(el("h2", {}, TEAMS_TEXT.teams), el("ul", {}, ts.map((t) => el("li", {}, el("a", {href: "/teams?team=" + encodeURIComponent(t.team)}, t.team || TEAMS_TEXT.noTeam), " · " + TEAMS_TEXT.rounds(t.rounds)))));
+      box.append(el("h2", {}, TEAMS_TEXT.teams), el("ul", {}, ts.map((t) => el("li", {}, el("a", {href: "/teams?team=" + encodeURIComponent(t.team)}, t.team), " · " + TEAMS_TEXT.rounds(t.rounds)))));
     } catch (e) { $("#err").textContent = e.message; }
   }
 
