@@ -13,7 +13,8 @@ import (
 )
 
 // WriteDebriefCSV writes a room debrief as CSV: one row per trainee, with a
-// column per rubric dimension, the pulse means and the queue figures.
+// column per rubric dimension and the queue figures. Pulse answers are
+// anonymous and never appear per trainee (see WritePulseCSV).
 func WriteDebriefCSV(w io.Writer, d workshop.Debrief) error {
 	cw := csv.NewWriter(w)
 	head := []string{"seat", "name", "trainee", "script", "mode", "outcome", "score_pct", "band", "pass", "turns",
@@ -21,7 +22,7 @@ func WriteDebriefCSV(w io.Writer, d workshop.Debrief) error {
 	for _, dim := range d.Dims {
 		head = append(head, "dim_"+dim+"_pct")
 	}
-	head = append(head, "pulse_before_mean", "pulse_after_mean", "queue_mean_waiting", "queue_customer_seconds", "removed")
+	head = append(head, "queue_mean_waiting", "queue_customer_seconds", "removed")
 	writeCSVRow(cw, head)
 	for _, t := range append(append([]workshop.TraineeDebrief{}, d.Trainees...), d.Removed...) {
 		row := []string{strconv.Itoa(t.Seat), t.Name, t.Trainee, t.Script, t.Mode}
@@ -49,7 +50,6 @@ func WriteDebriefCSV(w io.Writer, d workshop.Debrief) error {
 				row = append(row, "")
 			}
 		}
-		row = append(row, meanAnswer(t.Pulse["before"]), meanAnswer(t.Pulse["after"]))
 		if q := t.Queue; q != nil {
 			row = append(row, ftoa(q.MeanWaiting), ftoa(q.CustomerSeconds))
 		} else {
@@ -94,20 +94,6 @@ func plainNumber(s string) bool {
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
-
-func meanAnswer(a []int) string {
-	n, sum := 0, 0
-	for _, x := range a {
-		if x > 0 {
-			n++
-			sum += x
-		}
-	}
-	if n == 0 {
-		return ""
-	}
-	return strconv.FormatFloat(float64(sum)/float64(n), 'f', 2, 64)
-}
 
 //go:embed debrief.html.tmpl
 var debriefTmpl string

@@ -11,10 +11,10 @@ import (
 
 // TestWriteDebriefCSV checks the room debrief's CSV: a row per trainee with
 // as many cells as the header, names that a spreadsheet would read as
-// formulas quoted, and pulse means.
+// formulas quoted, and no pulse column (pulse answers are anonymous).
 func TestWriteDebriefCSV(t *testing.T) {
 	d := workshop.Debrief{Dims: []string{"empathy"}, Trainees: []workshop.TraineeDebrief{
-		{Seat: 1, Name: "=cmd()", Script: "Quick", Mode: "guided", Pulse: map[string][]int{"before": {4, 0, 2}}},
+		{Seat: 1, Name: "=cmd()", Script: "Quick", Mode: "guided"},
 		{Seat: 2, Name: "Ann", Script: "Quick", Mode: "free"},
 	}}
 	var buf bytes.Buffer
@@ -35,8 +35,10 @@ func TestWriteDebriefCSV(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	if got := rows[1][col["pulse_before_mean"]]; got != "3.00" {
-		t.Errorf("pulse_before_mean = %q, want 3.00 (skipped answers left out)", got)
+	for h := range col {
+		if strings.Contains(h, "pulse") {
+			t.Errorf("the debrief CSV has the per-trainee column %q", h)
+		}
 	}
 	var html bytes.Buffer
 	if err := WriteDebriefHTML(&html, d); err != nil || !strings.Contains(html.String(), "Ann") {

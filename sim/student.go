@@ -81,3 +81,8 @@ func nonzero(v float64) float64 {
 	}
 	return v
 }
+
+// TQuantile returns the p-quantile of Student's t distribution with df
+// degrees of freedom (NaN for df < 1), the critical value of the t-intervals
+// the simulator's statistics and the workshop pulse use.
+func TQuantile(p float64, df int) float64 { return tQuantile(p, df) }

@@ -50,8 +50,8 @@ func TestBrowserPulseAndRemoved(t *testing.T) {
 	if got := eval[int](t, fac, `[...document.querySelectorAll("h2 + p .pill")].reduce((n, p) => n + Number(p.textContent.split(": ")[1]), 0)`); got != 1 {
 		t.Errorf("outcomes count %d trainees, want only Sam (1)", got)
 	}
-	if got := eval[string](t, fac, `document.querySelector("#pulse tbody tr td.n").textContent`); got != "4.00" {
-		t.Errorf("pulse before = %q, want Sam's 4.00 alone", got)
+	if got := eval[string](t, fac, `document.querySelector("#pulse tbody tr td.before").textContent`); got != "–" {
+		t.Errorf("pulse before = %q, want nothing shown for one respondent", got)
 	}
 	shot(t, fac, "debrief-removed-apart")
 }

@@ -30,12 +30,15 @@ func (s *Server) Handler() http.Handler {
 		"GET /facilitate/{code}": "facilitate.html",
 		"GET /project/{code}":    "project.html",
 		"GET /debrief/{code}":    "debrief.html",
+		"GET /teams":             "teams.html",
+		"GET /pulse/{code}":      "pulse.html",
 	} {
 		mux.Handle(path, page(file))
 	}
 	mux.Handle("GET /static/", staticFiles())
 	s.roomRoutes(mux)
 	s.dashboardRoutes(mux)
+	s.pulseRoutes(mux)
 	return s.logged(s.checkHost(secure(mux)))
 }
 

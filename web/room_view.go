@@ -10,17 +10,17 @@ import (
 // traineeState is what a trainee's page shows. Entries are the transcript
 // lines from index From on; the page keeps the earlier ones.
 type traineeState struct {
-	T         string          `json:"t"` // "state"
-	Ack       int64           `json:"ack"`
-	Name      string          `json:"name"`
-	Seat      int             `json:"seat"`
-	Room      workshop.Info   `json:"room"`
-	Session   *sessionView    `json:"session"`
-	From      int             `json:"from"`
-	Entries   []trainer.Entry `json:"entries"`
-	PulseNeed string          `json:"pulse_need,omitempty"` // before, after or ""
-	Items     []string        `json:"pulse_items,omitempty"`
-	Waiting   *int            `json:"waiting,omitempty"` // customers in the queue backdrop
+	T         string              `json:"t"` // "state"
+	Ack       int64               `json:"ack"`
+	Name      string              `json:"name"`
+	Seat      int                 `json:"seat"`
+	Room      workshop.Info       `json:"room"`
+	Session   *sessionView        `json:"session"`
+	From      int                 `json:"from"`
+	Entries   []trainer.Entry     `json:"entries"`
+	PulseNeed string              `json:"pulse_need,omitempty"` // before, after or ""
+	Pulse     *workshop.PulseForm `json:"pulse,omitempty"`      // the questions, while PulseNeed is set
+	Waiting   *int                `json:"waiting,omitempty"`    // customers in the queue backdrop
 }
 
 // sessionView is the trainee's view of their session.
@@ -55,7 +55,8 @@ func (h *hub) traineeView(s *workshop.Seat, c *client) []byte {
 		c.sent = len(tr)
 	}
 	if v.PulseNeed = h.PulseNeed(s); v.PulseNeed != "" {
-		v.Items = workshop.PulseItems
+		f := workshop.Form(h.Instrument(), v.PulseNeed, "")
+		v.Pulse = &f
 	}
 	if h.Backdrop != nil {
 		w := h.Backdrop.Waiting()
@@ -169,6 +170,10 @@ type grid struct {
 	Seats    []gridRow            `json:"seats"`
 	Waiting  *int                 `json:"waiting,omitempty"`
 	Queue    *workshop.QueueState `json:"queue,omitempty"`
+	// Team and Pulse are the room's team label and its pulse so far,
+	// every figure under the anonymity threshold.
+	Team  string                 `json:"team,omitempty"`
+	Pulse *workshop.RoundSummary `json:"pulse,omitempty"`
 }
 
 type labelled struct {
@@ -177,7 +182,8 @@ type labelled struct {
 }
 
 func (h *hub) gridView() grid {
-	g := grid{T: "grid", Room: h.Info(), Scripts: []string{}, Injects: []labelled{}, Variants: []string{}, Seats: []gridRow{}}
+	g := grid{T: "grid", Room: h.Info(), Scripts: []string{}, Injects: []labelled{}, Variants: []string{}, Seats: []gridRow{},
+		Team: h.Config.Team, Pulse: h.PulseSummary("")}
 	seenI, seenV := map[string]bool{}, map[string]bool{}
 	for _, sc := range h.Scripts {
 		g.Scripts = append(g.Scripts, sc.Title)

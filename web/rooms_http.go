@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
@@ -74,6 +75,12 @@ func (s *Server) createRoom(w http.ResponseWriter, r *http.Request) {
 	var req workshop.Request
 	if !readJSON(w, r, &req) {
 		return
+	}
+	if req.MinGroup != 0 || s.MinGroup > workshop.MinGroup {
+		req.MinGroup = max(req.MinGroup, s.MinGroup) // a room may raise the server's threshold, never lower it
+	}
+	if strings.TrimSpace(req.Instrument) == "" {
+		req.Instrument = s.Instrument
 	}
 	cfg, scripts, err := workshop.Prepare(req)
 	if err != nil {

@@ -36,6 +36,13 @@ type Server struct {
 	// AdminToken, if set, is needed to open rooms (ccsim serve always sets
 	// one); "" lets anyone who reaches the server open rooms.
 	AdminToken string
+	// MinGroup is the anonymity threshold of pulse figures: the fewest
+	// respondents any figure is shown for; 0 means workshop.MinGroup, and a
+	// smaller value counts as workshop.MinGroup (ccsim serve refuses it).
+	MinGroup int
+	// Instrument is the TOML text of the pulse instrument rooms and
+	// stand-alone pulses use when they paste none; "" means the bundled one.
+	Instrument string
 	// Ready, if set, is called with the listening address once ListenAndServe accepts connections.
 	Ready func(addr string)
 	// ServerTime, if set, is called with the server's own time for each

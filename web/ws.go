@@ -87,6 +87,7 @@ func (s *Server) attach(c *conn, hi hello, r *http.Request) (*hub, *client) {
 				ok <- false
 				return
 			}
+			h.SetRespondent(st, hi.Token) // the pulse's respondent key, never stored
 			h.register(cl, st)
 			ok <- true
 		}) {

@@ -109,4 +109,5 @@ func (rm *Room) remove(s *Seat) {
 	}
 	s.Extra.Removed = true
 	rm.pdirty[s] = true
+	rm.dropPulse(s)
 }

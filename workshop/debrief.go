@@ -13,8 +13,8 @@ type Debrief struct {
 	Removed  []TraineeDebrief  `json:"removed"`  // removed trainees, shown apart and left out of every figure
 	Outcomes []Count           `json:"outcomes"`
 	Heatmap  []HeatScript      `json:"heatmap"`
-	Pulse    []PulseResult     `json:"pulse,omitempty"`
-	Dims     []string          `json:"dims"` // every rubric dimension, in first-seen order
+	Pulse    *RoundSummary     `json:"pulse,omitempty"` // under the anonymity threshold
+	Dims     []string          `json:"dims"`            // every rubric dimension, in first-seen order
 	Labels   map[string]string `json:"dim_labels"`
 }
 
@@ -27,7 +27,6 @@ type TraineeDebrief struct {
 	Mode    string           `json:"mode"`
 	Removed bool             `json:"removed,omitempty"`
 	Debrief *trainer.Debrief `json:"debrief"` // nil when the session never started
-	Pulse   map[string][]int `json:"pulse,omitempty"`
 	Queue   *QueueDebrief    `json:"queue,omitempty"`
 }
 
@@ -67,7 +66,7 @@ func (rm *Room) Debrief() Debrief {
 	outcomes := map[string]int{}
 	for _, s := range rm.Seats {
 		t := TraineeDebrief{Seat: s.Participant.Seat, Name: s.Participant.Name, Trainee: s.Participant.Trainee, Script: s.Script.Title, Mode: s.Participant.Mode,
-			Removed: s.Extra.Removed, Pulse: s.Extra.Pulse}
+			Removed: s.Extra.Removed}
 		if s.Session != nil {
 			db := s.Session.Debrief()
 			t.Debrief = &db
@@ -99,9 +98,7 @@ func (rm *Room) Debrief() Debrief {
 	}
 	sort.Slice(d.Outcomes, func(i, j int) bool { return d.Outcomes[i].Name < d.Outcomes[j].Name })
 	d.Heatmap = rm.heatmap()
-	if rm.Config.Pulse {
-		d.Pulse = rm.PulseResults()
-	}
+	d.Pulse = rm.PulseSummary("")
 	return d
 }
 

@@ -33,3 +33,31 @@ func Example() {
 	// Output:
 	// Monday 1 [{quit 1}]
 }
+
+// ExampleSummarize scores five respondents' answers to the bundled pulse:
+// every trust statement agreed with (4; the reverse-scored ones disagreed
+// with, 2) gives a trust index of 75; fear statements answered 3 give 50.
+func ExampleSummarize() {
+	in, err := scenarios.BundledPulse("")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := workshop.RoundData{Round: workshop.PulseRound{ID: "R1", Team: "Blue"}}
+	for r := range 5 {
+		a := map[string]int{}
+		for _, st := range in.Statements {
+			a[st.ID] = 3
+			if st.Scale == "trust" {
+				a[st.ID] = workshop.Scored(st, 4)
+			}
+		}
+		d.Answers = append(d.Answers, workshop.PulseAnswer{Respondent: fmt.Sprint(r), Phase: "before", Answers: a})
+	}
+	for _, s := range workshop.Summarize(in, d, "en", workshop.MinGroup).Scales {
+		fmt.Printf("%s: %.0f from %d\n", s.Label, s.Before.Mean, s.Before.N)
+	}
+	// Output:
+	// Trust in AI: 75 from 5
+	// Fear: 50 from 5
+}

@@ -23,6 +23,12 @@ type Request struct {
 	Seed      uint64          `json:"seed,string"` // 0 picks one
 	Backdrop  *BackdropConfig `json:"backdrop"`
 	PauseAway bool            `json:"pause_away"`
+	// Team labels the room's pulse in the team's history; Instrument is a
+	// pasted *.pulse.toml ("" for the bundled one); MinGroup raises the
+	// anonymity threshold above MinGroup.
+	Team       string `json:"team"`
+	Instrument string `json:"instrument"`
+	MinGroup   int    `json:"min_group"`
 }
 
 // Prepare checks a request against the rules of a room (a title of at
@@ -32,7 +38,7 @@ type Request struct {
 // its compiled scripts.
 func Prepare(req Request) (Config, []*trainer.Script, error) {
 	cfg := Config{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
-		Backdrop: req.Backdrop, PauseAway: req.PauseAway}
+		Backdrop: req.Backdrop, PauseAway: req.PauseAway, Team: strings.TrimSpace(req.Team), Instrument: req.Instrument}
 	if cfg.Title == "" {
 		cfg.Title = "Workshop"
 	}
@@ -48,6 +54,9 @@ func Prepare(req Request) (Config, []*trainer.Script, error) {
 	}
 	if cfg.Cap < 0 || cfg.Cap > 1000 {
 		return cfg, nil, errors.New("the cap is 0 (none) to 1000")
+	}
+	if err := checkPulse(&cfg, req.MinGroup); err != nil {
+		return cfg, nil, err
 	}
 	for cfg.Seed == 0 {
 		var b [8]byte
@@ -73,4 +82,33 @@ func Prepare(req Request) (Config, []*trainer.Script, error) {
 	}
 	scripts, err := ParseScripts(cfg.Scripts)
 	return cfg, scripts, err
+}
+
+// checkPulse checks the team label, the pulse instrument and the anonymity
+// threshold of a room.
+func checkPulse(cfg *Config, minGroup int) error {
+	if err := CheckTeam(cfg.Team); err != nil {
+		return err
+	}
+	var err error
+	if cfg.MinGroup, err = CheckMinGroup(minGroup); err != nil {
+		return err
+	}
+	if cfg.Pulse {
+		_, err = cfg.instrument()
+	}
+	return err
+}
+
+// CheckTeam checks a team label: at most 60 characters, no control characters.
+func CheckTeam(team string) error {
+	if utf8.RuneCountInString(team) > 60 {
+		return errors.New("the team label has at most 60 characters")
+	}
+	for _, r := range team {
+		if r < ' ' || r == 0x7f {
+			return errors.New("the team label has no control characters")
+		}
+	}
+	return nil
 }

@@ -47,13 +47,42 @@ func (rm *Room) Restore(ctx context.Context, db Loader, rec RoomRecord) error {
 		if err := json.Unmarshal(p.Extra, &s.Extra); err != nil {
 			return fmt.Errorf("participant %s: %w", p.ID, err)
 		}
+		s.Extra.forgetAnswers(func() { rm.pdirty[s] = true })
 		s.Script = rm.Scripts[(p.Seat-1)%len(rm.Scripts)]
 		rm.addSeat(s)
 		if err := rm.restoreSession(ctx, db, s); err != nil {
 			s.Broken = err.Error()
 		}
 	}
-	return nil
+	return rm.restorePulse(ctx, db)
+}
+
+// restorePulse reloads the room's pulse answers when the store keeps them.
+func (rm *Room) restorePulse(ctx context.Context, db Loader) error {
+	pr, ok := db.(PulseReader)
+	if !ok || !rm.Config.Pulse {
+		return nil
+	}
+	var err error
+	rm.pulse.Answers, rm.pulse.Texts, err = pr.PulseResponses(ctx, rm.Code)
+	return err
+}
+
+// forgetAnswers turns pulse answers stored on the seat (rooms stored before
+// answers were kept anonymously) into done marks, calling dirty when it
+// does, so that the seat's row is rewritten without them.
+func (e *SeatExtra) forgetAnswers(dirty func()) {
+	if e.Pulse == nil {
+		return
+	}
+	for phase := range e.Pulse {
+		if e.PulseDone == nil {
+			e.PulseDone = map[string]bool{}
+		}
+		e.PulseDone[phase] = true
+	}
+	e.Pulse = nil
+	dirty()
 }
 
 // restoreSession replays seat s's stored events.

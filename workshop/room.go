@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
 )
 
@@ -26,6 +27,12 @@ type Config struct {
 	// PauseAway pauses the room when no facilitator page has been open for
 	// a minute, and resumes it when one is back; otherwise sessions run on.
 	PauseAway bool `json:"pause_away,omitempty"`
+	// Team is the team the room's pulse answers count for in the history;
+	// Instrument is the pulse instrument's TOML text ("" for the bundled
+	// one); MinGroup is the anonymity threshold (0 for MinGroup).
+	Team       string `json:"team,omitempty"`
+	Instrument string `json:"instrument,omitempty"`
+	MinGroup   int    `json:"min_group,omitempty"`
 }
 
 // ScriptSource is one role-play of a room, kept with its source so that
@@ -48,9 +55,12 @@ type State struct {
 
 // SeatExtra is a participant's stored extras.
 type SeatExtra struct {
-	Removed bool             `json:"removed,omitempty"`
-	Pulse   map[string][]int `json:"pulse,omitempty"` // "before" and "after" answers, 1-5, 0 for skipped
-	Queue   *QueueFigures    `json:"queue,omitempty"`
+	Removed   bool            `json:"removed,omitempty"`
+	PulseDone map[string]bool `json:"pulse_done,omitempty"` // "before" and "after" answered (the answers are stored apart)
+	// Pulse held the answers themselves in rooms stored before they were
+	// kept anonymously; Restore reads it as done and clears it.
+	Pulse map[string][]int `json:"pulse,omitempty"`
+	Queue *QueueFigures    `json:"queue,omitempty"`
 }
 
 // Seat is one trainee in a room.
@@ -61,6 +71,7 @@ type Seat struct {
 	Session     *trainer.Session // nil until the room starts
 	Broken      string           // why the session could not be rebuilt, if it could not
 	saved       int              // events of Session already in the store
+	respondent  string           // pulse respondent key, kept in memory only
 }
 
 // Running reports whether the seat's session runs: started, not ended, not removed.
@@ -82,7 +93,9 @@ type Room struct {
 	Backdrop  *Backdrop // nil without a queue backdrop
 	Now       func() time.Time
 
-	byID map[string]*Seat
+	byID  map[string]*Seat
+	inst  *scenarios.Instrument // the pulse instrument, parsed on first use
+	pulse RoundData             // the pulse answers given in the room
 
 	// Writes of the current round (see TakeBatch).
 	batch      Batch
@@ -199,12 +212,14 @@ type Info struct {
 	Ended   bool   `json:"ended"`
 	Pulse   bool   `json:"pulse"`
 	Variant string `json:"variant,omitempty"`
+	Team    string `json:"team,omitempty"` // the team label of the room's pulse
 }
 
 // Info returns what every page shows of the room.
 func (rm *Room) Info() Info {
 	return Info{Code: rm.Code, Title: rm.Config.Title, Started: rm.State.Started, Paused: rm.State.Paused,
-		Locked: rm.State.Locked, Ended: rm.State.Ended, Pulse: rm.Config.Pulse, Variant: rm.State.Variant}
+		Locked: rm.State.Locked, Ended: rm.State.Ended, Pulse: rm.Config.Pulse, Variant: rm.State.Variant,
+		Team: rm.Config.Team}
 }
 
 // mustJSON encodes v, which must be encodable (a programmer error otherwise).

@@ -32,7 +32,7 @@ type Message struct {
 	T       string `json:"t"`       // reply, say, pulse
 	N       int64  `json:"n"`       // the client's message number, increasing; resent messages keep theirs
 	ID      string `json:"id"`      // reply id (reply)
-	Text    string `json:"text"`    // free text (say)
+	Text    string `json:"text"`    // free text (say; the free-text answer of a pulse)
 	Phase   string `json:"phase"`   // before or after (pulse)
 	Answers []int  `json:"answers"` // 1-5 per pulse item, 0 skipped
 }
@@ -72,7 +72,7 @@ func (rm *Room) apply(s *Seat, msg Message) error {
 		}
 		return friendly(s.Session.Say(text))
 	case "pulse":
-		return rm.answerPulse(s, msg.Phase, msg.Answers)
+		return rm.answerPulse(s, msg.Phase, msg.Answers, msg.Text)
 	}
 	return fmt.Errorf("unknown message %q", msg.T)
 }

@@ -51,11 +51,16 @@ type Batch struct {
 	Rooms        []RoomRecord  // rooms to insert or update (state and config)
 	Participants []Participant // participants to insert or update
 	Events       map[string][]StoredEvent
+	PulseRounds  []PulseRound  // pulse rounds to insert or update (team, title)
+	PulseAnswers []PulseAnswer // anonymous pulse answers to insert
+	PulseTexts   []PulseText   // free-text pulse answers to insert
+	PulseDrops   []PulseAnswer // respondents (Round, Respondent) whose answers to delete
 }
 
 // Empty reports whether b writes nothing.
 func (b *Batch) Empty() bool {
-	return len(b.Rooms) == 0 && len(b.Participants) == 0 && len(b.Events) == 0
+	return len(b.Rooms) == 0 && len(b.Participants) == 0 && len(b.Events) == 0 &&
+		len(b.PulseRounds) == 0 && len(b.PulseAnswers) == 0 && len(b.PulseTexts) == 0 && len(b.PulseDrops) == 0
 }
 
 // AddEvents appends events of participant pid to b.
@@ -64,4 +69,12 @@ func (b *Batch) AddEvents(pid string, evs ...StoredEvent) {
 		b.Events = map[string][]StoredEvent{}
 	}
 	b.Events[pid] = append(b.Events[pid], evs...)
+}
+
+// PulseReader is what reading the pulse history needs of the store.
+type PulseReader interface {
+	// PulseRounds returns the rounds of team, or of every team for "".
+	PulseRounds(ctx context.Context, team string) ([]PulseRound, error)
+	// PulseResponses returns a round's answers and free texts.
+	PulseResponses(ctx context.Context, round string) ([]PulseAnswer, []PulseText, error)
 }

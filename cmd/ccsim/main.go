@@ -62,6 +62,7 @@ func commands() []command {
 		{"calibrate", "fit a scenario to real contact records, with a report and a back-test", runCalibrate},
 		{"train", "play a role-play in the terminal", runTrain},
 		{"script", "role-play authoring tools: lint, graph, test, stats", runScript},
+		{"pulse", "the trust and fear pulse over time: teams, history, CSV/JSON, chart, stand-alone pulse", runPulse},
 		{"serve", "serve the simulation dashboard and workshop rooms in the browser", runServe},
 		{"version", "print the version (also ccsim --version)", runVersion},
 	}

@@ -17,16 +17,18 @@ import (
 func (t *terminal) play(ctx context.Context, s *trainer.Session, stdin io.Reader) {
 	done := make(chan struct{})
 	defer close(done)
-	var lines <-chan inputLine
-	var keys <-chan rune
+	t.playFrom(ctx, s, newLineInput(stdin, t.raw, done))
+}
+
+// playFrom is play reading from in, which the caller may go on reading
+// afterwards (the closing pulse of ccsim train --pulse).
+func (t *terminal) playFrom(ctx context.Context, s *trainer.Session, in lineInput) {
+	lines, keys := in.lines, in.keys
 	var second <-chan time.Time
-	if t.raw {
-		keys = readKeys(stdin, done)
+	if keys != nil {
 		tk := time.NewTicker(time.Second)
 		defer tk.Stop()
 		second = tk.C
-	} else {
-		lines = readLines(stdin, done)
 	}
 	t.update(s)
 	for !s.Ended() {

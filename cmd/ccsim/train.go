@@ -22,6 +22,9 @@ type trainFlags struct {
 	lang                   i18n.Lang
 	seed                   uint64
 	asJSON                 bool
+	// The pulse before and after (--pulse), stored with --db under --team.
+	pulse                       bool
+	db, team, round, instrument string
 }
 
 // runTrain plays a role-play in the terminal: ccsim train [FILE|NAME] [flags].
@@ -40,9 +43,16 @@ func runTrain(ctx context.Context, e env, args []string) error {
 		return usageError{err}
 	}
 	t.header(s, f.seed)
-	restore := t.makeRaw(e.stdin)
-	t.play(ctx, s, e.stdin)
-	restore()
+	if f.pulse {
+		err = playWithPulse(ctx, e, t, s, f)
+	} else {
+		restore := t.makeRaw(e.stdin)
+		t.play(ctx, s, e.stdin)
+		restore()
+	}
+	if err != nil {
+		return err
+	}
 	if f.logFile != "" {
 		if err := writeEventLog(f.logFile, s.Events()); err != nil {
 			return err
@@ -62,7 +72,7 @@ func runTrain(ctx context.Context, e env, args []string) error {
 // parseTrain parses the flags and loads the script.
 func parseTrain(e env, args []string) (*trainer.Script, trainFlags, error) {
 	var f trainFlags
-	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--lang en|de] [--seed S] [--variant V] [--json] [--log FILE]", e.stderr)
+	fs := newFlags("train", "train [FILE|NAME] [--mode guided|free] [--lang en|de] [--seed S] [--variant V] [--json] [--log FILE] [--pulse [--db FILE] [--team T]]", e.stderr)
 	var lang string
 	fs.StringVar(&lang, "lang", "", "language of the trainer's own texts and the debrief, en or de; default the script's lang")
 	fs.StringVar(&f.mode, "mode", "guided", "guided (numbered replies) or free (type your replies)")
@@ -70,6 +80,11 @@ func parseTrain(e env, args []string) (*trainer.Script, trainFlags, error) {
 	fs.StringVar(&f.variant, "variant", "", "force the bot hand-off variant, e.g. with_context or no_context")
 	fs.BoolVar(&f.asJSON, "json", false, "print the debrief as JSON on stdout (the session is shown on stderr)")
 	fs.StringVar(&f.logFile, "log", "", "write the session's event log (JSON) to this file")
+	fs.BoolVar(&f.pulse, "pulse", false, "ask the trust and fear pulse before and after the session")
+	fs.StringVar(&f.db, "db", "", "with --pulse: store the answers, without your name, in this SQLite pulse history")
+	fs.StringVar(&f.team, "team", "", "with --pulse: the team label the answers count for")
+	fs.StringVar(&f.round, "round", "", "with --pulse: the round the answers count in (default: the team's terminal round of the day)")
+	fs.StringVar(&f.instrument, "instrument", "", "with --pulse: a *.pulse.toml instrument (default: the bundled trust-and-fear)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, f, err

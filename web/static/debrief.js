@@ -43,17 +43,9 @@
         n.visits.map((v) => el("td", {class: "n h" + Math.ceil(5 * v / max)}, v)), el("td", {class: "n"}, n.total))))));
   }
 
-  if (d.pulse && d.pulse.length) {
-    out.append(el("h2", {}, "Trust pulse, before and after (1–5)"));
-    const t = el("table", {id: "pulse"}, el("thead", {}, el("tr", {}, el("th", {}, "statement"), el("th", {class: "n"}, "before"), el("th", {class: "n"}, "after"), el("th", {}, ""))));
-    const tb = el("tbody");
-    for (const p of d.pulse) {
-      const b1 = el("div", {class: "b before"}), b2 = el("div", {class: "b after"});
-      b1.style.width = (p.before / 5 * 100) + "%"; b2.style.width = (p.after / 5 * 100) + "%";
-      tb.append(el("tr", {}, el("td", {}, p.item), el("td", {class: "n"}, p.n_before ? fmt(p.before, 2) : "–"), el("td", {class: "n"}, p.n_after ? fmt(p.after, 2) : "–"), el("td", {class: "bars"}, b1, b2)));
-    }
-    t.append(tb);
-    out.append(t);
+  if (d.pulse) {
+    out.append(el("h2", {}, "Pulse: indices 0–100, before and after"), el("div", {id: "pulse"}, pulseSummary(d.pulse, true)));
+    if (d.room.team) out.append(el("p", {}, el("a", {id: "teamlink", href: "/teams?team=" + encodeURIComponent(d.room.team) + "&room=" + encodeURIComponent(d.room.code)}, "The team's pulse history")));
   }
 
   const queued = d.trainees.filter((t) => t.queue);

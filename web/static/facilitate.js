@@ -76,6 +76,7 @@
     fillSelect($("#variant"), grid.variants, "(no hand-off)");
     const q = grid.queue;
     $("#queue").textContent = q ? "Queue backdrop " + q.scenario + " at " + q.speed + "×: " + q.waiting + " waiting, " + q.in_bot + " in the bot (sim time " + q.sim_time + ")" : "";
+    renderPulse();
     const body = $("#grid tbody");
     const seen = new Set();
     for (const s of grid.seats) {
@@ -87,6 +88,20 @@
     }
     for (const [id, row] of rows) if (!seen.has(id)) { row.tr.remove(); rows.delete(id); }
     sortRows();
+  }
+
+  // renderPulse shows the room's pulse (figures withheld below the
+  // threshold by the server) and links to the team's history.
+  let pulseKey = "";
+  function renderPulse() {
+    const box = $("#roompulse");
+    const key = JSON.stringify([grid.pulse, grid.team]);
+    if (key === pulseKey) return;
+    pulseKey = key;
+    box.hidden = !grid.pulse;
+    if (!grid.pulse) return;
+    clear(box).append(el("h2", {}, "Pulse of this room" + (grid.team ? " (team " + grid.team + ")" : "")), pulseSummary(grid.pulse, false));
+    if (grid.team) box.append(el("a", {id: "teamlink", href: "/teams?team=" + encodeURIComponent(grid.team) + "&room=" + encodeURIComponent(grid.room.code)}, "The team's pulse history"));
   }
 
   // The grid's rows are built once per trainee and then updated cell by

@@ -140,19 +140,7 @@
     if (box.dataset.need === need) return;
     box.dataset.need = need;
     box.hidden = false;
-    clear(box);
-    box.append(el("h3", {}, need === "before" ? "Before we start: how do you feel about these?" : "Now that you are done: how do you feel about these?"),
-      el("p", {class: "muted"}, "1 = strongly disagree, 5 = strongly agree"));
-    const list = el("ol", {});
-    state.pulse_items.forEach((item, i) => {
-      const scale = el("div", {class: "scale"});
-      for (let k = 1; k <= 5; k++) scale.append(el("label", {}, el("input", {type: "radio", name: "q" + i, value: k}), " " + k));
-      list.append(el("li", {}, el("div", {}, item), scale));
-    });
-    box.append(list, el("button", {id: "pulsesend", onclick: () => {
-      const answers = state.pulse_items.map((_, i) => { const r = box.querySelector("input[name=q" + i + "]:checked"); return r ? Number(r.value) : 0; });
-      send({t: "pulse", phase: need, answers});
-    }}, "Send answers"));
+    pulseFormBox(box, state.pulse, PULSE_TEXT[need], (answers, text) => send({t: "pulse", phase: need, answers, text}));
   }
 
   // renderAnswer rebuilds the reply buttons or the text box only when they

@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS events (
 	data TEXT NOT NULL,
 	PRIMARY KEY (pid, seq)
 ) WITHOUT ROWID;
-`
+` + pulseSchema
 
 // Open opens (creating if needed) the store in the SQLite file at path.
 func Open(path string) (*DB, error) {
@@ -106,6 +106,9 @@ func (d *DB) Commit(ctx context.Context, b *workshop.Batch) error {
 			p.ID, p.Room, p.Seat, p.Name, p.Trainee, p.TokenHash, p.Script, p.Mode, p.JoinedMS, p.LastN, string(orEmpty(p.Extra))); err != nil {
 			return fmt.Errorf("sqlite: participant %s: %w", p.ID, err)
 		}
+	}
+	if err := commitPulse(tx, b); err != nil {
+		return err
 	}
 	for pid, evs := range b.Events {
 		for _, e := range evs {
