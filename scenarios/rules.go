@@ -8,7 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/ccsim/ccsim/sim"
 	"github.com/ccsim/ccsim/sim/schedule"
 )
 
@@ -91,14 +90,7 @@ func ParseRules(name string, data []byte) (*schedule.Rules, error) {
 		return nil, err
 	}
 	if err := r.Validate(); err != nil {
-		var ve sim.ValidationErrors
-		if !errors.As(err, &ve) {
-			return nil, ErrorList{&Error{File: name, Msg: err.Error()}}
-		}
-		for _, fe := range ve {
-			errs = append(errs, d.errorf(fe.Key, "%s", fe.Msg))
-		}
-		return nil, errs.err()
+		return nil, d.located(err, errs)
 	}
 	return r, nil
 }
