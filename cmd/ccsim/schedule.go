@@ -137,7 +137,7 @@ func writeSchedule(w io.Writer, res *schedule.Result, rep schedule.Report) error
 	fmt.Fprintf(&b, "\n%d shifts, %.1f paid hours, cost %s; LP lower bound %s, gap %.2f %%\n", shifts, s.Hours,
 		money(s.Cost, rep.Currency), money(s.Bound, rep.Currency), 100*s.Gap())
 	if rep.Currency == "" {
-		b.WriteString("(the scenario has no [costs] and the rules no cost_per_hour: a paid hour costs 1)\n")
+		b.WriteString("(no currency: the scenario has no [costs]; shift types without cost_per_hour cost 1 a paid hour)\n")
 	}
 	fmt.Fprintf(&b, "first schedule (the plan's headcount): cost %s, lower bound %s\n", money(res.FirstCost, rep.Currency), money(res.FirstBound, rep.Currency))
 	for i, r := range res.Repairs {
