@@ -148,6 +148,10 @@ func writeSchedule(w io.Writer, res *schedule.Result, rep schedule.Report) error
 		fmt.Fprintf(&b, "repair %d: %d intervals missed a goal; need raised: %s\n", i+1, r.Missed, strings.Join(parts, ", "))
 	}
 	writeVerification(&b, res.Check.Verification)
+	if res.Independent != nil {
+		b.WriteString("after repairs, independent ")
+		writeVerification(&b, res.Independent.Verification)
+	}
 	for _, m := range rep.Missed {
 		fmt.Fprintf(&b, "  %s missed %s\n", m.Start, strings.Join(m.Goals, ", "))
 	}

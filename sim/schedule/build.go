@@ -28,8 +28,12 @@ type Result struct {
 	FirstBound float64        // the lower bound on cost of covering the plan's headcount, before repairs
 	FirstCost  float64        // the cost of the first schedule
 	Repairs    []Repair       // the rounds of repair, in order
-	Check      *staff.Checked // the final schedule simulated on fresh replications
-	Scenario   *sim.Scenario  // the input scenario staffed by the schedule's shifts
+	Check      *staff.Checked // the final schedule simulated on the check's fresh replications
+	// Independent is the final schedule simulated once more with the
+	// check's seed + 1, when repairs were tuned on the check's
+	// replications; nil without repairs (Check is then independent).
+	Independent *staff.Checked
+	Scenario    *sim.Scenario // the input scenario staffed by the schedule's shifts
 }
 
 // Repair is one round of repair: the need raised after a check.
@@ -88,10 +92,25 @@ func Build(ctx context.Context, sc *sim.Scenario, rules *Rules, opts Options) (*
 		}
 		v := res.Check.Verification
 		if v.AllMet == v.Intervals || round == rounds {
-			return res, nil
+			return res, res.independent(ctx, opts, progress)
 		}
 		res.Repairs = append(res.Repairs, res.raise())
 	}
+}
+
+// independent checks the final schedule on replications no repair saw,
+// if there were repairs.
+func (r *Result) independent(ctx context.Context, opts Options, progress func(string, ...any)) error {
+	if len(r.Repairs) == 0 {
+		return nil
+	}
+	progress("independent check")
+	o := opts.Staff
+	seed := r.Check.Verification.Seed + 1
+	o.VerifySeed = &seed
+	var err error
+	r.Independent, err = staff.Check(ctx, r.Scenario, opts.Goals, o)
+	return err
 }
 
 // raise raises the need of every (group, interval) the check charged with a

@@ -20,7 +20,10 @@ type Report struct {
 	Coverage     []CoverageJSON     `json:"coverage"`
 	Repairs      []Repair           `json:"repairs"`
 	Verification staff.Verification `json:"verification"`
-	Missed       []MissedJSON       `json:"missed,omitempty"` // intervals missing a goal in the final check
+	// Independent is the check with the check's seed + 1 after repairs
+	// (null without repairs: verification is then independent).
+	Independent *staff.Verification `json:"independent_verification"`
+	Missed      []MissedJSON        `json:"missed,omitempty"` // intervals missing a goal in the final check
 }
 
 // ShiftJSON is one line of the schedule.
@@ -66,6 +69,9 @@ func (r *Result) Report(rulesName, currency string) Report {
 		GapPercent: 100 * s.Gap(), PaidHours: s.Hours, FirstBound: r.FirstBound, FirstCost: r.FirstCost,
 		SlotMinutes: s.Slot.Minutes(), Repairs: r.Repairs, Verification: r.Check.Verification,
 		Shifts: []ShiftJSON{}, Coverage: []CoverageJSON{}}
+	if r.Independent != nil {
+		rep.Independent = &r.Independent.Verification
+	}
 	if rep.Repairs == nil {
 		rep.Repairs = []Repair{}
 	}
