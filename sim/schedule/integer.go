@@ -85,12 +85,48 @@ func (t *tally) gain(j int) float64 {
 // errRepair says greedy repair found no shift that helps.
 var errRepair = errors.New("no shift helps: the share limits or the cap leave a need uncovered")
 
-// round turns the relaxation's solution x into an integer schedule by
-// diving: keep x rounded down, add one shift of the pattern with the
-// largest fraction, solve the relaxation of what is left, and repeat until
-// the relaxation is integral; then repair greedily what is left and
-// improve.
+// round turns the relaxation's solution x into an integer schedule: the
+// cheapest of three roundings, each repaired and improved (dive; x rounded
+// down; x rounded up). No one of them wins on every need.
 func (c *cover) round(x []float64) (*tally, error) {
+	var best *tally
+	var err error
+	for _, start := range []func([]float64) *tally{c.dive, c.floor, c.ceil} {
+		t := start(x)
+		if e := t.repair(); e != nil {
+			err = e
+			continue
+		}
+		t.improve()
+		if best == nil || t.cost() < best.cost()-1e-9 {
+			best = t
+		}
+	}
+	if best == nil {
+		return nil, err
+	}
+	return best, nil
+}
+
+// floor is x rounded down; ceil is x rounded up.
+func (c *cover) floor(x []float64) *tally { return c.rounded(x, 1e-6) }
+func (c *cover) ceil(x []float64) *tally  { return c.rounded(x, 1-1e-6) }
+
+// rounded is the schedule of x + up, rounded down.
+func (c *cover) rounded(x []float64, up float64) *tally {
+	t := newTally(c)
+	for j, v := range x {
+		if n := int(math.Floor(v + up)); n > 0 {
+			t.add(j, n)
+		}
+	}
+	return t
+}
+
+// dive keeps x rounded down, adds one shift of the pattern with the
+// largest fraction, solves the relaxation of what is left, and repeats
+// until the relaxation is integral (or a cap or share limit stops it).
+func (c *cover) dive(x []float64) *tally {
 	t := newTally(c)
 	for x != nil {
 		best, frac := -1, 1e-6
@@ -113,11 +149,7 @@ func (c *cover) round(x []float64) (*tally, error) {
 			x = nil
 		}
 	}
-	if err := t.repair(); err != nil {
-		return nil, err
-	}
-	t.improve()
-	return t, nil
+	return t
 }
 
 // repair adds shifts until the schedule is feasible.
@@ -143,6 +175,9 @@ func (t *tally) improve() {
 	for changed := true; changed; {
 		changed = t.drop()
 		if t.swap() {
+			changed = true
+		}
+		if t.merge() {
 			changed = true
 		}
 	}
@@ -217,6 +252,78 @@ func (t *tally) canSwap(j, k int) bool {
 			v += sh.coef[k]
 		}
 		if v < -shareTol && v < t.share[r]-shareTol {
+			return false
+		}
+	}
+	return true
+}
+
+// merge replaces two shifts by one pattern that costs less than both and
+// keeps the schedule feasible.
+func (t *tally) merge() bool {
+	changed := false
+	used := t.used()
+	for a, j1 := range used {
+		for _, j2 := range used[a:] {
+			for t.x[j1] > 0 && t.x[j2] > 0 && (j1 != j2 || t.x[j1] > 1) {
+				limit := t.c.cols[j1].cost + t.c.cols[j2].cost - 1e-9
+				t.add(j1, -1)
+				t.add(j2, -1)
+				k := t.cheapestFix(limit)
+				if k < 0 {
+					t.add(j1, 1)
+					t.add(j2, 1)
+					break
+				}
+				t.add(k, 1)
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// cheapestFix returns the cheapest pattern costing less than limit whose
+// one more shift makes the schedule feasible, or −1.
+func (t *tally) cheapestFix(limit float64) int {
+	var short []int
+	for s, need := range t.c.need {
+		switch {
+		case t.on[s] < need-1:
+			return -1
+		case t.on[s] < need:
+			short = append(short, s)
+		}
+	}
+	best := -1
+	for k := range t.c.cols {
+		p := &t.c.cols[k]
+		if p.cost >= limit || (best >= 0 && p.cost >= t.c.cols[best].cost) {
+			continue
+		}
+		if t.fixes(k, short) {
+			best = k
+		}
+	}
+	return best
+}
+
+// fixes reports whether one more shift of pattern k covers every slot of
+// short, within the cap and the share limits.
+func (t *tally) fixes(k int, short []int) bool {
+	p := &t.c.cols[k]
+	for _, s := range short {
+		if !p.onDuty(s) {
+			return false
+		}
+	}
+	for _, s := range p.work {
+		if t.c.cap > 0 && t.on[s] >= t.c.cap {
+			return false
+		}
+	}
+	for r, sh := range t.c.shares {
+		if t.share[r]+sh.coef[k] < -shareTol {
 			return false
 		}
 	}
