@@ -83,21 +83,27 @@ func (t *tally) gain(j int) float64 {
 }
 
 // errRepair says greedy repair found no shift that helps.
-var errRepair = errors.New("no shift helps: the share limits or the cap leave a need uncovered")
+var errRepair = errors.New("rounding found no whole-shift schedule within max_agents and the share limits " +
+	"(a fractional one exists; the heuristic can miss schedules when the cap leaves no slack: raise max_agents or loosen the shares)")
 
 // round turns the relaxation's solution x into an integer schedule: the
-// cheapest of three roundings, each repaired and improved (dive; x rounded
-// down; x rounded up). No one of them wins on every need.
+// cheapest of four starts, each repaired and improved (dive; x rounded
+// down; x rounded up; nothing, so that repair builds it greedily). No one
+// of them wins on every need.
 func (c *cover) round(x []float64) (*tally, error) {
 	var best *tally
 	var err error
-	for _, start := range []func([]float64) *tally{c.dive, c.floor, c.ceil} {
+	for _, start := range []func([]float64) *tally{c.dive, c.floor, c.ceil, c.empty} {
 		t := start(x)
 		if e := t.repair(); e != nil {
 			err = e
 			continue
 		}
 		t.improve()
+		if !t.withinCap() {
+			err = errRepair // rounding up put more agents on duty than the cap
+			continue
+		}
 		if best == nil || t.cost() < best.cost()-1e-9 {
 			best = t
 		}
@@ -107,6 +113,9 @@ func (c *cover) round(x []float64) (*tally, error) {
 	}
 	return best, nil
 }
+
+// empty is no shift at all: repair then builds the schedule greedily.
+func (c *cover) empty([]float64) *tally { return newTally(c) }
 
 // floor is x rounded down; ceil is x rounded up.
 func (c *cover) floor(x []float64) *tally { return c.rounded(x, 1e-6) }
@@ -124,32 +133,59 @@ func (c *cover) rounded(x []float64, up float64) *tally {
 }
 
 // dive keeps x rounded down, adds one shift of the pattern with the
-// largest fraction, solves the relaxation of what is left, and repeats
-// until the relaxation is integral (or a cap or share limit stops it).
+// largest fraction whose relaxation of what is left stays feasible, solves
+// that relaxation, and repeats until it is integral. When no fraction can
+// be rounded up (a cap or share limit), it rounds one down instead: the
+// pattern with the smallest fraction is banned from the relaxation.
 func (c *cover) dive(x []float64) *tally {
 	t := newTally(c)
+	banned := map[int]bool{}
 	for x != nil {
-		best, frac := -1, 1e-6
+		var cand []int
 		for j, v := range x {
 			n := int(math.Floor(v + 1e-6))
 			if n > 0 {
 				t.add(j, n)
 			}
-			if f := v - float64(n); f > frac {
-				best, frac = j, f
+			if v-float64(n) > 1e-6 {
+				cand = append(cand, j)
 			}
 		}
-		if best < 0 {
-			break
+		sort.SliceStable(cand, func(a, b int) bool { return frac(x[cand[a]]) > frac(x[cand[b]]) })
+		x = nil
+		for _, j := range cand {
+			t.add(j, 1)
+			if _, next, err := c.residual(t, banned); err == nil {
+				x = next
+				break
+			}
+			t.add(j, -1)
 		}
-		t.add(best, 1)
-		var err error
-		if _, x, err = c.residual(t); err != nil {
-			t.add(best, -1) // over the cap or a share limit: leave the rest to repair
-			x = nil
+		for i := len(cand) - 1; x == nil && i >= 0; i-- {
+			banned[cand[i]] = true
+			x, _ = c.residualX(t, banned)
 		}
 	}
 	return t
+}
+
+// residualX is the solution of residual, nil when it has none.
+func (c *cover) residualX(t *tally, banned map[int]bool) ([]float64, error) {
+	_, x, err := c.residual(t, banned)
+	return x, err
+}
+
+// frac is v's fractional part.
+func frac(v float64) float64 { return v - math.Floor(v+1e-6) }
+
+// withinCap reports whether no slot has more agents on duty than the cap.
+func (t *tally) withinCap() bool {
+	for _, on := range t.on {
+		if t.c.cap > 0 && on > t.c.cap {
+			return false
+		}
+	}
+	return true
 }
 
 // repair adds shifts until the schedule is feasible.
@@ -161,12 +197,43 @@ func (t *tally) repair() error {
 				best, bestRatio = j, g/p.cost
 			}
 		}
-		if best < 0 {
+		if best >= 0 {
+			t.add(best, 1)
+			continue
+		}
+		if !t.repairSwap() {
 			return errRepair
 		}
-		t.add(best, 1)
 	}
 	return nil
+}
+
+// repairSwap replaces one shift by another where that reduces the
+// shortfall most within the cap (when no added shift helps: the cap or a
+// share limit blocks every addition); it reports whether it found one.
+func (t *tally) repairSwap() bool {
+	before := t.shortfall()
+	bj, bk, bv := -1, -1, before-1e-9
+	for _, j := range t.used() {
+		t.add(j, -1)
+		for k := range t.c.cols {
+			if k == j || t.gain(k) < 0 {
+				continue
+			}
+			t.add(k, 1)
+			if v := t.shortfall(); v < bv {
+				bj, bk, bv = j, k, v
+			}
+			t.add(k, -1)
+		}
+		t.add(j, 1)
+	}
+	if bj < 0 {
+		return false
+	}
+	t.add(bj, -1)
+	t.add(bk, 1)
+	return true
 }
 
 // improve drops shifts the schedule can do without and replaces shifts by
