@@ -65,3 +65,21 @@ func TestApply(t *testing.T) {
 		}
 	}
 }
+
+// TestSolveTooFine checks that rules with too many break placements are
+// refused before they are enumerated.
+func TestSolveTooFine(t *testing.T) {
+	m := time.Minute
+	r := smallRules()
+	r.Types[0].Length = 8 * time.Hour
+	r.Types[0].Breaks = []Break{
+		{Length: m, Earliest: m, Latest: 200 * m, Step: m},
+		{Length: m, Earliest: 210 * m, Latest: 400 * m, Step: m},
+		{Length: m, Earliest: 410 * m, Latest: 470 * m, Step: m},
+	}
+	need := Need{Groups: []string{"g"}, Open: 8 * time.Hour, Interval: time.Hour, Agents: [][]int{make([]int, 10)}, HourCost: []float64{1}}
+	_, err := Solve(need, r)
+	if !errors.Is(err, ErrInfeasible) || !strings.Contains(err.Error(), "placements of its breaks; use coarser break steps") {
+		t.Errorf("Solve(too fine) = %v", err)
+	}
+}
