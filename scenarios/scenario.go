@@ -200,16 +200,23 @@ func parse(name string, data []byte, fsys fs.FS, dir string) (*sim.Scenario, err
 		return nil, err
 	}
 	if err := sc.Validate(); err != nil {
-		var ve sim.ValidationErrors
-		if !errors.As(err, &ve) {
-			return nil, ErrorList{&Error{File: name, Msg: err.Error()}}
-		}
-		for _, fe := range ve {
-			l.errs = append(l.errs, d.errorf(fe.Key, "%s", fe.Msg))
-		}
-		return nil, l.errs.err()
+		return nil, d.located(err, l.errs)
 	}
 	return sc, nil
+}
+
+// located returns the problems of a Validate error (sim.ValidationErrors,
+// keyed by path) located in d's file, after errs; any other error as is,
+// named by the file.
+func (d *doc) located(err error, errs ErrorList) error {
+	var ve sim.ValidationErrors
+	if !errors.As(err, &ve) {
+		return ErrorList{&Error{File: d.name, Msg: err.Error()}}
+	}
+	for _, fe := range ve {
+		errs = append(errs, d.errorf(fe.Key, "%s", fe.Msg))
+	}
+	return errs.err()
 }
 
 func (l *loader) scenario(f *file) *sim.Scenario {

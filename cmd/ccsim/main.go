@@ -53,6 +53,7 @@ func commands() []command {
 		{"validate", "check the simulator against the exact Erlang formulas", runValidate},
 		{"erlang", "Erlang B, C, A and X calculator (voice, chat, e-mail), agent solver and tables", runErlang},
 		{"staff", "smallest staffing per interval and group meeting service goals (Erlang A, then simulation)", runStaff},
+		{"schedule", "shifts with breaks covering the staffing requirement at least cost, checked by simulation", runSchedule},
 		{"compare", "compare scenarios or variants on common random numbers: paired differences with CIs", runCompare},
 		{"sweep", "run a grid or list of overrides of a scenario on all cores (or one shard of it)", runSweep},
 		{"merge", "join the shards of a sweep into the files of the whole sweep", runMerge},

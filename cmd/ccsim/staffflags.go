@@ -24,7 +24,14 @@ type staffFlags struct {
 
 // newStaffFlags declares the flags.
 func newStaffFlags(e env) *staffFlags {
-	fs := newFlags("staff", staffSynopsis, e.stderr)
+	return declareStaffFlags(newFlags("staff", staffSynopsis, e.stderr),
+		"write the scenario with the staffing found (scheduled headcount per interval) to this TOML file",
+		"write the staffing report (HTML, PDF, chart, staffing.csv, plan.json) into this directory")
+}
+
+// declareStaffFlags declares the flags of staff on fs (schedule shares
+// them); write and out describe --write and --out.
+func declareStaffFlags(fs *flag.FlagSet, write, out string) *staffFlags {
 	f := &staffFlags{fs: fs}
 	f.target = fs.Float64("target", 0, "service level to reach in every interval, a share (default: the scenario's)")
 	f.threshold = fs.Duration("threshold", 0, "answer-time goal of the service level (default: the scenario's)")
@@ -44,8 +51,8 @@ func newStaffFlags(e env) *staffFlags {
 	f.fteHours = fs.Float64("fte-hours", 37.5, "paid hours of one full-time equivalent a week")
 	f.weekDays = fs.Float64("week-days", 5, "days a week the planned day repeats, for FTE and annual cost")
 	f.json = fs.Bool("json", false, "print the plan as JSON")
-	f.write = fs.String("write", "", "write the scenario with the staffing found (scheduled headcount per interval) to this TOML file")
-	f.out = fs.String("out", "", "write the staffing report (HTML, PDF, chart, staffing.csv, plan.json) into this directory")
+	f.write = fs.String("write", "", write)
+	f.out = fs.String("out", "", out)
 	return f
 }
 

@@ -83,41 +83,109 @@ func (t *tally) gain(j int) float64 {
 }
 
 // errRepair says greedy repair found no shift that helps.
-var errRepair = errors.New("no shift helps: the share limits or the cap leave a need uncovered")
+var errRepair = errors.New("rounding found no whole-shift schedule within max_agents and the share limits " +
+	"(a fractional one exists; the heuristic can miss schedules when the cap leaves no slack: raise max_agents or loosen the shares)")
 
-// round turns the relaxation's solution x into an integer schedule by
-// diving: keep x rounded down, add one shift of the pattern with the
-// largest fraction, solve the relaxation of what is left, and repeat until
-// the relaxation is integral; then repair greedily what is left and
-// improve.
+// round turns the relaxation's solution x into an integer schedule: the
+// cheapest of four starts, each repaired and improved (dive; x rounded
+// down; x rounded up; nothing, so that repair builds it greedily). No one
+// of them wins on every need.
 func (c *cover) round(x []float64) (*tally, error) {
+	var best *tally
+	var err error
+	for _, start := range []func([]float64) *tally{c.dive, c.floor, c.ceil, c.empty} {
+		t := start(x)
+		if e := t.repair(); e != nil {
+			err = e
+			continue
+		}
+		t.improve()
+		if !t.withinCap() {
+			err = errRepair // rounding up put more agents on duty than the cap
+			continue
+		}
+		if best == nil || t.cost() < best.cost()-1e-9 {
+			best = t
+		}
+	}
+	if best == nil {
+		return nil, err
+	}
+	return best, nil
+}
+
+// empty is no shift at all: repair then builds the schedule greedily.
+func (c *cover) empty([]float64) *tally { return newTally(c) }
+
+// floor is x rounded down; ceil is x rounded up.
+func (c *cover) floor(x []float64) *tally { return c.rounded(x, 1e-6) }
+func (c *cover) ceil(x []float64) *tally  { return c.rounded(x, 1-1e-6) }
+
+// rounded is the schedule of x + up, rounded down.
+func (c *cover) rounded(x []float64, up float64) *tally {
 	t := newTally(c)
+	for j, v := range x {
+		if n := int(math.Floor(v + up)); n > 0 {
+			t.add(j, n)
+		}
+	}
+	return t
+}
+
+// dive keeps x rounded down, adds one shift of the pattern with the
+// largest fraction whose relaxation of what is left stays feasible, solves
+// that relaxation, and repeats until it is integral. When no fraction can
+// be rounded up (a cap or share limit), it rounds one down instead: the
+// pattern with the smallest fraction is banned from the relaxation.
+func (c *cover) dive(x []float64) *tally {
+	t := newTally(c)
+	banned := map[int]bool{}
 	for x != nil {
-		best, frac := -1, 1e-6
+		var cand []int
 		for j, v := range x {
 			n := int(math.Floor(v + 1e-6))
 			if n > 0 {
 				t.add(j, n)
 			}
-			if f := v - float64(n); f > frac {
-				best, frac = j, f
+			if v-float64(n) > 1e-6 {
+				cand = append(cand, j)
 			}
 		}
-		if best < 0 {
-			break
+		sort.SliceStable(cand, func(a, b int) bool { return frac(x[cand[a]]) > frac(x[cand[b]]) })
+		x = nil
+		for _, j := range cand {
+			t.add(j, 1)
+			if _, next, err := c.residual(t, banned); err == nil {
+				x = next
+				break
+			}
+			t.add(j, -1)
 		}
-		t.add(best, 1)
-		var err error
-		if _, x, err = c.residual(t); err != nil {
-			t.add(best, -1) // over the cap or a share limit: leave the rest to repair
-			x = nil
+		for i := len(cand) - 1; x == nil && i >= 0; i-- {
+			banned[cand[i]] = true
+			x, _ = c.residualX(t, banned)
 		}
 	}
-	if err := t.repair(); err != nil {
-		return nil, err
+	return t
+}
+
+// residualX is the solution of residual, nil when it has none.
+func (c *cover) residualX(t *tally, banned map[int]bool) ([]float64, error) {
+	_, x, err := c.residual(t, banned)
+	return x, err
+}
+
+// frac is v's fractional part.
+func frac(v float64) float64 { return v - math.Floor(v+1e-6) }
+
+// withinCap reports whether no slot has more agents on duty than the cap.
+func (t *tally) withinCap() bool {
+	for _, on := range t.on {
+		if t.c.cap > 0 && on > t.c.cap {
+			return false
+		}
 	}
-	t.improve()
-	return t, nil
+	return true
 }
 
 // repair adds shifts until the schedule is feasible.
@@ -129,12 +197,43 @@ func (t *tally) repair() error {
 				best, bestRatio = j, g/p.cost
 			}
 		}
-		if best < 0 {
+		if best >= 0 {
+			t.add(best, 1)
+			continue
+		}
+		if !t.repairSwap() {
 			return errRepair
 		}
-		t.add(best, 1)
 	}
 	return nil
+}
+
+// repairSwap replaces one shift by another where that reduces the
+// shortfall most within the cap (when no added shift helps: the cap or a
+// share limit blocks every addition); it reports whether it found one.
+func (t *tally) repairSwap() bool {
+	before := t.shortfall()
+	bj, bk, bv := -1, -1, before-1e-9
+	for _, j := range t.used() {
+		t.add(j, -1)
+		for k := range t.c.cols {
+			if k == j || t.gain(k) < 0 {
+				continue
+			}
+			t.add(k, 1)
+			if v := t.shortfall(); v < bv {
+				bj, bk, bv = j, k, v
+			}
+			t.add(k, -1)
+		}
+		t.add(j, 1)
+	}
+	if bj < 0 {
+		return false
+	}
+	t.add(bj, -1)
+	t.add(bk, 1)
+	return true
 }
 
 // improve drops shifts the schedule can do without and replaces shifts by
@@ -143,6 +242,9 @@ func (t *tally) improve() {
 	for changed := true; changed; {
 		changed = t.drop()
 		if t.swap() {
+			changed = true
+		}
+		if t.merge() {
 			changed = true
 		}
 	}
@@ -217,6 +319,78 @@ func (t *tally) canSwap(j, k int) bool {
 			v += sh.coef[k]
 		}
 		if v < -shareTol && v < t.share[r]-shareTol {
+			return false
+		}
+	}
+	return true
+}
+
+// merge replaces two shifts by one pattern that costs less than both and
+// keeps the schedule feasible.
+func (t *tally) merge() bool {
+	changed := false
+	used := t.used()
+	for a, j1 := range used {
+		for _, j2 := range used[a:] {
+			for t.x[j1] > 0 && t.x[j2] > 0 && (j1 != j2 || t.x[j1] > 1) {
+				limit := t.c.cols[j1].cost + t.c.cols[j2].cost - 1e-9
+				t.add(j1, -1)
+				t.add(j2, -1)
+				k := t.cheapestFix(limit)
+				if k < 0 {
+					t.add(j1, 1)
+					t.add(j2, 1)
+					break
+				}
+				t.add(k, 1)
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// cheapestFix returns the cheapest pattern costing less than limit whose
+// one more shift makes the schedule feasible, or −1.
+func (t *tally) cheapestFix(limit float64) int {
+	var short []int
+	for s, need := range t.c.need {
+		switch {
+		case t.on[s] < need-1:
+			return -1
+		case t.on[s] < need:
+			short = append(short, s)
+		}
+	}
+	best := -1
+	for k := range t.c.cols {
+		p := &t.c.cols[k]
+		if p.cost >= limit || (best >= 0 && p.cost >= t.c.cols[best].cost) {
+			continue
+		}
+		if t.fixes(k, short) {
+			best = k
+		}
+	}
+	return best
+}
+
+// fixes reports whether one more shift of pattern k covers every slot of
+// short, within the cap and the share limits.
+func (t *tally) fixes(k int, short []int) bool {
+	p := &t.c.cols[k]
+	for _, s := range short {
+		if !p.onDuty(s) {
+			return false
+		}
+	}
+	for _, s := range p.work {
+		if t.c.cap > 0 && t.on[s] >= t.c.cap {
+			return false
+		}
+	}
+	for r, sh := range t.c.shares {
+		if t.share[r]+sh.coef[k] < -shareTol {
 			return false
 		}
 	}

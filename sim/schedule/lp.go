@@ -37,12 +37,12 @@ const perturb = 1e-6
 // relax solves the linear relaxation of c with gonum's simplex: the cost
 // of the cheapest fractional schedule, a lower bound on every integer
 // schedule's cost, and the shifts of each pattern in it.
-func (c *cover) relax() (float64, []float64, error) { return c.residual(newTally(c)) }
+func (c *cover) relax() (float64, []float64, error) { return c.residual(newTally(c), nil) }
 
 // residual solves the relaxation of what schedule t leaves to cover: the
-// cheapest fractional shifts to add to t. Patterns that no remaining row
-// involves get none.
-func (c *cover) residual(t *tally) (float64, []float64, error) {
+// cheapest fractional shifts to add to t. Banned patterns, and those that
+// no remaining row involves, get none.
+func (c *cover) residual(t *tally, banned map[int]bool) (float64, []float64, error) {
 	var rows [][]float64 // coefficients of the patterns
 	var b []float64
 	var sign []float64 // −1: a surplus (≥ row), +1: a slack (≤ row)
@@ -61,16 +61,19 @@ func (c *cover) residual(t *tally) (float64, []float64, error) {
 	for r, sh := range c.shares {
 		rows, b, sign = append(rows, sh.coef), append(b, -t.share[r]), append(sign, -1)
 	}
-	return solve(c.cols, rows, b, sign)
+	return solve(c.cols, rows, b, sign, banned)
 }
 
-// solve minimises the patterns' cost subject to rows·x (≥ or ≤ by sign) b,
+// solve minimises the unbanned patterns' cost subject to rows·x (≥ or ≤ by sign) b,
 // x ≥ 0, in the standard form gonum's simplex takes: a surplus or slack
 // per row, and only the patterns some row involves.
-func solve(cols []pattern, rows [][]float64, b, sign []float64) (float64, []float64, error) {
+func solve(cols []pattern, rows [][]float64, b, sign []float64, banned map[int]bool) (float64, []float64, error) {
 	x := make([]float64, len(cols))
 	var use []int
 	for j := range cols {
+		if banned[j] {
+			continue
+		}
 		for _, row := range rows {
 			if row[j] != 0 {
 				use = append(use, j)

@@ -79,6 +79,13 @@ func patterns(r *Rules, g grid, group string, hourCost float64) ([]pattern, erro
 		if cost == 0 {
 			cost = hourCost
 		}
+		placements := 1
+		for _, b := range t.Breaks {
+			placements *= len(Window{b.Earliest, b.Latest, b.Step}.times())
+			if placements > MaxPatterns {
+				return nil, fmt.Errorf("shift type %q has more than %d placements of its breaks; use coarser break steps", t.Name, MaxPatterns)
+			}
+		}
 		for _, at := range r.starts(t).times() {
 			s := int((at - g.open) / g.slot)
 			if at < g.open || s+length > g.slots {

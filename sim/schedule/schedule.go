@@ -13,6 +13,10 @@ import (
 	"time"
 )
 
+// ErrInfeasible marks rules that cannot cover a need: the error names the
+// interval and the reason.
+var ErrInfeasible = errors.New("schedule: infeasible rules")
+
 // Need is the agents each group needs on duty (not on break), per interval
 // of a day.
 type Need struct {
@@ -83,12 +87,11 @@ func Solve(need Need, rules *Rules) (*Schedule, error) {
 		if err != nil {
 			return nil, err
 		}
-		bound, x, err := c.relax()
-		if err != nil {
-			return nil, fmt.Errorf("schedule: group %q: %w", name, err)
-		}
-		t, err := c.round(x)
-		if err != nil {
+		bound, t, err := c.solve()
+		switch {
+		case errors.Is(err, errInfeasible) || errors.Is(err, errRepair):
+			return nil, fmt.Errorf("%w: group %q: %w", ErrInfeasible, name, err)
+		case err != nil:
 			return nil, fmt.Errorf("schedule: group %q: %w", name, err)
 		}
 		out.Bound += bound
@@ -97,13 +100,23 @@ func Solve(need Need, rules *Rules) (*Schedule, error) {
 	return out, nil
 }
 
+// solve returns c's lower bound and integer schedule.
+func (c *cover) solve() (float64, *tally, error) {
+	bound, x, err := c.relax()
+	if err != nil {
+		return 0, nil, err
+	}
+	t, err := c.round(x)
+	return bound, t, err
+}
+
 // newCover makes group gi's covering problem; it fails naming the first
 // interval that no rule can cover.
 func newCover(r *Rules, g grid, need Need, gi int) (*cover, error) {
 	name := need.Groups[gi]
 	cols, err := patterns(r, g, name, need.HourCost[gi])
 	if err != nil {
-		return nil, fmt.Errorf("schedule: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrInfeasible, err)
 	}
 	c := &cover{need: make([]int, g.slots), cap: r.MaxAgents, cols: cols}
 	for s := range c.need {
@@ -152,9 +165,9 @@ func newCover(r *Rules, g grid, need Need, gi int) (*cover, error) {
 // coverable explains why slot s of c cannot be covered, if it cannot.
 func (c *cover) coverable(s int, g grid, group string, r *Rules) error {
 	need := c.need[s]
-	at := clock(g.at(s - s%g.perInterval))
+	at := Clock(g.at(s - s%g.perInterval))
 	if c.cap > 0 && need > c.cap {
-		return fmt.Errorf("schedule: interval %s: group %q needs %d agents on duty, more than max_agents = %d", at, group, need, c.cap)
+		return fmt.Errorf("%w: interval %s: group %q needs %d agents on duty, more than max_agents = %d", ErrInfeasible, at, group, need, c.cap)
 	}
 	if need == 0 {
 		return nil
@@ -168,8 +181,8 @@ func (c *cover) coverable(s int, g grid, group string, r *Rules) error {
 	if len(c.cols) > 0 {
 		why = "every allowed shift that spans it has a break there, or none spans it (check the start windows and lengths)"
 	}
-	return fmt.Errorf("schedule: interval %s: group %q needs %d agents on duty at %s, but no allowed shift covers it: %s",
-		at, group, need, clock(g.at(s)), why)
+	return fmt.Errorf("%w: interval %s: group %q needs %d agents on duty at %s, but no allowed shift covers it: %s",
+		ErrInfeasible, at, group, need, Clock(g.at(s)), why)
 }
 
 // add appends group's integer schedule t to s.
@@ -210,9 +223,4 @@ func (s *Schedule) add(r *Rules, g grid, group string, t *tally) {
 		}
 		s.Coverage = append(s.Coverage, cv)
 	}
-}
-
-// clock formats a time of day as HH:MM.
-func clock(d time.Duration) string {
-	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
 }
