@@ -17,13 +17,15 @@ import (
 
 // scheduleSynopsis is schedule's usage line and what it does.
 const scheduleSynopsis = "schedule [FILE|NAME] --rules RULES.toml|NAME [staff's goal, replication and seed flags]\n" +
-	"       [--max-repairs 8] [--json | --csv] [--write FILE.toml] [--out DIR]\n\n" +
+	"       [--max-repairs 8] [--json | --csv] [--write FILE.toml] [--out DIR] [--vary KEY=V1,V2,...]...\n\n" +
 	"Turns the staffing requirement of 'ccsim staff' (same goals and flags) into shifts under the rules\n" +
 	"(start times, shift types and lengths, breaks and lunches, share limits, agents per interval, costs;\n" +
 	"docs/schedule.md; bundled rules: " + "default" + "). The linear relaxation, solved with gonum's simplex,\n" +
 	"gives a lower bound on cost; its rounding is repaired and improved into whole shifts. The schedule\n" +
 	"is then simulated on the check's fresh replications (another seed); where a goal is missed, the need\n" +
-	"of the groups charged with it is raised and the day scheduled again, up to --max-repairs times."
+	"of the groups charged with it is raised and the day scheduled again, up to --max-repairs times.\n" +
+	"--vary schedules each variant (the first value is the baseline) on the same seeds and prints their\n" +
+	"shifts, paid hours, FTE, cost a day and a year, and the differences from the baseline."
 
 // runSchedule schedules shifts for the staffing requirement of a scenario.
 func runSchedule(ctx context.Context, e env, args []string) error {
@@ -37,8 +39,8 @@ func runSchedule(ctx context.Context, e env, args []string) error {
 	switch {
 	case err != nil:
 		return err
-	case len(f.vary) > 0:
-		return usageError{errors.New("schedule takes no --vary")}
+	case len(f.vary) > 0 && *csvOut:
+		return usageError{errors.New("--vary prints a comparison; give --json or nothing, not --csv")}
 	case *rulesArg == "":
 		return usageError{errors.New("--rules is required: a shift rules file, or a bundled name (default)")}
 	case *repairs < 0:
@@ -50,16 +52,20 @@ func runSchedule(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
-	sc, err := loadScenario(first(pos), f.sets...)
-	if err != nil {
-		return err
-	}
 	opts := f.options(e)
 	progress := func(string) {}
 	if opts.Progress != nil {
 		progress = func(s string) { fmt.Fprintf(e.stderr, "\rschedule: %s   ", s) }
 	}
-	res, err := schedule.Build(ctx, sc, rules, schedule.Options{Goals: f.goals(), Staff: opts, MaxRepairs: *repairs, Progress: progress})
+	sopts := schedule.Options{Goals: f.goals(), Staff: opts, MaxRepairs: *repairs, Progress: progress}
+	if len(f.vary) > 0 {
+		return scheduleVariants(ctx, e, f, pos, rules, sopts, *f.json)
+	}
+	sc, err := loadScenario(first(pos), f.sets...)
+	if err != nil {
+		return err
+	}
+	res, err := schedule.Build(ctx, sc, rules, sopts)
 	if opts.Progress != nil {
 		fmt.Fprintln(e.stderr)
 	}

@@ -90,3 +90,42 @@ func TestScheduleBadRules(t *testing.T) {
 		t.Errorf("no --rules: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestScheduleVary checks schedule --vary: each variant scheduled and
+// checked, the baseline first with no differences, the others' differences
+// equal to their totals minus the baseline's, and FTE and annual cost from
+// the week.
+func TestScheduleVary(t *testing.T) {
+	out, errs, code := ccsim(t, "schedule", "shifts", "--rules", "default", "--vary", "patience.mean=2m,4m", "--fte-hours", "40", "--json")
+	if code != 0 {
+		t.Fatalf("schedule --vary exited %d: %s", code, errs)
+	}
+	var got scheduleVariantsOutput
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Variants) != 2 || len(got.Schedules) != 2 || got.Baseline != got.Variants[0].Label {
+		t.Fatalf("want 2 variants with the first as baseline, got %+v", got.Variants)
+	}
+	b, v := got.Variants[0], got.Variants[1]
+	if b.DeltaCost != 0 || b.DeltaPaidHours != 0 {
+		t.Errorf("baseline differences %+v, want zero", b)
+	}
+	if v.DeltaCost != v.Cost-b.Cost || v.DeltaPaidHours != v.PaidHours-b.PaidHours || v.Cost != got.Schedules[1].Cost {
+		t.Errorf("variant %+v: differences do not match the totals against %+v", v, b)
+	}
+	if want := v.PaidHours * 5 / 40; v.FTE != want {
+		t.Errorf("FTE %g, want %g paid hours a day x 5 days / 40 h", v.FTE, want)
+	}
+	if v.AnnualCost != v.Cost*5*52 {
+		t.Errorf("annual cost %g, want %g", v.AnnualCost, v.Cost*5*52)
+	}
+	for _, x := range got.Variants {
+		if x.GoalsMet != x.Intervals || x.Intervals == 0 {
+			t.Errorf("%s: goals met in %d of %d intervals", x.Label, x.GoalsMet, x.Intervals)
+		}
+	}
+	if _, errs, code := ccsim(t, "schedule", "shifts", "--rules", "default", "--vary", "patience.mean=2m,4m", "--csv"); code != 2 || !strings.Contains(errs, "--vary prints a comparison") {
+		t.Errorf("--vary with --csv: exit %d, stderr %q", code, errs)
+	}
+}
