@@ -140,7 +140,7 @@ func amount(p *float64) float64 {
 
 // Files lists the files of the plan's directory in the given formats (nil:
 // all): report.html, report.pdf, charts/staffing-plan.{png,svg,pdf},
-// staffing.csv and plan.json.
+// staffing.csv, plan.json and check.json (the check's results).
 func (sp StaffingPlan) Files(formats []Format) []File {
 	files := documentFiles(sp.document(), formats)
 	if has(formats, CSV) {
@@ -148,6 +148,10 @@ func (sp StaffingPlan) Files(formats []Format) []File {
 	}
 	if has(formats, JSON) {
 		files = append(files, File{"plan.json", func(w io.Writer) error { return writeJSON(w, sp.Plan) }})
+		if sp.Plan.Results != nil {
+			// The check's replications, which paired comparisons of plans need.
+			files = append(files, File{"check.json", func(w io.Writer) error { return writeJSON(w, sp.Plan.Results) }})
+		}
 	}
 	return files
 }

@@ -18,7 +18,8 @@ import (
 // runReport renders charts and reports from saved results JSON, or compares runs.
 func runReport(ctx context.Context, e env, args []string) error {
 	fs := newFlags("report", "report RESULTS.json [--out DIR] [--format LIST] [--scenario FILE|NAME]\n"+
-		"       ccsim report --compare A.json B.json ... [--out DIR] [--format LIST]", e.stderr)
+		"       ccsim report --compare A.json B.json ... [--out DIR] [--format LIST]\n"+
+		"       ccsim report --compare PLAN_DIR|plan.json ... (plans of ccsim staff --out)", e.stderr)
 	out := fs.String("out", "", "directory to write into (default: report, or compare with --compare)")
 	format := fs.String("format", "html,pdf,png,svg,csv", "comma-separated formats: html, pdf, png, svg, csv, json, txt")
 	compare := fs.Bool("compare", false, "compare two or more results files")
@@ -64,6 +65,9 @@ func reportCompare(e env, paths []string, formats []reports.Format, dir, scenari
 	}
 	if len(paths) < 2 {
 		return usageError{fmt.Errorf("--compare needs at least two results files, got %d", len(paths))}
+	}
+	if isPlan(paths[0]) {
+		return reportComparePlans(e, paths, formats, dir)
 	}
 	labels := runLabels(paths)
 	var runs []reports.Run
@@ -135,7 +139,7 @@ func runLabels(paths []string) []string {
 	seen := map[string]int{}
 	for i, p := range paths {
 		l := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
-		if l == "results" {
+		if l == "results" || l == "plan" {
 			if d := filepath.Base(filepath.Dir(p)); d != "." && d != string(filepath.Separator) {
 				l = d
 			}

@@ -39,8 +39,8 @@ func runSchedule(ctx context.Context, e env, args []string) error {
 	switch {
 	case err != nil:
 		return err
-	case len(f.vary) > 0 && *csvOut:
-		return usageError{errors.New("--vary prints a comparison; give --json or nothing, not --csv")}
+	case len(f.vary) > 0 && (*csvOut || *f.out != ""):
+		return usageError{errors.New("--vary prints a comparison; give --json or nothing, not --csv or --out")}
 	case *rulesArg == "":
 		return usageError{errors.New("--rules is required: a shift rules file, or a bundled name (default)")}
 	case *repairs < 0:

@@ -45,7 +45,7 @@ func runStaff(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if len(f.vary) > 0 {
-		return staffVariants(ctx, e, staffVary{pos: pos, vary: f.vary, sets: f.sets, goals: f.goals(), opts: f.options(e), week: f.week(), json: *f.json})
+		return staffVariants(ctx, e, staffVary{pos: pos, vary: f.vary, sets: f.sets, goals: f.goals(), opts: f.options(e), week: f.week(), json: *f.json, out: *f.out})
 	}
 	sc, err := loadScenario(first(pos), f.sets...)
 	if err != nil {

@@ -196,7 +196,7 @@ func TestStaffVary(t *testing.T) {
 		t.Errorf("costs %v, %v for a scenario without a cost model, want null", more.Cost, more.DeltaCost)
 	}
 	out, errs, code = ccsim(t, "staff", "--vary", "arrivals.day_factor=1,1.2", "--write", "x.toml")
-	if code != 2 || !strings.Contains(errs, "--vary prints a comparison") {
+	if code != 2 || !strings.Contains(errs, "--vary compares plans; --write takes one plan") {
 		t.Errorf("--vary with --write: exit %d, %q; want 2 and a usage error", code, errs+out)
 	}
 }
@@ -231,5 +231,56 @@ func TestStaffOnMeansWithASA(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("staff's table lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestComparePlans staffs two plans with --out, compares them with report
+// --compare (from their directories) and with staff --vary --out, and
+// checks that both reports carry the same paired cost difference.
+func TestComparePlans(t *testing.T) {
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	args := []string{"--reps", "6", "--verify-reps", "10"}
+	for _, run := range [][]string{{"--out", p("base")}, {"--set", "intents.order_status.bot_containment=0.4", "--out", p("low")},
+		{"--vary", "intents.order_status.bot_containment=0.55,0.4", "--out", p("vary")}} {
+		if _, errs, code := ccsim(t, append(append([]string{"staff"}, args...), run...)...); code != 0 {
+			t.Fatalf("staff %v: exit %d: %s", run, code, errs)
+		}
+	}
+	if _, errs, code := ccsim(t, "report", "--compare", p("base"), p("low/plan.json"), "--out", p("cmp")); code != 0 {
+		t.Fatalf("report --compare of plans: exit %d: %s", code, errs)
+	}
+	read := func(path string) []byte {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	var vary staff.Comparison
+	if err := json.Unmarshal(read(p("vary/comparison.json")), &vary); err != nil {
+		t.Fatal(err)
+	}
+	csvText := string(read(p("cmp/plan-comparison.csv")))
+	if !strings.HasPrefix(csvText, "plan,interval,scheduled,delta_agents") || !strings.Contains(csvText, "\nlow,08:00,") {
+		t.Errorf("plan-comparison.csv:\n%s", csvText)
+	}
+	if _, err := os.Stat(p("cmp/comparison.json")); err == nil {
+		t.Errorf("report --compare wrote comparison.json without --format json")
+	}
+	html := string(read(p("cmp/report.html")))
+	if !strings.Contains(html, "Against base") || !strings.Contains(html, "low needs") {
+		t.Errorf("report.html lacks the verdict")
+	}
+	d := vary.Variants[1].DeltaCost
+	if d == nil || d.CI95[0] > d.Mean || d.Mean > d.CI95[1] || vary.Variants[1].DeltaAgentHours <= 0 {
+		t.Errorf("staff --vary --out: lower containment Δ %+v agent-hours %g; want more agent-hours and a cost interval about the mean",
+			d, vary.Variants[1].DeltaAgentHours)
+	}
+	if err := os.Remove(p("low/check.json")); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := ccsim(t, "report", "--compare", p("base"), p("low")); code != 2 || !strings.Contains(errs, "no check.json beside it") {
+		t.Errorf("a plan without its check: exit %d, %q", code, errs)
 	}
 }

@@ -74,8 +74,8 @@ func (f *staffFlags) parse(args []string) ([]string, error) {
 	if err := f.week().Validate(); err != nil || *f.fteHours == 0 || *f.weekDays == 0 {
 		return nil, usageError{fmt.Errorf("--fte-hours must be positive and --week-days in (0, 7]")}
 	}
-	if len(f.vary) > 0 && (*f.write != "" || *f.out != "") {
-		return nil, usageError{fmt.Errorf("--vary prints a comparison; --write and --out take one plan")}
+	if len(f.vary) > 0 && *f.write != "" {
+		return nil, usageError{fmt.Errorf("--vary compares plans; --write takes one plan")}
 	}
 	return pos, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ccsim/ccsim/reports"
 	"github.com/ccsim/ccsim/sim"
 	"github.com/ccsim/ccsim/sim/staff"
 )
@@ -20,6 +21,7 @@ type staffVary struct {
 	opts  staff.Options
 	week  staff.Week
 	json  bool
+	out   string // directory for the comparison report; "" for none
 }
 
 // staffVariantsOutput is what staff --vary prints with --json.
@@ -50,6 +52,13 @@ func staffVariants(ctx context.Context, e env, v staffVary) error {
 	c, err := staff.Compare(labels, plans, v.week)
 	if err != nil {
 		return err
+	}
+	if v.out != "" {
+		files := reports.PlanComparison{Comparison: c, Plans: plans}.Files(nil)
+		if _, err := writeFiles(v.out, files); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s\n", v.out)
 	}
 	if v.json {
 		return writeJSON(e.stdout, staffVariantsOutput{Comparison: c, Plans: plans})

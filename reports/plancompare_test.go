@@ -1,0 +1,79 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/ccsim/ccsim/sim"
+	"github.com/ccsim/ccsim/sim/staff"
+)
+
+// twoPlans is a comparison of two hand-made plans of three intervals.
+func twoPlans() PlanComparison {
+	cost := func(m float64) *sim.Stat { return &sim.Stat{Mean: m, CI95: [2]float64{m - 1, m + 1}, N: 10} }
+	ivs := func(sched ...int) []staff.IntervalDelta {
+		var out []staff.IntervalDelta
+		for i, s := range sched {
+			out = append(out, staff.IntervalDelta{Start: []string{"08:00", "08:30", "09:00"}[i], Scheduled: s, DeltaAgents: s - []int{10, 12, 9}[i],
+				DeltaAgentHours: float64(s-[]int{10, 12, 9}[i]) / 2, DeltaCost: cost(float64(s-[]int{10, 12, 9}[i]) * 15)})
+		}
+		return out
+	}
+	c := &staff.Comparison{Baseline: "containment 70 %", Week: staff.WeekJSON{FTEHours: 37.5, Days: 5, Weeks: 52},
+		Variants: []staff.Variant{
+			{Label: "containment 70 %", AgentHours: 15.5, FTE: 2.07, Cost: cost(465), AnnualCost: cost(120900), DeltaCost: cost(0), DeltaAnnualCost: cost(0), Intervals: ivs(10, 12, 9)},
+			{Label: "containment 50 %", AgentHours: 18, FTE: 2.4, DeltaAgentHours: 2.5, DeltaFTE: 0.33, Cost: cost(540), AnnualCost: cost(140400),
+				DeltaCost: cost(75), DeltaAnnualCost: cost(19500), Intervals: ivs(12, 13, 11)},
+		}}
+	plan := &staff.Plan{Scenario: "Test day", Currency: "EUR", Goals: staff.GoalsJSON{Target: 0.8, ThresholdSeconds: 20},
+		Verification: staff.Verification{Intervals: 3, AllMet: 3}}
+	return PlanComparison{Comparison: c, Plans: []*staff.Plan{plan, plan}}
+}
+
+// TestPlanComparison checks the files, the verdict (each variant's
+// differences with the cost interval), the difference bars and the CSV.
+func TestPlanComparison(t *testing.T) {
+	pc := twoPlans()
+	var names []string
+	for _, f := range pc.Files([]Format{HTML, CSV, JSON, PNG}) {
+		names = append(names, f.Name)
+	}
+	if got := strings.Join(names, " "); got != "report.html charts/plan-comparison.png plan-comparison.csv comparison.json" {
+		t.Errorf("files %s", got)
+	}
+	v := strings.Join(pc.document().Verdict, " ")
+	for _, want := range []string{"Against containment 70 % (15.5 agent-hours a day)", "containment 50 % needs +2.5 agent-hours a day (+0.33 FTE)",
+		"+75.00 EUR a day (95 % CI [74.00, 76.00])", "+19,500 EUR a year", "every goal in 3 of 3 intervals"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("verdict lacks %q:\n%s", want, v)
+		}
+	}
+	ch := PlanComparisonChart(pc)
+	bars := ch.Panels[1].Series[0]
+	if bars.Kind != Bars || len(bars.Y) != 3 || bars.Y[0] != 2 || bars.Y[1] != 1 || bars.Y[2] != 2 {
+		t.Errorf("difference bars %+v, want 2, 1, 2", bars)
+	}
+	if r := ch.Panels[1].Rules; len(r) != 1 || r[0].Value != 0 {
+		t.Errorf("difference panel rules %+v, want a zero line", r)
+	}
+	var b bytes.Buffer
+	if err := WritePlanComparisonCSV(&b, pc.Comparison); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 || strings.Join(rows[4], ",") != "containment 50 %,08:00,12,2,1,30,29,31" {
+		t.Errorf("CSV rows %q", rows)
+	}
+	var html bytes.Buffer
+	if err := pc.Files([]Format{HTML})[0].Write(&html); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(html.String(), "Staffing plan comparison") || !strings.Contains(html.String(), "75.00 EUR a day") {
+		t.Errorf("HTML lacks the kind or the cost difference")
+	}
+}
