@@ -44,9 +44,11 @@ func (s *Session) Explain(text string) Explanation {
 	if rd.negated {
 		views, names = append(views, rd.flipped), append(names, "negated words")
 	}
-	for _, r := range s.p.replies {
-		if r != nil && r.free() && s.offered(r) {
-			e.add(k.closest("reply "+r.r.ID, r.ex, views[:1], names))
+	if s.node != nil && !s.ended {
+		for _, r := range s.node.replies {
+			if r.free() && s.offered(r) {
+				e.add(k.closest("reply "+r.r.ID, r.ex, views[:1], names))
+			}
 		}
 	}
 	for _, r := range s.p.rules {

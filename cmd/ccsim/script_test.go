@@ -165,6 +165,21 @@ func TestScriptTools(t *testing.T) {
 	}
 }
 
+// TestScriptExplainOffered checks that explain weighs only the replies
+// offered at the node: cancel-x5's "pressure" belongs to "reason".
+func TestScriptExplainOffered(t *testing.T) {
+	line := "This is your last chance to keep this deal"
+	for node, want := range map[string]bool{"reason": true, "options": false} {
+		out, errs, code := ccsimIn(t, "", "script", "explain", "cancel-x5", "--at", node, "--top", "100", line)
+		if code != 0 {
+			t.Fatalf("explain at %s: exit %d: %s", node, code, errs)
+		}
+		if got := strings.Contains(out, "reply pressure "); got != want {
+			t.Errorf("explain at %s lists reply pressure: %v, want %v\n%s", node, got, want, out)
+		}
+	}
+}
+
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
