@@ -17,7 +17,7 @@ import (
 
 // summaryRows are the metrics of the text summary, with their labels and
 // formats from sim's metric table.
-var summaryRows = metricRows(sim.MOffered, sim.MSentToBot, sim.MBotContainment, sim.MEscalationRate, sim.MToHuman,
+var summaryRows = metricRows(sim.MOffered, sim.MSentToBot, sim.MContainedPerSession, sim.MBotContainment, sim.MEscalationRate, sim.MToHuman,
 	sim.MServiceLevel, sim.MPWait, sim.MASA, sim.MWaitP90, sim.MAbandonRate, sim.MQueueLength, sim.MOccupancy,
 	sim.MMeanHandle, sim.MRetrials, sim.MCallbacksOffered, sim.MCallbacks, sim.MEmotionalShare, sim.MSatisfaction,
 	sim.MDetractors, sim.MFCR, sim.MRepeats)
@@ -46,7 +46,7 @@ func shown(name string, s sim.Stat) bool {
 	switch {
 	case optional[name] && (s.Mean == 0 || (name == sim.MFCR && s.Mean == 1)):
 		return false
-	case (name == sim.MSatisfaction || name == sim.MDetractors) && math.IsNaN(s.Mean):
+	case (name == sim.MSatisfaction || name == sim.MDetractors || name == sim.MContainedPerSession) && math.IsNaN(s.Mean):
 		return false
 	}
 	return true

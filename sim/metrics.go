@@ -11,7 +11,11 @@ const (
 	MASA              = "asa_seconds"     // mean wait of answered contacts
 	MAbandonRate      = "abandon_rate"    // abandoned / reached the human queue
 	MOccupancy        = "occupancy"       // busy agent time / on-duty agent time
-	MBotContainment   = "bot_containment" // resolved by the bot / sent to the bot
+	MBotContainment   = "bot_containment" // resolved by the bot / sent to the bot: contained per contact sent to the bot (opt-outs and overflows count)
+	// MContainedPerSession is resolved by the bot / bot sessions held: the
+	// figure an intent's input bot_containment (a session's probability of
+	// resolving the contact) predicts.
+	MContainedPerSession = "contained_per_session"
 	MEscalationRate   = "escalation_rate" // (escalated + opted out + overflow) / sent to the bot
 	MToHuman          = "to_human"        // contacts that reached the human queue
 	MAnswered         = "answered"        // answered by an agent
@@ -48,7 +52,7 @@ const (
 // MetricNames lists every metric in display order.
 func MetricNames() []string {
 	return []string{
-		MOffered, MServiceLevel, MPWait, MASA, MAbandonRate, MOccupancy, MBotContainment, MEscalationRate,
+		MOffered, MServiceLevel, MPWait, MASA, MAbandonRate, MOccupancy, MBotContainment, MContainedPerSession, MEscalationRate,
 		MToHuman, MAnswered, MAbandoned, MSentToBot, MContained, MEscalatedCtx, MEscalatedNoCtx,
 		MOptedOut, MBotHangup, MBotOverflow,
 		MWaitP50, MWaitP80, MWaitP90, MWaitP95, MWaitP99, MQueueLength, MAgents, MMeanHandle, MAbandonWait,
@@ -81,6 +85,7 @@ func values(c *cell, sp *span, def Definition) Values {
 	v[MBotHangup] = float64(c.botHangup)
 	v[MBotOverflow] = float64(c.overflow)
 	v[MBotContainment] = ratio(float64(c.contained), float64(c.sentToBot))
+	v[MContainedPerSession] = ratio(float64(c.contained), float64(c.contained+c.botHangup+c.escCtx+c.escNoCtx))
 	v[MEscalationRate] = ratio(float64(c.escCtx+c.escNoCtx+c.optedOut+c.overflow), float64(c.sentToBot))
 	v[MMeanHandle] = ratio(c.sumHandle, float64(c.answered))
 	v[MRetrials] = float64(c.retrials)
