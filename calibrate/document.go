@@ -138,7 +138,7 @@ func dayTypeDoc(t DayTypeFit) DayTypeDoc {
 		d.Starts = append(d.Starts, clock(a.Open+time.Duration(k)*a.Interval))
 	}
 	for _, s := range t.Shares {
-		d.Shares = append(d.Shares, ShareDoc{Type: s.Type, Count: s.Count, Share: s.Share})
+		d.Shares = append(d.Shares, ShareDoc(s))
 	}
 	return d
 }
