@@ -141,11 +141,14 @@ type fileIntent struct {
 	HandleTime     *fileDist `toml:"handle_time"`
 	Skill          string    `toml:"skill,omitempty"`
 	Channel        string    `toml:"channel,omitempty"`
-	Priority       int       `toml:"priority,omitzero"`
-	Emotional      float64   `toml:"emotional,omitzero"`
-	Complex        bool      `toml:"complex,omitempty"`
-	Repeat         float64   `toml:"repeat,omitzero"`
-	BotRepeat      float64   `toml:"bot_repeat,omitzero"`
+	// Channels spreads the intent over channels by share: one intent per
+	// channel after loading (channelParts).
+	Channels  map[string]float64 `toml:"channels,omitempty"`
+	Priority  int                `toml:"priority,omitzero"`
+	Emotional float64            `toml:"emotional,omitzero"`
+	Complex   bool               `toml:"complex,omitempty"`
+	Repeat    float64            `toml:"repeat,omitzero"`
+	BotRepeat float64            `toml:"bot_repeat,omitzero"`
 }
 
 type fileAgents struct {
@@ -333,6 +336,6 @@ func (l *loader) intents(f *file, sc *sim.Scenario) {
 			}
 			in.Channel = ch
 		}
-		sc.Intents = append(sc.Intents, in)
+		sc.Intents = append(sc.Intents, l.channelParts(key, fi, in)...)
 	}
 }
