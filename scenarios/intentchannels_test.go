@@ -86,3 +86,26 @@ func TestIntentChannelsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestIntentChannelsRoundTrip encodes a scenario with a spread intent and
+// loads it again: the parts come back as intents of one channel each.
+func TestIntentChannelsRoundTrip(t *testing.T) {
+	sc, err := Parse("spread.toml", []byte(spread))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Encode(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse("encoded.toml", data)
+	if err != nil {
+		t.Fatalf("encoded scenario does not load: %v\n%s", err, data)
+	}
+	for i, in := range sc.Intents {
+		b := back.Intents[i]
+		if b.Name != in.Name || b.Channel != in.Channel || b.Share != in.Share {
+			t.Errorf("intent %d after the round trip: %s %s %g, want %s %s %g", i, b.Name, b.Channel, b.Share, in.Name, in.Channel, in.Share)
+		}
+	}
+}
