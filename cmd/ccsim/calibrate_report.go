@@ -11,7 +11,8 @@ import (
 	"github.com/ccsim/ccsim/reports"
 )
 
-// writeCalibrationReport writes into dir: summary.txt, calibration.json, a scenario per day
+// writeCalibrationReport writes into dir: report.html and report.pdf (opening
+// with the back-tests' verdict), summary.txt, calibration.json, a scenario per day
 // type, the Kaplan–Meier curve as CSV, a back-test table per day type (if
 // any) and the charts as PNG and SVG.
 func writeCalibrationReport(dir string, cal *calibrate.Report, backtests []*calibrate.Backtest) error {
@@ -52,6 +53,9 @@ func writeCalibrationReport(dir string, cal *calibrate.Report, backtests []*cali
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			return err
 		}
+	}
+	if _, err := writeFiles(dir, reports.Calibration{Report: cal, Backtests: backtests}.Files(nil)); err != nil {
+		return err
 	}
 	for _, ch := range reports.CalibrationCharts(cal, backtests) {
 		for _, f := range []reports.Format{reports.PNG, reports.SVG} {
