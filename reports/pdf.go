@@ -157,7 +157,7 @@ func (p *pdfDoc) newPage() {
 func (p *pdfDoc) footer() {
 	sty := textStyle(8, false)
 	sty.Color = color.Gray{Y: 110}
-	p.dc.FillText(sty, vg.Point{X: margin, Y: margin - 18}, "ccsim · "+p.title)
+	p.dc.FillText(sty, vg.Point{X: margin, Y: margin - 18}, clip("ccsim · "+p.title, sty, pageW-2*margin-60))
 	sty.XAlign = draw.XRight
 	p.dc.FillText(sty, vg.Point{X: pageW - margin, Y: margin - 18}, "page "+strconv.Itoa(p.page))
 }
@@ -195,6 +195,18 @@ func (p *pdfDoc) paragraphStyle(s string, sty text.Style, lead vg.Length) {
 		p.line(l, sty, lead)
 	}
 	p.y -= 5
+}
+
+// clip shortens s with an ellipsis to fit width.
+func clip(s string, sty text.Style, width vg.Length) string {
+	if sty.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && sty.Width(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
 }
 
 // wrap splits s into lines no wider than width.
