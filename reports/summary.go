@@ -39,6 +39,11 @@ func metricRows(names ...string) []summaryRow {
 var optional = map[string]bool{sim.MSentToBot: true, sim.MRetrials: true, sim.MCallbacksOffered: true, sim.MCallbacks: true,
 	sim.MEmotionalShare: true, sim.MRepeats: true, sim.MFCR: true}
 
+// undefinedHidden are metrics left out of the summaries when undefined:
+// satisfaction without its model, the bot's figures without a bot.
+var undefinedHidden = map[string]bool{sim.MSatisfaction: true, sim.MDetractors: true, sim.MContainedPerSession: true,
+	sim.MBotContainment: true, sim.MEscalationRate: true}
+
 // shown reports whether the summaries show metric name with value s: an
 // optional metric only when the scenario uses its feature, satisfaction
 // and detractors only when defined.
@@ -46,7 +51,7 @@ func shown(name string, s sim.Stat) bool {
 	switch {
 	case optional[name] && (s.Mean == 0 || (name == sim.MFCR && s.Mean == 1)):
 		return false
-	case (name == sim.MSatisfaction || name == sim.MDetractors || name == sim.MContainedPerSession) && math.IsNaN(s.Mean):
+	case undefinedHidden[name] && math.IsNaN(s.Mean):
 		return false
 	}
 	return true
