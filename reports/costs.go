@@ -102,3 +102,11 @@ func fmtMetric(name string, v float64, currency string) string {
 	}
 	return fmtValue(info(name).Format, v)
 }
+
+// Money formats an amount as the reports do: thousands separators, two
+// decimals below 100, then the currency ("20,691 EUR", "3.16 EUR"); "-" when
+// undefined.
+func Money(v float64, currency string) string { return money(v, currency) }
+
+// Thousands formats v rounded to an integer with comma separators: "12,345".
+func Thousands(v float64) string { return thousands(v) }

@@ -25,6 +25,7 @@ type pdfDoc struct {
 	cv    pdfCanvas
 	dc    draw.Canvas
 	y     vg.Length // top of the free space on the page
+	x     vg.Length // left edge of text and tables: the margin, or a second column's edge
 	page  int
 	title string
 }
@@ -32,7 +33,7 @@ type pdfDoc struct {
 // writePDF writes d as a multi-page PDF: the summary, key figures and
 // method notes first, then one chart per page, then the detail tables.
 func writePDF(w io.Writer, d document) error {
-	p := &pdfDoc{cv: newPDFCanvas(pageW, pageH), title: d.Kind + ": " + d.Title}
+	p := &pdfDoc{cv: newPDFCanvas(pageW, pageH), title: d.Kind + ": " + d.Title, x: margin}
 	p.dc = draw.New(p.cv)
 	p.start()
 	p.line(d.Kind, textStyle(10, false), 14)
@@ -43,13 +44,20 @@ func writePDF(w io.Writer, d document) error {
 	for _, v := range d.Verdict {
 		p.paragraphStyle(v, textStyle(11, true), 15)
 	}
-	p.table(d.Facts)
-	p.section(d.KPIs)
+	// The figures first, side by side when they fit; then the facts.
+	tables := []Table{d.KPIs}
 	for _, t := range d.More {
 		if len(t.Rows) > 0 {
-			p.section(t)
+			tables = append(tables, t)
 		}
 	}
+	for len(tables) > 1 && p.sideBySide(tables[0], tables[1]) {
+		tables = tables[2:]
+	}
+	for _, t := range tables {
+		p.section(t)
+	}
+	p.section(d.Facts)
 	p.heading("Method")
 	for _, n := range d.Notes {
 		p.paragraph(n)
@@ -77,6 +85,44 @@ func writePDF(w io.Writer, d document) error {
 	}
 	_, err := w.Write(setPDFInfo(fixPDFDates(b.Bytes()), d.Kind+": "+d.Title, subject))
 	return err
+}
+
+// columnGap is the space between two tables side by side, points.
+const columnGap = 28
+
+// sideBySide writes tables a and b as sections next to each other if both
+// fit across the page and below the cursor; it reports whether it did.
+func (p *pdfDoc) sideBySide(a, b Table) bool {
+	wa, wb := sectionWidth(a), sectionWidth(b)
+	h := headingH + 19 + max(tableH(a), tableH(b))
+	if wa+wb+columnGap > pageW-2*margin || p.y-h < margin+footerGap/2 {
+		return false
+	}
+	top := p.y
+	p.section(a)
+	bottom := p.y
+	p.y, p.x = top, margin+wa+columnGap
+	p.section(b)
+	p.y, p.x = min(bottom, p.y), margin
+	return true
+}
+
+// sectionWidth is the width of a section: its table, title and caption.
+func sectionWidth(t Table) vg.Length {
+	w := sum(columnWidths(t, textStyle(9, false), textStyle(9, true)))
+	w = max(w, textStyle(14, true).Width(t.Title))
+	if t.Caption != "" {
+		w = max(w, textStyle(10, false).Width(t.Caption))
+	}
+	return w
+}
+
+func sum(ws []vg.Length) vg.Length {
+	var t vg.Length
+	for _, w := range ws {
+		t += w
+	}
+	return t
 }
 
 // section writes a table under its title and caption, keeping the title
@@ -111,7 +157,7 @@ func (p *pdfDoc) newPage() {
 func (p *pdfDoc) footer() {
 	sty := textStyle(8, false)
 	sty.Color = color.Gray{Y: 110}
-	p.dc.FillText(sty, vg.Point{X: margin, Y: margin - 18}, "ccsim · "+p.title)
+	p.dc.FillText(sty, vg.Point{X: margin, Y: margin - 18}, clip("ccsim · "+p.title, sty, pageW-2*margin-60))
 	sty.XAlign = draw.XRight
 	p.dc.FillText(sty, vg.Point{X: pageW - margin, Y: margin - 18}, "page "+strconv.Itoa(p.page))
 }
@@ -127,7 +173,7 @@ func (p *pdfDoc) need(h vg.Length) {
 func (p *pdfDoc) line(s string, sty text.Style, lead vg.Length) {
 	p.need(lead)
 	sty.YAlign = draw.YTop
-	p.dc.FillText(sty, vg.Point{X: margin, Y: p.y}, s)
+	p.dc.FillText(sty, vg.Point{X: p.x, Y: p.y}, s)
 	p.y -= lead
 }
 
@@ -145,10 +191,22 @@ func (p *pdfDoc) paragraph(s string) { p.paragraphStyle(s, textStyle(10, false),
 
 // paragraphStyle writes text in sty wrapped to the page width, lead points apart.
 func (p *pdfDoc) paragraphStyle(s string, sty text.Style, lead vg.Length) {
-	for _, l := range wrap(s, sty, pageW-2*margin) {
+	for _, l := range wrap(s, sty, pageW-margin-p.x) {
 		p.line(l, sty, lead)
 	}
 	p.y -= 5
+}
+
+// clip shortens s with an ellipsis to fit width.
+func clip(s string, sty text.Style, width vg.Length) string {
+	if sty.Width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && sty.Width(string(r)+"…") > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
 }
 
 // wrap splits s into lines no wider than width.
@@ -226,7 +284,7 @@ func columnWidths(t Table, body, head text.Style) []vg.Length {
 
 // row draws one table row on an optional background and moves down.
 func (p *pdfDoc) row(t Table, widths []vg.Length, cells []string, sty text.Style, fill color.Color) {
-	x := vg.Length(margin)
+	x := p.x
 	var total vg.Length
 	for _, w := range widths {
 		total += w
@@ -245,7 +303,7 @@ func (p *pdfDoc) row(t Table, widths []vg.Length, cells []string, sty text.Style
 		p.dc.FillText(s, pt, c)
 		x += widths[j]
 	}
-	p.dc.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 215}, Width: 0.5}, margin, p.y-rowH, margin+total, p.y-rowH)
+	p.dc.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 215}, Width: 0.5}, p.x, p.y-rowH, p.x+total, p.y-rowH)
 	p.y -= rowH
 }
 

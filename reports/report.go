@@ -77,8 +77,12 @@ func (c Comparison) document() document {
 	for i, r := range c.Runs {
 		labels[i] = r.Label
 	}
+	title := strings.Join(labels, " vs ")
+	if len(labels) > 3 { // the runs are listed in the first table
+		title = fmt.Sprintf("%s vs %d variants", labels[0], len(labels)-1)
+	}
 	d := document{
-		Title:   strings.Join(labels, " vs "),
+		Title:   title,
 		Kind:    "Comparison report",
 		Verdict: compareVerdict(c),
 		Facts:   runsTable(c.Runs),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/ccsim/ccsim/sim/staff"
 )
@@ -76,7 +77,8 @@ func planNotes(pl *staff.Plan) []string {
 // planTable is one row per interval.
 func planTable(pl *staff.Plan) Table {
 	t := Table{ID: "intervals", Title: "Per interval", Numeric: true,
-		Columns: []string{"start", "Erlang C", "Erlang A", "simulated", "scheduled", "service level", "95 % CI", "abandoned", "occupancy", "cost"}}
+		Columns: []string{"start", "Erlang C", "Erlang A", "simulated", "scheduled", "service level", "95 % CI", "abandoned", "occupancy",
+			"cost" + strings.TrimPrefix(currencyNote(pl.Currency), ",")}}
 	for _, iv := range pl.Intervals {
 		cost := "-"
 		if iv.Cost != nil {

@@ -17,7 +17,7 @@ import (
 
 // summaryRows are the metrics of the text summary, with their labels and
 // formats from sim's metric table.
-var summaryRows = metricRows(sim.MOffered, sim.MSentToBot, sim.MBotContainment, sim.MEscalationRate, sim.MToHuman,
+var summaryRows = metricRows(sim.MOffered, sim.MSentToBot, sim.MContainedPerSession, sim.MBotContainment, sim.MEscalationRate, sim.MToHuman,
 	sim.MServiceLevel, sim.MPWait, sim.MASA, sim.MWaitP90, sim.MAbandonRate, sim.MQueueLength, sim.MOccupancy,
 	sim.MMeanHandle, sim.MRetrials, sim.MCallbacksOffered, sim.MCallbacks, sim.MEmotionalShare, sim.MSatisfaction,
 	sim.MDetractors, sim.MFCR, sim.MRepeats)
@@ -39,6 +39,11 @@ func metricRows(names ...string) []summaryRow {
 var optional = map[string]bool{sim.MSentToBot: true, sim.MRetrials: true, sim.MCallbacksOffered: true, sim.MCallbacks: true,
 	sim.MEmotionalShare: true, sim.MRepeats: true, sim.MFCR: true}
 
+// undefinedHidden are metrics left out of the summaries when undefined:
+// satisfaction without its model, the bot's figures without a bot.
+var undefinedHidden = map[string]bool{sim.MSatisfaction: true, sim.MDetractors: true, sim.MContainedPerSession: true,
+	sim.MBotContainment: true, sim.MEscalationRate: true}
+
 // shown reports whether the summaries show metric name with value s: an
 // optional metric only when the scenario uses its feature, satisfaction
 // and detractors only when defined.
@@ -46,7 +51,7 @@ func shown(name string, s sim.Stat) bool {
 	switch {
 	case optional[name] && (s.Mean == 0 || (name == sim.MFCR && s.Mean == 1)):
 		return false
-	case (name == sim.MSatisfaction || name == sim.MDetractors) && math.IsNaN(s.Mean):
+	case undefinedHidden[name] && math.IsNaN(s.Mean):
 		return false
 	}
 	return true

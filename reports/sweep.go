@@ -106,16 +106,18 @@ func MergeSweep(parts []SweepResult) (SweepResult, error) {
 
 // WriteSweepCSV writes one row per point × interval × metric, the
 // interval "total" last for each point: point, one column per swept key,
-// interval, metric, mean, ci_low, ci_high, n. Undefined values are empty.
+// interval, metric, mean, ci_low, ci_high, n, unit (the currency for
+// costs). Undefined values are empty.
 func WriteSweepCSV(w io.Writer, sr SweepResult) error {
 	cw := csv.NewWriter(w)
-	cw.Write(append(append([]string{"point"}, sr.Params...), "interval", "metric", "mean", "ci_low", "ci_high", "n"))
+	cw.Write(append(append([]string{"point"}, sr.Params...), "interval", "metric", "mean", "ci_low", "ci_high", "n", "unit"))
 	for _, p := range sr.Results {
 		lead := append([]string{strconv.Itoa(p.Index)}, p.Values...)
 		rows := func(interval string, m sim.Metrics) {
 			for _, k := range metricOrder(m) {
 				s := m[k]
-				cw.Write(append(slices.Clip(lead), interval, k, csvFloat(s.Mean), csvFloat(s.CI95[0]), csvFloat(s.CI95[1]), strconv.Itoa(s.N)))
+				cw.Write(append(slices.Clip(lead), interval, k, csvFloat(s.Mean), csvFloat(s.CI95[0]), csvFloat(s.CI95[1]), strconv.Itoa(s.N),
+					unitOf(k, sr.Currency)))
 			}
 		}
 		for _, iv := range p.Intervals {

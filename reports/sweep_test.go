@@ -91,7 +91,8 @@ func TestMergeSweep(t *testing.T) {
 	if a.String() != b.String() || merged.Shards != 1 {
 		t.Errorf("merged CSV differs from the whole sweep's")
 	}
-	if !strings.HasPrefix(a.String(), "point,x,y,interval,metric,mean,ci_low,ci_high,n\n0,1,a,08:00,service_level,0.6,") {
+	if !strings.HasPrefix(a.String(), "point,x,y,interval,metric,mean,ci_low,ci_high,n,unit\n0,1,a,08:00,service_level,0.6,") ||
+		!strings.Contains(a.String(), ",5,share\n") {
 		t.Errorf("CSV starts %.80q", a.String())
 	}
 	bad := parts[0]

@@ -124,12 +124,9 @@ func sweepChart(sr SweepResult, k int) Chart {
 			}
 		}
 		p := Panel{Title: mi.Axis, YLabel: mi.Axis}
-		switch m {
-		case sim.MServiceLevel:
-			p.YMin, p.YMax = ptr(0), ptr(100)
-		case sim.MASA, sim.MAbandonRate:
+		if m == sim.MASA || m == sim.MAbandonRate {
 			p.YMin = ptr(0)
-		}
+		} // service level fitted to the data, with room above for the legend
 		for i, label := range order {
 			pts := lines[label]
 			sort.SliceStable(pts, func(a, b int) bool { return ax.x(pts[a].Values[k]) < ax.x(pts[b].Values[k]) })

@@ -184,7 +184,27 @@ func compareTable(runs []Run) Table {
 			t.Rows = append(t.Rows, cells)
 		}
 	}
+	for _, name := range []string{sim.MAgentHours, sim.MCost, sim.MCostPerContact} {
+		cells := []string{info(name).Label}
+		show := false
+		for _, r := range runs {
+			s, ok := r.Results.Metrics[name]
+			show = show || ok
+			cells = append(cells, fmtMetric(name, s.Mean, r.Results.Currency)+" "+metricCI(name, s))
+		}
+		if show {
+			t.Rows = append(t.Rows, cells)
+		}
+	}
 	return t
+}
+
+// metricCI formats the interval of a stat of metric name as its table cells do.
+func metricCI(name string, s sim.Stat) string {
+	if info(name).Unit == sim.UnitMoney {
+		return moneyCI(s, "")
+	}
+	return fmtCI(info(name).Format, s)
 }
 
 // runsTable describes each run of a comparison.

@@ -125,12 +125,29 @@ func riskSentence(res *sim.Results) string {
 		parts = append(parts, "the "+periodNoun(res)+"'s 95 % interval contains the target, so the verdict could go either way")
 	}
 	if len(parts) == 0 {
-		if ab := stat(res.Metrics, sim.MAbandonRate); finite(ab.Mean) {
-			return "Biggest risk: abandonment of " + fmtValue("pct", ab.Mean) + "."
-		}
-		return "Biggest risk: none identified."
+		return "Biggest risk: " + quietRisk(res) + "."
 	}
 	return "Biggest risk: " + strings.Join(parts, "; ") + "."
+}
+
+// quietRisk describes the risk of a run without intervals whose service
+// level's interval lies wholly on one side of the target.
+func quietRisk(res *sim.Results) string {
+	sl := stat(res.Metrics, sim.MServiceLevel)
+	occ := stat(res.Metrics, sim.MOccupancy).Mean
+	var s string
+	switch {
+	case !finite(sl.CI95[0]):
+		s = "unknown with one replication"
+	case sl.CI95[0] >= res.Target:
+		s = "none on the service level, its whole 95 % interval is above the target"
+	default:
+		s = "the service level, its whole 95 % interval is below the target"
+	}
+	if finite(occ) && occ >= 0.85 {
+		s += fmt.Sprintf("; agents busy %s of their time, so a small rise in demand costs much service", fmtValue("pct", occ))
+	}
+	return s
 }
 
 // thousands1 formats v with one decimal and thousands separators: 1,234.5.

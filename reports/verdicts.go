@@ -137,7 +137,7 @@ func BacktestVerdict(b *calibrate.Backtest) string {
 		if s.CI95[0] > o.CI95[1] || s.CI95[1] < o.CI95[0] {
 			rel, apart = "apart", apart+1
 		}
-		parts = append(parts, fmt.Sprintf("%s %s simulated vs %s observed (%s)", mi.Label, f(s.Mean), f(o.Mean), rel))
+		parts = append(parts, fmt.Sprintf("%s %s simulated vs %s observed (%s)", strings.TrimSuffix(mi.Label, " (s)"), f(s.Mean), f(o.Mean), rel))
 	}
 	head := fmt.Sprintf("Back-test of %s: ", b.DayType)
 	switch {

@@ -103,7 +103,8 @@ func TestBotFlow(t *testing.T) {
 	sc.Patience = nil
 	res := mustRun(t, sc, Options{})
 	bot := res.Intents[0].Metrics
-	within(t, "bot intent containment", bot[MBotContainment], 0.9*0.5) // opt-outs never reach the bot
+	within(t, "bot intent containment", bot[MBotContainment], 0.9*0.5)            // opt-outs never reach the bot
+	within(t, "bot intent contained per session", bot[MContainedPerSession], 0.5) // the input bot_containment
 	within(t, "bot intent escalation rate", bot[MEscalationRate], 0.1+0.9*0.5*0.75)
 	near(t, "bot-eligible share", res.Metrics[MSentToBot].Mean/res.Metrics[MOffered].Mean, 0.6, 0.01)
 	// Handle time: escalations with context take 80 s, opt-outs 100 s.

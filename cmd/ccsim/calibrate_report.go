@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +11,8 @@ import (
 	"github.com/ccsim/ccsim/reports"
 )
 
-// writeCalibrationReport writes into dir: summary.txt, a scenario per day
+// writeCalibrationReport writes into dir: report.html and report.pdf (opening
+// with the back-tests' verdict), summary.txt, calibration.json, a scenario per day
 // type, the Kaplan–Meier curve as CSV, a back-test table per day type (if
 // any) and the charts as PNG and SVG.
 func writeCalibrationReport(dir string, cal *calibrate.Report, backtests []*calibrate.Backtest) error {
@@ -21,7 +23,12 @@ func writeCalibrationReport(dir string, cal *calibrate.Report, backtests []*cali
 	if err := cal.WriteSummary(&sb); err != nil {
 		return err
 	}
-	files := map[string][]byte{"summary.txt": []byte(sb.String()), "kaplan-meier.csv": kmCSV(cal.Patience.KM)}
+	doc, err := json.MarshalIndent(cal.Document(backtests), "", "  ")
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"summary.txt": []byte(sb.String()), "kaplan-meier.csv": kmCSV(cal.Patience.KM),
+		"calibration.json": append(doc, '\n')}
 	for _, d := range cal.DayTypes {
 		data, err := cal.ScenarioTOML(d.Name)
 		if err != nil {
@@ -46,6 +53,9 @@ func writeCalibrationReport(dir string, cal *calibrate.Report, backtests []*cali
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			return err
 		}
+	}
+	if _, err := writeFiles(dir, reports.Calibration{Report: cal, Backtests: backtests}.Files(nil)); err != nil {
+		return err
 	}
 	for _, ch := range reports.CalibrationCharts(cal, backtests) {
 		for _, f := range []reports.Format{reports.PNG, reports.SVG} {

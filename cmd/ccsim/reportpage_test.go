@@ -297,3 +297,28 @@ func TestStaffAndSweepReportPages(t *testing.T) {
 		wantMatch(t, "sweep table row", strings.Join(r, " | "), `[\d.]+% \| [\d.]+ \| [\d.]+% \| [\d.]+% \| [\d,]+ EUR$`)
 	}
 }
+
+// TestCalibrationReportPage checks the calibration report's verdict: what
+// was fitted, and one sentence per back-test that agrees with calibration.json.
+func TestCalibrationReportPage(t *testing.T) {
+	dir := t.TempDir()
+	if _, errs, code := ccsim(t, "calibrate", januaryPath, "--backtest", "--reps", "3", "--report", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Used      int `json:"used"`
+		Backtests []struct {
+			DayType string `json:"day_type"`
+		} `json:"backtests"`
+	}
+	readJSON(t, filepath.Join(dir, "calibration.json"), &doc)
+	v := readPage(t, filepath.Join(dir, "report.html")).paragraphs["verdict"]
+	if len(v) != 1+len(doc.Backtests) || len(doc.Backtests) != 3 {
+		t.Fatalf("verdict %q for %d back-tests, want one sentence each after the first", v, len(doc.Backtests))
+	}
+	wantMatch(t, "calibration verdict", v[0], fmt.Sprintf(`^Fitted 3 day types from %s records of anonymous-bank\.$`, thousands(float64(doc.Used))))
+	for i, b := range doc.Backtests {
+		wantMatch(t, "back-test verdict", v[1+i], `^Back-test of `+b.DayType+`: the simulation (matches|differs from) the records.*service level [\d.]+% simulated vs [\d.]+% observed`)
+	}
+	wantPDFTitle(t, filepath.Join(dir, "report.pdf"), "Calibration: anonymous-bank")
+}

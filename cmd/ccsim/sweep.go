@@ -163,7 +163,11 @@ func writeSweepTable(w io.Writer, sr reports.SweepResult) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Sweep %s over %s: %d points, %d replications each, seed %d\n\n", sr.Sweep, sr.Base, sr.Points, sr.Replications, sr.Seed)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	head := append(append([]string{"point"}, sr.Params...), "service level", "ASA s", "abandoned", "occupancy", "cost")
+	costHead := "cost"
+	if sr.Currency != "" {
+		costHead += " " + sr.Currency
+	}
+	head := append(append([]string{"point"}, sr.Params...), "service level", "ASA s", "abandoned", "occupancy", costHead)
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, p := range sr.Results {
 		m := p.Metrics

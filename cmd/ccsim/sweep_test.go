@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -72,8 +73,8 @@ func TestSweepShardedMergedIdentical(t *testing.T) {
 		}
 	}
 	csv := string(a["sweep.csv"])
-	if !strings.HasPrefix(csv, "point,intents.order_status.bot_containment,agents.senior.shifts.0.count,interval,metric,mean,ci_low,ci_high,n\n") ||
-		!strings.Contains(csv, "\n5,0.7,16,total,service_level,") {
+	if !strings.HasPrefix(csv, "point,intents.order_status.bot_containment,agents.senior.shifts.0.count,interval,metric,mean,ci_low,ci_high,n,unit\n") ||
+		!strings.Contains(csv, "\n5,0.7,16,total,service_level,") || !regexp.MustCompile(`\n5,0\.7,16,total,cost,[^\n]*,EUR\n`).MatchString(csv) {
 		t.Errorf("sweep.csv is not the tidy table expected:\n%.300s", csv)
 	}
 }
