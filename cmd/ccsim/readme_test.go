@@ -200,3 +200,29 @@ func wholeDayRow(b *calibrate.Backtest, label string, observed bool) string {
 	return "| " + strings.Join([]string{head, ci(sim.MToHuman, "%.0f", "", 1), ci(sim.MServiceLevel, "%.1f", " %", 100),
 		ci(sim.MASA, "%.0f", " s", 1), ci(sim.MAbandonRate, "%.1f", " %", 100), ci(sim.MQueueLength, "%.2f", "", 1)}, " | ") + " |"
 }
+
+// TestReadmeWalkthrough checks the figures of the README's manager's
+// walk-through that ccsim staff prints: the day's totals and the check.
+func TestReadmeWalkthrough(t *testing.T) {
+	text := strings.Join(readmeLines(t), "\n")
+	out, stderr, code := ccsim(t, "staff")
+	if code != 0 {
+		t.Fatalf("ccsim staff: exit %d: %s", code, stderr)
+	}
+	n := 0
+	for _, line := range strings.Split(out, "\n") {
+		if n == 4 {
+			break // the per-channel and per-group tables repeat the starts
+		}
+		if strings.HasPrefix(line, "scheduled agent-hours") || strings.HasPrefix(line, "out of sample") || strings.HasPrefix(line, "71.2 FTE") ||
+			strings.HasPrefix(line, "  10:30 ") {
+			n++
+			if !strings.Contains(text, line) {
+				t.Errorf("README.md: the walk-through lacks ccsim staff's line %q", line)
+			}
+		}
+	}
+	if n != 4 {
+		t.Errorf("found %d of the 4 lines of ccsim staff the walk-through quotes:\n%s", n, out)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +35,15 @@ func TestScheduleDefault(t *testing.T) {
 	}
 	if v := rep.Verification; v.Intervals != 24 || v.AllMet != v.Intervals {
 		t.Errorf("out of sample: every goal met in %d of %d intervals, want all 24 (missed: %+v)", v.AllMet, v.Intervals, rep.Missed)
+	}
+	shifts := 0
+	for _, sh := range rep.Shifts {
+		shifts += sh.Count
+	}
+	summary := fmt.Sprintf("%d shifts, %.1f paid hours, cost %s; LP lower bound %s, gap %.2f %%", shifts, rep.PaidHours,
+		money(rep.Cost, rep.Currency), money(rep.LowerBound, rep.Currency), rep.GapPercent)
+	if !strings.Contains(strings.Join(readmeLines(t), "\n"), summary) {
+		t.Errorf("the README's walk-through lacks the schedule's summary %q", summary)
 	}
 	for _, c := range rep.Coverage {
 		if c.Least < c.Required {
