@@ -34,7 +34,7 @@ func SearchSeed(seed uint64, j int) uint64 {
 func Repeats(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options, n int) ([]Repeat, error) {
 	var out []Repeat
 	for j := 1; j <= n; j++ {
-		p, err := prepare(sc, goals, opts)
+		p, err := prepareSearch(sc, goals, opts)
 		if err != nil {
 			return nil, err
 		}

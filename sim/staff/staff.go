@@ -209,7 +209,7 @@ var ErrUnreachable = errors.New("staff: goals not reachable")
 // on the same batches of replications (common random numbers), and the plan
 // is then checked on fresh replications with another seed.
 func Search(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options) (*Plan, error) {
-	p, err := prepare(sc, goals, opts)
+	p, err := prepareSearch(sc, goals, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -224,8 +224,8 @@ func Search(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options) (*
 	return p.plan(n, res), nil
 }
 
-// prepare validates a search and sets it up.
-func prepare(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
+// prepareSearch validates a search and sets it up.
+func prepareSearch(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
 	if err := sc.Validate(); err != nil {
 		return nil, err
 	}
