@@ -102,9 +102,9 @@ func (p *problem) repair(ctx context.Context, n [][]int) ([][]int, error) {
 		if p.evals >= hardLimit {
 			return nil, fmt.Errorf("%w after %d simulations", ErrUnreachable, p.evals)
 		}
-		next := p.calibrate(n, ev.obs)
-		for _, c := range ev.short {
-			n[c.g][c.k] = max(n[c.g][c.k]+1, next[c.g][c.k])
+		for _, c := range ev.short { // calibrated, but at least one more
+			have := n[c.g][c.k]
+			n[c.g][c.k] = max(have+1, p.proposal(c.g, c.k, have, ev.obs[c.g][c.k]))
 		}
 	}
 }
