@@ -60,6 +60,10 @@ func planComparisonVerdict(c *staff.Comparison, plans []*staff.Plan) []string {
 		pl := plans[i+1]
 		line := fmt.Sprintf("%s needs %s agent-hours a day (%s FTE)", v.Label, signed(v.DeltaAgentHours, thousands1(abs(v.DeltaAgentHours))),
 			signed(v.DeltaFTE, num(abs(v.DeltaFTE), 3)))
+		if d := v.SearchDeltaAgentHours; d != nil && c.Searches > 1 {
+			line += fmt.Sprintf(" (over %d paired searches %s, 95 %% CI %s)", c.Searches, signed(d.Mean, thousands1(abs(d.Mean))),
+				ciText(thousands1(d.CI95[0]), thousands1(d.CI95[1])))
+		}
 		if v.DeltaCost != nil {
 			line += fmt.Sprintf(", %s a day (95 %% CI %s), %s a year", signed(v.DeltaCost.Mean, money(abs(v.DeltaCost.Mean), pl.Currency)),
 				moneyCI(*v.DeltaCost, pl.Currency), signed(v.DeltaAnnualCost.Mean, money(abs(v.DeltaAnnualCost.Mean), pl.Currency)))

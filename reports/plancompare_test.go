@@ -25,8 +25,8 @@ func twoPlans() PlanComparison {
 		Variants: []staff.Variant{
 			{Label: "containment 70 %", AgentHours: 15.5, FTE: 2.07, Cost: cost(465), AnnualCost: cost(120900), DeltaCost: cost(0), DeltaAnnualCost: cost(0), Intervals: ivs(10, 12, 9)},
 			{Label: "containment 50 %", AgentHours: 18, FTE: 2.4, DeltaAgentHours: 2.5, DeltaFTE: 0.33, Cost: cost(540), AnnualCost: cost(140400),
-				DeltaCost: cost(75), DeltaAnnualCost: cost(19500), Intervals: ivs(12, 13, 11)},
-		}}
+				DeltaCost: cost(75), DeltaAnnualCost: cost(19500), Intervals: ivs(12, 13, 11), SearchDeltaAgentHours: cost(2.4)},
+		}, Searches: 5}
 	plan := &staff.Plan{Scenario: "Test day", Currency: "EUR", Goals: staff.GoalsJSON{Target: 0.8, ThresholdSeconds: 20},
 		Verification: staff.Verification{Intervals: 3, AllMet: 3}}
 	return PlanComparison{Comparison: c, Plans: []*staff.Plan{plan, plan}}
@@ -45,7 +45,7 @@ func TestPlanComparison(t *testing.T) {
 	}
 	v := strings.Join(pc.document().Verdict, " ")
 	for _, want := range []string{"Against containment 70 % (15.5 agent-hours a day)", "containment 50 % needs +2.5 agent-hours a day (+0.33 FTE)",
-		"+75.00 EUR a day (95 % CI [74.00, 76.00])", "+19,500 EUR a year", "every goal in 3 of 3 intervals"} {
+		"+75.00 EUR a day (95 % CI [74.00, 76.00])", "+19,500 EUR a year", "every goal in 3 of 3 intervals", "(over 5 paired searches +2.4, 95 % CI [1.4, 3.4])"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("verdict lacks %q:\n%s", want, v)
 		}

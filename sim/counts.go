@@ -27,7 +27,7 @@ type Counts []PeriodCounts
 // that reads a few figures of many simulations runs faster and keeps less.
 // Options.Details is ignored.
 func RunCounts(ctx context.Context, scs []*Scenario, opts Options) ([][]Counts, error) {
-	runs, err := prepare(scs, opts)
+	runs, err := prepareRuns(scs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -35,11 +35,11 @@ func RunCounts(ctx context.Context, scs []*Scenario, opts Options) ([][]Counts, 
 	for i := range runs {
 		out[i] = make([]Counts, runs[i].Replications)
 	}
-	err = replicate(ctx, runs, opts, func(j job, _ *histFree) {
+	err = replicate(ctx, runs, opts, func(j repJob, _ *histFree) {
 		sc := &runs[j.sc]
 		r := NewRun(sc, sc.Seed, j.rep)
 		r.noWaits = true
-		if r = finish(ctx, r, opts); r != nil {
+		if r = runToEnd(ctx, r, opts); r != nil {
 			out[j.sc][j.rep] = r.counts()
 		}
 	})

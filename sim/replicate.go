@@ -37,7 +37,7 @@ func Run(ctx context.Context, sc *Scenario, opts Options) (*Results, error) {
 // the replications of all scenarios. A scenario that fails validation stops
 // the run before any simulation; the error is the first scenario's.
 func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, error) {
-	runs, err := prepare(scs, opts)
+	runs, err := prepareRuns(scs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -51,11 +51,11 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 	// The worker that finishes a scenario's last replication merges it, so
 	// that merging, too, runs in parallel; the merge is in replication order
 	// whichever worker does it.
-	err = replicate(ctx, runs, opts, func(j job, hists *histFree) {
+	err = replicate(ctx, runs, opts, func(j repJob, hists *histFree) {
 		sc := &runs[j.sc]
 		r := NewRun(sc, sc.Seed, j.rep)
 		r.details, r.hists = opts.Details, hists
-		if r = finish(ctx, r, opts); r == nil {
+		if r = runToEnd(ctx, r, opts); r == nil {
 			return
 		}
 		figs[j.sc][j.rep] = r.figures()
@@ -70,8 +70,8 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 	return out, nil
 }
 
-// prepare applies opts to copies of scs and validates them.
-func prepare(scs []*Scenario, opts Options) ([]Scenario, error) {
+// prepareRuns applies opts to copies of scs and validates them.
+func prepareRuns(scs []*Scenario, opts Options) ([]Scenario, error) {
 	runs := make([]Scenario, len(scs))
 	for i, sc := range scs {
 		s := *sc
@@ -92,18 +92,18 @@ func prepare(scs []*Scenario, opts Options) ([]Scenario, error) {
 	return runs, nil
 }
 
-// job is one replication of one of the runs.
-type job struct{ sc, rep int }
+// repJob is one replication of one of the runs.
+type repJob struct{ sc, rep int }
 
 // replicate calls do for every replication of runs on a pool of workers
 // that takes them in turn, each worker with its own spare histograms, and
 // reports progress from the calling goroutine. It returns ctx.Err() if the
 // context is cancelled first.
-func replicate(ctx context.Context, runs []Scenario, opts Options, do func(j job, hists *histFree)) error {
-	var jobs []job
+func replicate(ctx context.Context, runs []Scenario, opts Options, do func(j repJob, hists *histFree)) error {
+	var jobs []repJob
 	for i := range runs {
 		for rep := 0; rep < runs[i].Replications; rep++ {
-			jobs = append(jobs, job{i, rep})
+			jobs = append(jobs, repJob{i, rep})
 		}
 	}
 	if st := opts.Status; st != nil {
@@ -115,7 +115,7 @@ func replicate(ctx context.Context, runs []Scenario, opts Options, do func(j job
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(jobs)))
-	next := make(chan job)
+	next := make(chan repJob)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -156,9 +156,9 @@ func replicate(ctx context.Context, runs []Scenario, opts Options, do func(j job
 // checkEvery is how many events a replication runs between looks at its context.
 const checkEvery = 1 << 16
 
-// finish runs replication r to its end; it returns nil if ctx is
+// runToEnd runs replication r to its end; it returns nil if ctx is
 // cancelled first (the partial figures are discarded).
-func finish(ctx context.Context, r *Runner, opts Options) *Runner {
+func runToEnd(ctx context.Context, r *Runner, opts Options) *Runner {
 	var told int64 // this replication's work already added to opts.Status
 	for !r.done {
 		if ctx.Err() != nil {

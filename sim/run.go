@@ -231,11 +231,13 @@ func (r *Runner) advance(t float64) {
 		sp := &r.stats.spans[r.span]
 		sp.seconds += dt
 		sp.queueArea += float64(r.router.waiting) * dt
-		for g := range r.staff.groups {
-			gs := &r.staff.groups[g]
-			sp.busy[g] += float64(gs.busy) * dt
-			sp.onDuty[g] += float64(gs.onDuty) * dt
-			sp.scheduled[g] += float64(gs.scheduled) * dt
+		groups := r.staff.groups
+		busy, duty, sched := sp.busy[:len(groups)], sp.onDuty[:len(groups)], sp.scheduled[:len(groups)]
+		for g := range groups {
+			gs := &groups[g]
+			busy[g] += float64(gs.busy) * dt
+			duty[g] += float64(gs.onDuty) * dt
+			sched[g] += float64(gs.scheduled) * dt
 		}
 	}
 	r.lastT = t

@@ -34,8 +34,9 @@ const staffSynopsis = "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max
 	"--set channels.chat.target=0.85); --max-abandon and --max-asa hold for each channel too.\n\n" +
 	"--vary staffs each variant (the first value is the baseline) on the same replications and prints,\n" +
 	"per interval and for the day, the difference in scheduled agents, agent-hours and cost, the cost's\n" +
-	"with a 95 % confidence interval paired over the checks' replications; FTE and annual cost assume\n" +
-	"--fte-hours a week and --week-days days a week, 52 weeks a year."
+	"with a 95 % confidence interval paired over the checks' replications, the agents' and agent-hours'\n" +
+	"over --searches paired searches on other seeds (each variant's search j on the same seed);\n" +
+	"FTE and annual cost assume --fte-hours a week and --week-days days a week, 52 weeks a year."
 
 // runStaff finds the smallest staffing per interval and group that meets the goals.
 func runStaff(ctx context.Context, e env, args []string) error {
@@ -45,7 +46,8 @@ func runStaff(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if len(f.vary) > 0 {
-		return staffVariants(ctx, e, staffVary{pos: pos, vary: f.vary, sets: f.sets, goals: f.goals(), opts: f.options(e), week: f.week(), json: *f.json, out: *f.out})
+		return staffVariants(ctx, e, staffVary{pos: pos, vary: f.vary, sets: f.sets, goals: f.goals(), opts: f.options(e), week: f.week(), json: *f.json,
+			searches: *f.searches, out: *f.out})
 	}
 	sc, err := loadScenario(first(pos), f.sets...)
 	if err != nil {

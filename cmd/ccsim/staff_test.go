@@ -105,6 +105,8 @@ func TestStaffUsage(t *testing.T) {
 		{"confidence on the means", []string{"staff", "--confidence", "0.9", "--on-means"}, "on the means"},
 		{"bounds of one replication", []string{"staff", "--reps", "1"}, "--on-means"},
 		{"two scenarios", []string{"staff", "default", "erlang-c"}, "at most one scenario"},
+		{"searches without vary", []string{"staff", "--searches", "3"}, "--searches goes with --vary"},
+		{"no searches", []string{"staff", "--vary", "arrivals.day_factor=1,2", "--searches", "0"}, "at least 1"},
 		{"bad override", []string{"staff", "--set", "bot.contxt_transfer=false"}, `did you mean "context_transfer"`},
 		{"unknown scenario", []string{"staff", "nope"}, "no such file"},
 	}
@@ -191,6 +193,12 @@ func TestStaffVary(t *testing.T) {
 	}
 	if more.DeltaAgentHours <= 0 || math.Abs(more.DeltaFTE-more.DeltaAgentHours*5/40) > 1e-9 {
 		t.Errorf("20 %% more traffic: Δ %g agent-hours, Δ %g FTE; want more hours and FTE = hours × 5 / 40", more.DeltaAgentHours, more.DeltaFTE)
+	}
+	if s := more.SearchDeltaAgentHours; got.Searches != 5 || s == nil || s.N != 5 || !(s.CI95[0] <= s.Mean && s.Mean <= s.CI95[1]) {
+		t.Errorf("%d searches, Δ agent-hours over them %+v; want 5 (the default) and a mean inside its interval", got.Searches, s)
+	}
+	if iv := more.Intervals[0]; iv.SearchDeltaAgents == nil || iv.SearchDeltaAgents.N != 5 {
+		t.Errorf("%s: Δ agents over the searches %+v, want 5 of them", iv.Start, iv.SearchDeltaAgents)
 	}
 	if more.Cost != nil || more.DeltaCost != nil {
 		t.Errorf("costs %v, %v for a scenario without a cost model, want null", more.Cost, more.DeltaCost)

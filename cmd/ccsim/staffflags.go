@@ -16,6 +16,7 @@ type staffFlags struct {
 	threshold, maxASA                  *time.Duration
 	onMeans, json                      *bool
 	reps, maxReps, verifyReps, workers *int
+	searches                           *int
 	seed, verifySeed                   *uint64
 	sets                               overrideFlag
 	vary                               varyFlag
@@ -48,6 +49,7 @@ func declareStaffFlags(fs *flag.FlagSet, write, out string) *staffFlags {
 	f.workers = fs.Int("workers", 0, "replications simulated in parallel (default: number of CPUs)")
 	fs.Var(&f.sets, "set", "override a scenario key before staffing, e.g. --set intents.order_status.bot_containment=0.4 (repeatable)")
 	fs.Var(&f.vary, "vary", "staff variants side by side, e.g. --vary intents.order_status.bot_containment=0.7,0.5 (repeatable: every combination)")
+	f.searches = fs.Int("searches", 5, "with --vary: searches of each variant on other seeds, for the confidence intervals of the Δ agents (1: none)")
 	f.fteHours = fs.Float64("fte-hours", 37.5, "paid hours of one full-time equivalent a week")
 	f.weekDays = fs.Float64("week-days", 5, "days a week the planned day repeats, for FTE and annual cost")
 	f.json = fs.Bool("json", false, "print the plan as JSON")
@@ -73,6 +75,9 @@ func (f *staffFlags) parse(args []string) ([]string, error) {
 	}
 	if err := f.week().Validate(); err != nil || *f.fteHours == 0 || *f.weekDays == 0 {
 		return nil, usageError{fmt.Errorf("--fte-hours must be positive and --week-days in (0, 7]")}
+	}
+	if *f.searches < 1 || (isSet(f.fs, "searches") && len(f.vary) == 0) {
+		return nil, usageError{fmt.Errorf("--searches goes with --vary and must be at least 1")}
 	}
 	if len(f.vary) > 0 && *f.write != "" {
 		return nil, usageError{fmt.Errorf("--vary compares plans; --write takes one plan")}

@@ -22,6 +22,9 @@ type staffVary struct {
 	week  staff.Week
 	json  bool
 	out   string // directory for the comparison report; "" for none
+	// searches of each variant (the plan and searches−1 repeats on other
+	// seeds) behind the confidence intervals of the Δ agents.
+	searches int
 }
 
 // staffVariantsOutput is what staff --vary prints with --json.
@@ -39,6 +42,7 @@ func staffVariants(ctx context.Context, e env, v staffVary) error {
 	}
 	var labels []string
 	var plans []*staff.Plan
+	var repeats [][]staff.Repeat
 	for _, r := range runs {
 		pl, err := staff.Search(ctx, r.sc, v.goals, v.opts)
 		if v.opts.Progress != nil {
@@ -47,9 +51,16 @@ func staffVariants(ctx context.Context, e env, v staffVary) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.Label, err)
 		}
-		labels, plans = append(labels, r.Label), append(plans, pl)
+		rs, err := staff.Repeats(ctx, r.sc, v.goals, v.opts, v.searches-1)
+		if v.opts.Progress != nil && v.searches > 1 {
+			fmt.Fprintln(e.stderr)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.Label, err)
+		}
+		labels, plans, repeats = append(labels, r.Label), append(plans, pl), append(repeats, rs)
 	}
-	c, err := staff.Compare(labels, plans, v.week)
+	c, err := staff.CompareRepeats(labels, plans, repeats, v.week)
 	if err != nil {
 		return err
 	}
@@ -78,11 +89,14 @@ func writeStaffComparison(w io.Writer, c *staff.Comparison, plans []*staff.Plan)
 	fmt.Fprintln(tw, "variant\tagent-hours\tΔ\tFTE\tΔ\tcost a day\tΔ [95% CI]\tannual cost\tΔ [95% CI]\tgoals met\t")
 	for i, v := range c.Variants {
 		vf := plans[i].Verification
-		fmt.Fprintf(tw, "%s\t%.1f\t%+.1f\t%.1f\t%+.1f\t%s\t%s\t%s\t%s\t%d of %d\t\n", v.Label, v.AgentHours, v.DeltaAgentHours, v.FTE, v.DeltaFTE,
+		fmt.Fprintf(tw, "%s\t%.1f\t%s\t%.1f\t%+.1f\t%s\t%s\t%s\t%s\t%d of %d\t\n", v.Label, v.AgentHours, deltaCI(v.DeltaAgentHours, v.SearchDeltaAgentHours, 1), v.FTE, v.DeltaFTE,
 			statMoney(v.Cost, cur, false), statMoney(v.DeltaCost, cur, true), statMoney(v.AnnualCost, cur, false), statMoney(v.DeltaAnnualCost, cur, true),
 			vf.AllMet, vf.Intervals)
 	}
 	tw.Flush()
+	if c.Searches > 1 {
+		fmt.Fprintf(&b, "Δ agent-hours and Δ agents: this search's, then the mean and 95 %% CI over %d paired searches on other seeds.\n", c.Searches)
+	}
 	b.WriteString("\nScheduled agents per interval (Δ against the baseline; Δ cost with its 95% CI):\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := "start\t" + c.Baseline
@@ -94,13 +108,23 @@ func writeStaffComparison(w io.Writer, c *staff.Comparison, plans []*staff.Plan)
 		row := fmt.Sprintf("%s\t%d", iv.Start, iv.Scheduled)
 		for _, v := range c.Variants[1:] {
 			d := v.Intervals[k]
-			row += fmt.Sprintf("\t%d (%+d)\t%s", d.Scheduled, d.DeltaAgents, statMoney(d.DeltaCost, cur, true))
+			row += fmt.Sprintf("\t%d (%s)\t%s", d.Scheduled, deltaCI(float64(d.DeltaAgents), d.SearchDeltaAgents, 0), statMoney(d.DeltaCost, cur, true))
 		}
 		fmt.Fprintln(tw, row+"\t")
 	}
 	tw.Flush()
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// deltaCI prints a difference with decimals, then, when the searches
+// give one, their mean and 95 % confidence interval: "+2, +1.8 [+1.2, +2.4]".
+func deltaCI(d float64, s *sim.Stat, decimals int) string {
+	out := fmt.Sprintf("%+.*f", decimals, d)
+	if s == nil {
+		return out
+	}
+	return out + fmt.Sprintf(", %+.1f [%+.1f, %+.1f]", s.Mean, s.CI95[0], s.CI95[1])
 }
 
 // goalsLine is a short statement of a plan's goals.

@@ -18,12 +18,18 @@ func (p *problem) calibrate(n [][]int, o [][]obs) [][]int {
 	next := clone(n)
 	for g := range n {
 		for k, have := range n[g] {
-			need := p.need(g, k, have, o[g][k])
-			down := max(1, have/5)
-			next[g][k] = max(p.floor[g][k], have-down, min(need, 2*have+10))
+			next[g][k] = p.proposal(g, k, have, o[g][k])
 		}
 	}
 	return next
+}
+
+// proposal is calibrate's staffing of group g in period k, which had have
+// agents and measured ob.
+func (p *problem) proposal(g, k, have int, ob obs) int {
+	need := p.need(g, k, have, ob)
+	down := max(1, have/5)
+	return max(p.floor[g][k], have-down, min(need, 2*have+10))
 }
 
 // need is the calibrated requirement of group g in period k, which had

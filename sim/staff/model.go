@@ -20,6 +20,7 @@ type problem struct {
 	width   float64 // seconds per period
 	skills  []string
 	owner   []int            // per skill: the group staffed for it, -1 if none
+	near    [][]bool         // [group][group]: they share a skill
 	queues  [][]erlang.Queue // [group][period]: the group's own work (Agents unset)
 	erlangA [][]int          // [group][period]
 	erlangC [][]int
@@ -75,6 +76,7 @@ func newProblem(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
 	}
 	p.skills = sc.SkillNames()
 	p.owner = owners(sc, p.skills)
+	p.near = nearGroups(sc, p.skills)
 	p.channelGoals()
 	p.queues = p.model()
 	p.erlangA, p.erlangC = p.erlangNeeds()

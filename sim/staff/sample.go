@@ -90,19 +90,19 @@ func (s *sample) addCounts(cs []sim.Counts, l layout, sc *sim.Scenario) {
 			for sk := range l.skills {
 				q := pc.Skills[sk]
 				row[l.skill(sk, fSL)] = q.ServiceLevel(def)
-				row[l.skill(sk, fAb)] = ratio(q.Abandoned, q.ToHuman)
+				row[l.skill(sk, fAb)] = countRatio(q.Abandoned, q.ToHuman)
 				row[l.skill(sk, fToHuman)] = q.ToHuman
 			}
 			for g := range l.groups {
-				row[l.group(g)] = ratio(pc.Busy[g], pc.OnDuty[g])
+				row[l.group(g)] = countRatio(pc.Busy[g], pc.OnDuty[g])
 			}
 			row[l.total(fSL)] = pc.Total.ServiceLevel(def)
-			row[l.total(fAb)] = ratio(pc.Total.Abandoned, pc.Total.ToHuman)
+			row[l.total(fAb)] = countRatio(pc.Total.Abandoned, pc.Total.ToHuman)
 			for c := range l.channels {
 				q := pc.Channels[c]
 				row[l.channel(c, cSL)] = q.ServiceLevel(sc.ChannelDefinition(chans[c]))
-				row[l.channel(c, cASA)] = ratio(q.SumWait, q.Answered-q.Callbacks)
-				row[l.channel(c, cAb)] = ratio(q.Abandoned, q.ToHuman)
+				row[l.channel(c, cASA)] = countRatio(q.SumWait, q.Answered-q.Callbacks)
+				row[l.channel(c, cAb)] = countRatio(q.Abandoned, q.ToHuman)
 			}
 			s.v = append(s.v, row...)
 		}
@@ -110,8 +110,8 @@ func (s *sample) addCounts(cs []sim.Counts, l layout, sc *sim.Scenario) {
 	}
 }
 
-// ratio is a/b, NaN when b is zero (as the simulator's figures).
-func ratio(a, b float64) float64 {
+// countRatio is a/b, NaN when b is zero (as the simulator's figures).
+func countRatio(a, b float64) float64 {
 	if b == 0 {
 		return math.NaN()
 	}

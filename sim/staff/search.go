@@ -49,7 +49,9 @@ func (p *problem) budget() int {
 }
 
 // calibratePhase starts from Erlang A and applies calibrate until the
-// staffing repeats (a fixed point or a cycle) or half the budget is spent.
+// staffing repeats (a fixed point or a cycle), calibrateStall evaluations
+// in a row leave as many cells short as before or more, or half the budget
+// is spent.
 func (p *problem) calibratePhase(ctx context.Context) ([][]int, error) {
 	n := clone(p.erlangA)
 	for g := range n {
@@ -59,19 +61,33 @@ func (p *problem) calibratePhase(ctx context.Context) ([][]int, error) {
 	}
 	seen := map[string]bool{}
 	phase := "erlang"
+	best, stalled := -1, 0 // fewest cells short so far; evaluations since
 	for {
 		ev, err := p.evaluate(ctx, n, phase)
 		if err != nil {
 			return nil, err
 		}
 		seen[key(n)] = true
+		if best < 0 || len(ev.short) < best {
+			best, stalled = len(ev.short), 0
+		} else {
+			stalled++
+		}
 		next := p.calibrate(n, ev.obs)
-		if seen[key(next)] || p.evals >= p.budget()/2 {
+		if seen[key(next)] || stalled >= calibrateStall || p.evals >= p.budget()/2 {
 			return n, nil
 		}
 		n, phase = next, "calibrate"
 	}
 }
+
+// calibrateStall is how many evaluations in a row calibration may go on
+// without fewer cells short of a goal than before. With many groups and
+// periods, whose figures pull on each other through overflow and queues
+// carried over, the calibrated staffings can cycle through ever new
+// staffings of about the same quality instead of repeating one; repair
+// and trimming take it from there.
+const calibrateStall = 5
 
 // repair adds agents where goals are missed until none is.
 func (p *problem) repair(ctx context.Context, n [][]int) ([][]int, error) {
@@ -86,9 +102,9 @@ func (p *problem) repair(ctx context.Context, n [][]int) ([][]int, error) {
 		if p.evals >= hardLimit {
 			return nil, fmt.Errorf("%w after %d simulations", ErrUnreachable, p.evals)
 		}
-		next := p.calibrate(n, ev.obs)
-		for _, c := range ev.short {
-			n[c.g][c.k] = max(n[c.g][c.k]+1, next[c.g][c.k])
+		for _, c := range ev.short { // calibrated, but at least one more
+			have := n[c.g][c.k]
+			n[c.g][c.k] = max(have+1, p.proposal(c.g, c.k, have, ev.obs[c.g][c.k]))
 		}
 	}
 }

@@ -209,6 +209,23 @@ var ErrUnreachable = errors.New("staff: goals not reachable")
 // on the same batches of replications (common random numbers), and the plan
 // is then checked on fresh replications with another seed.
 func Search(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options) (*Plan, error) {
+	p, err := prepareSearch(sc, goals, opts)
+	if err != nil {
+		return nil, err
+	}
+	n, err := p.search(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.verify(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	return p.plan(n, res), nil
+}
+
+// prepareSearch validates a search and sets it up.
+func prepareSearch(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
 	if err := sc.Validate(); err != nil {
 		return nil, err
 	}
@@ -222,19 +239,7 @@ func Search(ctx context.Context, sc *sim.Scenario, goals Goals, opts Options) (*
 	if goals.level() > 0 && reps < 2 {
 		return nil, fmt.Errorf("staff: confidence bounds need at least 2 replications, got %d (or goals on the means)", reps)
 	}
-	p, err := newProblem(sc, goals, opts)
-	if err != nil {
-		return nil, err
-	}
-	n, err := p.search(ctx)
-	if err != nil {
-		return nil, err
-	}
-	res, err := p.verify(ctx, n)
-	if err != nil {
-		return nil, err
-	}
-	return p.plan(n, res), nil
+	return newProblem(sc, goals, opts)
 }
 
 // finite reports whether v is a number.

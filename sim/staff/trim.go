@@ -11,8 +11,10 @@ type trimState struct {
 
 // trim takes agents away where the goals allow it, trying the cells of cand
 // (nil: every cell). Each round removes one agent from every other period
-// of one group (so that a miss points at one removal: the one in its
-// period or the period before, whose queue it inherited); removals followed
+// of one class of groups that share no skill, not even through a third
+// (trimClasses), so that a miss points at one removal: the one in its
+// period or the period before, whose queue it inherited, of its own group
+// or the group of the round near it); removals followed
 // by a miss are put back and not tried again. It ends when a pass over all
 // groups and both parities removes nothing, or when the level's budget is
 // spent, and returns the cells whose removal was refused on an open miss.
@@ -27,10 +29,7 @@ func (p *problem) trim(ctx context.Context, n [][]int, cand []cell) ([][]int, []
 	for _, c := range cand {
 		st.binding[c.g][c.k] = false
 	}
-	groups := make([][]int, len(n)) // the groups each round removes from: one at a time
-	for g := range n {
-		groups[g] = []int{g}
-	}
+	groups := trimClasses(p.near) // the groups each round removes from
 	if cand != nil {
 		groups = [][]int{groups[0][:0]} // a retry of few cells: all groups at once
 		for g := range n {
@@ -88,7 +87,7 @@ func (p *problem) trimRound(ctx context.Context, n [][]int, st trimState, gs []i
 	}
 	blamed, clear := map[cell]bool{}, map[cell]bool{}
 	for _, c := range ev.short {
-		r := culprit(cand, c)
+		r := culprit(cand, c, p.near)
 		blamed[r] = true
 		clear[r] = clear[r] || !ev.obs[c.g][c.k].open
 	}
@@ -143,24 +142,33 @@ func allOpen(ev *evaluation) bool {
 
 // culprit is the removal a miss in cell m points at: the latest removal
 // in its period or before (its queue carries over), of its own group if
-// there is one, else of any; else the first removal.
-func culprit(cand []cell, m cell) cell {
-	var own, any *cell
+// there is one, else of a group near it (near[m.g]), else of any; else the
+// first removal.
+func culprit(cand []cell, m cell, near [][]bool) cell {
+	var own, nearby, any *cell
+	latest := func(best **cell, c *cell) {
+		if *best == nil || c.k >= (*best).k {
+			*best = c
+		}
+	}
 	for i := range cand {
 		c := &cand[i]
 		if c.k > m.k {
 			continue
 		}
-		if any == nil || c.k >= any.k {
-			any = c
+		latest(&any, c)
+		if near[m.g][c.g] {
+			latest(&nearby, c)
 		}
-		if c.g == m.g && (own == nil || c.k >= own.k) {
-			own = c
+		if c.g == m.g {
+			latest(&own, c)
 		}
 	}
 	switch {
 	case own != nil:
 		return *own
+	case nearby != nil:
+		return *nearby
 	case any != nil:
 		return *any
 	}

@@ -18,6 +18,9 @@ type Comparison struct {
 	Baseline string    `json:"baseline"`
 	Week     WeekJSON  `json:"week"`
 	Variants []Variant `json:"variants"`
+	// Searches are the searches of each variant behind the Search…
+	// confidence intervals (CompareRepeats); 0: one, no such intervals.
+	Searches int `json:"searches,omitempty"`
 }
 
 // WeekJSON is the week the FTE and annual figures assume.
@@ -30,16 +33,19 @@ type WeekJSON struct {
 // Variant is one plan's totals and its differences from the baseline
 // (zero for the baseline itself).
 type Variant struct {
-	Label           string          `json:"label"`
-	AgentHours      float64         `json:"agent_hours"` // scheduled, a day
-	FTE             float64         `json:"fte"`
-	Cost            *sim.Stat       `json:"cost"`        // a day; null without a cost model
-	AnnualCost      *sim.Stat       `json:"annual_cost"` // null without a cost model
-	DeltaAgentHours float64         `json:"delta_agent_hours"`
-	DeltaFTE        float64         `json:"delta_fte"`
-	DeltaCost       *sim.Stat       `json:"delta_cost"` // a day
-	DeltaAnnualCost *sim.Stat       `json:"delta_annual_cost"`
-	Intervals       []IntervalDelta `json:"intervals"`
+	Label           string    `json:"label"`
+	AgentHours      float64   `json:"agent_hours"` // scheduled, a day
+	FTE             float64   `json:"fte"`
+	Cost            *sim.Stat `json:"cost"`        // a day; null without a cost model
+	AnnualCost      *sim.Stat `json:"annual_cost"` // null without a cost model
+	DeltaAgentHours float64   `json:"delta_agent_hours"`
+	DeltaFTE        float64   `json:"delta_fte"`
+	DeltaCost       *sim.Stat `json:"delta_cost"` // a day
+	DeltaAnnualCost *sim.Stat `json:"delta_annual_cost"`
+	// SearchDeltaAgentHours is the Δ agent-hours over paired searches on
+	// other seeds: mean and 95 % CI (CompareRepeats); null without them.
+	SearchDeltaAgentHours *sim.Stat       `json:"search_delta_agent_hours"`
+	Intervals             []IntervalDelta `json:"intervals"`
 }
 
 // IntervalDelta is one interval of a variant against the baseline.
@@ -49,6 +55,9 @@ type IntervalDelta struct {
 	DeltaAgents     int       `json:"delta_agents"` // scheduled headcount
 	DeltaAgentHours float64   `json:"delta_agent_hours"`
 	DeltaCost       *sim.Stat `json:"delta_cost"` // null without a cost model
+	// SearchDeltaAgents is the Δ scheduled agents over paired searches on
+	// other seeds: mean and 95 % CI (CompareRepeats); null without them.
+	SearchDeltaAgents *sim.Stat `json:"search_delta_agents"`
 }
 
 // ErrIncomparable is returned for plans that do not share their intervals.

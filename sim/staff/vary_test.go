@@ -87,3 +87,60 @@ func TestWeekValidate(t *testing.T) {
 		t.Errorf("FTE(75 h) of the default week = %g, want 10", got)
 	}
 }
+
+// TestCompareRepeats: the Δ agents and agent-hours over paired searches
+// average the plans' Δ with the repeats' Δ, seed by seed, and carry a
+// confidence interval around that mean; the baseline differs from itself
+// by nothing.
+func TestCompareRepeats(t *testing.T) {
+	base, more := skillDay(), skillDay()
+	more.Arrivals.DayFactor = 1.15
+	var plans []*Plan
+	var repeats [][]Repeat
+	for _, sc := range []*sim.Scenario{base, more} {
+		pl, err := Search(context.Background(), sc, Goals{}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := Repeats(context.Background(), sc, Goals{}, Options{}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans, repeats = append(plans, pl), append(repeats, rs)
+	}
+	for j, r := range repeats[1] {
+		if r.Seed != repeats[0][j].Seed || r.Seed == SearchSeed(base.Seed, 0) || r.Seed != SearchSeed(base.Seed, j+1) {
+			t.Errorf("repeat %d: seeds %d and %d, want both SearchSeed(%d, %d) = %d", j+1, repeats[0][j].Seed, r.Seed, base.Seed, j+1, SearchSeed(base.Seed, j+1))
+		}
+	}
+	c, err := CompareRepeats([]string{"base", "more"}, plans, repeats, Week{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Searches != 4 {
+		t.Errorf("Searches = %d, want 4", c.Searches)
+	}
+	if s := c.Variants[0].SearchDeltaAgentHours; s.Mean != 0 || s.CI95 != [2]float64{0, 0} || s.N != 4 {
+		t.Errorf("baseline against itself: %+v, want 0 over 4 searches", s)
+	}
+	v := c.Variants[1]
+	hours := v.DeltaAgentHours
+	for j, r := range repeats[1] {
+		hours += r.AgentHours - repeats[0][j].AgentHours
+	}
+	if got := v.SearchDeltaAgentHours; math.Abs(got.Mean-hours/4) > 1e-9 || !(got.CI95[0] <= got.Mean && got.Mean <= got.CI95[1]) || got.Mean <= 0 {
+		t.Errorf("Δ agent-hours over searches %+v, want mean %g (> 0: more traffic) inside its interval", got, hours/4)
+	}
+	for k, iv := range v.Intervals {
+		d := float64(iv.DeltaAgents)
+		for j, r := range repeats[1] {
+			d += float64(r.Scheduled[k] - repeats[0][j].Scheduled[k])
+		}
+		if got := iv.SearchDeltaAgents; math.Abs(got.Mean-d/4) > 1e-9 || got.N != 4 || got.CI95[0] > got.Mean || got.CI95[1] < got.Mean {
+			t.Errorf("%s: Δ agents over searches %+v, want mean %g inside its interval", iv.Start, got, d/4)
+		}
+	}
+	if _, err := CompareRepeats([]string{"base", "more"}, plans, [][]Repeat{repeats[0], repeats[1][:2]}, Week{}); err == nil {
+		t.Errorf("CompareRepeats with 3 and 2 repeats: no error")
+	}
+}
