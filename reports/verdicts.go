@@ -24,11 +24,7 @@ func planVerdict(pl *staff.Plan) []string {
 		}
 	}
 	n := len(pl.Intervals)
-	goals := fmt.Sprintf("%s %% answered within %s", num(100*pl.Goals.Target, 3), seconds(pl.Goals.ThresholdSeconds))
-	if pl.Goals.MaxAbandon > 0 {
-		goals += fmt.Sprintf(", at most %s %% abandoned", num(100*pl.Goals.MaxAbandon, 3))
-	}
-	first := fmt.Sprintf("The plan meets every goal (%s) in %d of %d intervals on fresh replications", goals, n-len(why), n)
+	first := fmt.Sprintf("The plan meets every goal (%s) in %d of %d intervals on fresh replications", goalsText(pl.Goals), n-len(why), n)
 	if len(why) == 0 {
 		first += "."
 	} else {
@@ -57,6 +53,16 @@ func planVerdict(pl *staff.Plan) []string {
 			iv.Start, iv.Simulated, fmtValue("pct", iv.ServiceLevel.Mean), fmtCI("pct", iv.ServiceLevel), fmtValue("pct", iv.AbandonRate.Mean)))
 	}
 	return out
+}
+
+// goalsText states the goals briefly: "80 % answered within 20 s, at most
+// 5 % abandoned".
+func goalsText(g staff.GoalsJSON) string {
+	s := fmt.Sprintf("%s %% answered within %s", num(100*g.Target, 3), seconds(g.ThresholdSeconds))
+	if g.MaxAbandon > 0 {
+		s += fmt.Sprintf(", at most %s %% abandoned", num(100*g.MaxAbandon, 3))
+	}
+	return s
 }
 
 // sweepVerdict opens a sweep: how many points meet the service-level target
