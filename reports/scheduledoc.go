@@ -65,10 +65,10 @@ func (s Schedule) kpis() Table {
 	}
 	add("shifts", strconv.Itoa(shifts))
 	add("paid agent-hours", thousands1(rep.PaidHours))
-	add("cost of the shifts", money(rep.Cost, rep.Currency))
-	add("LP lower bound", money(rep.LowerBound, rep.Currency))
+	add("cost of the shifts", shiftMoney(rep.Cost, rep.Currency))
+	add("LP lower bound", shiftMoney(rep.LowerBound, rep.Currency))
 	add("gap to the bound", num2(rep.GapPercent)+" %")
-	add("first schedule (plan's headcount)", money(rep.FirstCost, rep.Currency))
+	add("first schedule (plan's headcount)", shiftMoney(rep.FirstCost, rep.Currency))
 	add("repairs", strconv.Itoa(len(rep.Repairs)))
 	v := rep.Verification
 	add("intervals meeting every goal", fmt.Sprintf("%d of %d", v.AllMet, v.Intervals))

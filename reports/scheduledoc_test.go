@@ -70,7 +70,7 @@ func TestScheduleVerdict(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("scheduleVerdict =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if got := scheduleVerdict(scheduleFixture(""))[2]; !strings.HasSuffix(got, "of 200 (no cost model: shift types without cost_per_hour cost 1 a paid hour).") {
+	if got := scheduleVerdict(scheduleFixture(""))[2]; !strings.HasSuffix(got, "cost 210.0, 5.00 % above the LP lower bound of 200.0 (no cost model: shift types without cost_per_hour cost 1 a paid hour).") {
 		t.Errorf("without a currency: %q", got)
 	}
 }

@@ -33,7 +33,7 @@ func scheduleVerdict(s Schedule) []string {
 		shifts += sh.Count
 	}
 	cost := fmt.Sprintf("%d shifts, %s paid agent-hours, cost %s, %s %% above the LP lower bound of %s",
-		shifts, thousands1(rep.PaidHours), money(rep.Cost, rep.Currency), num2(rep.GapPercent), money(rep.LowerBound, rep.Currency))
+		shifts, thousands1(rep.PaidHours), shiftMoney(rep.Cost, rep.Currency), num2(rep.GapPercent), shiftMoney(rep.LowerBound, rep.Currency))
 	if rep.Currency == "" {
 		cost += " (no cost model: shift types without cost_per_hour cost 1 a paid hour)"
 	}
@@ -113,3 +113,12 @@ func plural(n int, one, many string) string {
 func num1(v float64) string { return fmt.Sprintf("%.1f", v) }
 
 func num2(v float64) string { return fmt.Sprintf("%.2f", v) }
+
+// shiftMoney is a schedule's cost: money with a currency; without one the
+// cost counts paid hours, shown to a tenth like hours.
+func shiftMoney(v float64, currency string) string {
+	if currency == "" {
+		return thousands1(v)
+	}
+	return money(v, currency)
+}
