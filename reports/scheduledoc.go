@@ -83,6 +83,11 @@ func (s Schedule) facts() Table {
 	r, rep := s.Rules, s.Report
 	t := planFacts(s.Result.Plan)
 	t.Title = "Goals and rules"
+	for _, row := range t.Rows {
+		if row[0] == "replications" || row[0] == "simulations" {
+			row[0] = "requirement's " + row[0] // the search of ccsim staff, not the check
+		}
+	}
 	add := func(k, v string) { t.Rows = append(t.Rows, []string{k, v}) }
 	add("check", fmt.Sprintf("%d fresh replications, seed %d", rep.Verification.Replications, rep.Verification.Seed))
 	add("rules", rep.Rules)
