@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/ccsim/ccsim/sim"
@@ -52,13 +53,21 @@ func (pc PlanComparison) document() document {
 	}
 }
 
-// planComparisonVerdict says, per variant, what it changes against the
-// baseline and whether its plan meets its goals.
+// planComparisonVerdict says what the baseline needs and costs, then per
+// variant what it changes against the baseline; for every plan whether it
+// meets its goals out of sample and where it misses; and the biggest risk,
+// the interval of any plan closest to the service-level target.
 func planComparisonVerdict(c *staff.Comparison, plans []*staff.Plan) []string {
-	out := []string{fmt.Sprintf("Against %s (%s agent-hours a day):", c.Baseline, thousands1(c.Variants[0].AgentHours))}
+	base, b := plans[0], c.Variants[0]
+	first := fmt.Sprintf("Baseline %s: %s agent-hours a day", c.Baseline, thousands1(b.AgentHours))
+	if b.Cost != nil {
+		first += ", cost " + money(b.Cost.Mean, base.Currency) + " a day"
+	}
+	out := []string{first + fmt.Sprintf("; its plan meets every goal (%s) in %d of %d intervals out of sample%s.",
+		goalsText(base.Goals), base.Verification.AllMet, base.Verification.Intervals, planMisses(base))}
 	for i, v := range c.Variants[1:] {
 		pl := plans[i+1]
-		line := fmt.Sprintf("%s needs %s agent-hours a day (%s FTE)", v.Label, signed(v.DeltaAgentHours, thousands1(abs(v.DeltaAgentHours))),
+		line := fmt.Sprintf("Against the baseline, %s needs %s agent-hours a day (%s FTE)", v.Label, signed(v.DeltaAgentHours, thousands1(abs(v.DeltaAgentHours))),
 			signed(v.DeltaFTE, num(abs(v.DeltaFTE), 3)))
 		if d := v.SearchDeltaAgentHours; d != nil && c.Searches > 1 {
 			line += fmt.Sprintf(" (over %d paired searches %s, 95 %% CI %s)", c.Searches, signed(d.Mean, thousands1(abs(d.Mean))),
@@ -69,7 +78,16 @@ func planComparisonVerdict(c *staff.Comparison, plans []*staff.Plan) []string {
 				moneyCI(*v.DeltaCost, pl.Currency), signed(v.DeltaAnnualCost.Mean, money(abs(v.DeltaAnnualCost.Mean), pl.Currency)))
 		}
 		vf := pl.Verification
-		out = append(out, fmt.Sprintf("%s; its plan meets every goal in %d of %d intervals out of sample.", line, vf.AllMet, vf.Intervals))
+		out = append(out, fmt.Sprintf("%s; its plan meets every goal in %d of %d intervals out of sample%s.", line, vf.AllMet, vf.Intervals, planMisses(pl)))
+	}
+	worst, at, margin := -1, -1, math.Inf(1)
+	for k, pl := range plans {
+		if i, m := planRisk(pl); i >= 0 && m < margin {
+			worst, at, margin = k, i, m
+		}
+	}
+	if worst >= 0 {
+		out = append(out, fmt.Sprintf("Biggest risk: in %s, %s.", c.Variants[worst].Label, planRiskText(plans[worst], at)))
 	}
 	return out
 }

@@ -44,7 +44,8 @@ func TestPlanComparison(t *testing.T) {
 		t.Errorf("files %s", got)
 	}
 	v := strings.Join(pc.document().Verdict, " ")
-	for _, want := range []string{"Against containment 70 % (15.5 agent-hours a day)", "containment 50 % needs +2.5 agent-hours a day (+0.33 FTE)",
+	for _, want := range []string{"Baseline containment 70 %: 15.5 agent-hours a day, cost 465 EUR a day; its plan meets every goal (80 % answered within 20 s) in 3 of 3 intervals out of sample.",
+		"Against the baseline, containment 50 % needs +2.5 agent-hours a day (+0.33 FTE)",
 		"+75.00 EUR a day (95 % CI [74.00, 76.00])", "+19,500 EUR a year", "every goal in 3 of 3 intervals", "(over 5 paired searches +2.4, 95 % CI [1.4, 3.4])"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("verdict lacks %q:\n%s", want, v)
@@ -75,5 +76,30 @@ func TestPlanComparison(t *testing.T) {
 	}
 	if !strings.Contains(html.String(), "Staffing plan comparison") || !strings.Contains(html.String(), "75.00 EUR a day") {
 		t.Errorf("HTML lacks the kind or the cost difference")
+	}
+}
+
+// TestPlanComparisonMisses gives the variant's plan an interval that misses
+// the service level: the verdict says where, and names it the biggest risk.
+func TestPlanComparisonMisses(t *testing.T) {
+	pc := twoPlans()
+	sl := func(m float64) sim.Stat { return sim.Stat{Mean: m, CI95: [2]float64{m - 0.02, m + 0.02}, N: 10} }
+	low := *pc.Plans[1]
+	low.Verification.AllMet = 2
+	low.Intervals = []staff.Interval{
+		{Start: "08:00", Simulated: 12, Met: true, ServiceLevel: sl(0.85), AbandonRate: sl(0.03)},
+		{Start: "08:30", Simulated: 13, Missed: []string{staff.GoalServiceLevel}, ServiceLevel: sl(0.76), AbandonRate: sl(0.06)},
+		{Start: "09:00", Simulated: 11, Met: true, ServiceLevel: sl(0.9), AbandonRate: sl(0.02)},
+	}
+	pc.Plans[1] = &low
+	v := pc.document().Verdict
+	if len(v) != 3 {
+		t.Fatalf("verdict %q, want the baseline, the variant and the risk", v)
+	}
+	if want := "its plan meets every goal in 2 of 3 intervals out of sample; it misses in 08:30–09:00 (08:30 service_level)."; !strings.HasSuffix(v[1], want) {
+		t.Errorf("variant sentence %q, want it to end %q", v[1], want)
+	}
+	if want := "Biggest risk: in containment 50 %, the 08:30 interval, closest to the service-level target with 13 agents: 76.0% [74.0%, 78.0%], 6.0% abandoned."; v[2] != want {
+		t.Errorf("risk %q, want %q", v[2], want)
 	}
 }

@@ -14,26 +14,14 @@ import (
 // fresh replications and those that miss one, the effort and cost, and the
 // interval closest to missing the service level.
 func planVerdict(pl *staff.Plan) []string {
-	var starts []string
-	var missed []bool
-	var why []string
+	n := len(pl.Intervals)
+	met := n
 	for _, iv := range pl.Intervals {
-		starts, missed = append(starts, iv.Start), append(missed, !iv.Met)
 		if !iv.Met {
-			why = append(why, iv.Start+" "+strings.Join(iv.Missed, ", "))
+			met--
 		}
 	}
-	n := len(pl.Intervals)
-	goals := fmt.Sprintf("%s %% answered within %s", num(100*pl.Goals.Target, 3), seconds(pl.Goals.ThresholdSeconds))
-	if pl.Goals.MaxAbandon > 0 {
-		goals += fmt.Sprintf(", at most %s %% abandoned", num(100*pl.Goals.MaxAbandon, 3))
-	}
-	first := fmt.Sprintf("The plan meets every goal (%s) in %d of %d intervals on fresh replications", goals, n-len(why), n)
-	if len(why) == 0 {
-		first += "."
-	} else {
-		first += fmt.Sprintf("; it misses in %s (%s).", strings.Join(spans(starts, missed), ", "), strings.Join(why, "; "))
-	}
+	first := fmt.Sprintf("The plan meets every goal (%s) in %d of %d intervals on fresh replications", goalsText(pl.Goals), met, n) + planMisses(pl) + "."
 	peak, at := 0, ""
 	for _, iv := range pl.Intervals {
 		if iv.Simulated > peak {
@@ -45,18 +33,56 @@ func planVerdict(pl *staff.Plan) []string {
 		effort += "; cost " + money(*pl.Cost, pl.Currency) + " (staff, bot sessions, abandoned contacts)"
 	}
 	out := []string{first, effort + "."}
+	if worst, _ := planRisk(pl); worst >= 0 {
+		out = append(out, "Biggest risk: "+planRiskText(pl, worst)+".")
+	}
+	return out
+}
+
+// planMisses is "; it misses in 10:00–11:00 (10:00 service_level; …)" for
+// the intervals of pl that miss a goal on fresh replications, or "".
+func planMisses(pl *staff.Plan) string {
+	var starts, why []string
+	var missed []bool
+	for _, iv := range pl.Intervals {
+		starts, missed = append(starts, iv.Start), append(missed, !iv.Met)
+		if !iv.Met {
+			why = append(why, iv.Start+" "+strings.Join(iv.Missed, ", "))
+		}
+	}
+	if len(why) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; it misses in %s (%s)", strings.Join(spans(starts, missed), ", "), strings.Join(why, "; "))
+}
+
+// planRisk is the interval of pl whose service level lies closest to (or
+// furthest below) the target, and by how much; -1 if none is defined.
+func planRisk(pl *staff.Plan) (int, float64) {
 	worst, margin := -1, math.Inf(1)
 	for i, iv := range pl.Intervals {
 		if m := iv.ServiceLevel.Mean - pl.Goals.Target; finite(m) && m < margin {
 			worst, margin = i, m
 		}
 	}
-	if worst >= 0 {
-		iv := pl.Intervals[worst]
-		out = append(out, fmt.Sprintf("Biggest risk: the %s interval, closest to the service-level target with %d agents: %s %s, %s abandoned.",
-			iv.Start, iv.Simulated, fmtValue("pct", iv.ServiceLevel.Mean), fmtCI("pct", iv.ServiceLevel), fmtValue("pct", iv.AbandonRate.Mean)))
+	return worst, margin
+}
+
+// planRiskText describes interval i of pl as the biggest risk.
+func planRiskText(pl *staff.Plan, i int) string {
+	iv := pl.Intervals[i]
+	return fmt.Sprintf("the %s interval, closest to the service-level target with %d agents: %s %s, %s abandoned",
+		iv.Start, iv.Simulated, fmtValue("pct", iv.ServiceLevel.Mean), fmtCI("pct", iv.ServiceLevel), fmtValue("pct", iv.AbandonRate.Mean))
+}
+
+// goalsText states the goals briefly: "80 % answered within 20 s, at most
+// 5 % abandoned".
+func goalsText(g staff.GoalsJSON) string {
+	s := fmt.Sprintf("%s %% answered within %s", num(100*g.Target, 3), seconds(g.ThresholdSeconds))
+	if g.MaxAbandon > 0 {
+		s += fmt.Sprintf(", at most %s %% abandoned", num(100*g.MaxAbandon, 3))
 	}
-	return out
+	return s
 }
 
 // sweepVerdict opens a sweep: how many points meet the service-level target

@@ -31,7 +31,7 @@ const scheduleSynopsis = "schedule [FILE|NAME] --rules RULES.toml|NAME [staff's 
 func runSchedule(ctx context.Context, e env, args []string) error {
 	f := declareStaffFlags(newFlags("schedule", scheduleSynopsis, e.stderr),
 		"write the scenario staffed by the schedule's shifts and breaks to this TOML file (for ccsim run)",
-		"write coverage.png, coverage.svg, schedule.csv and schedule.json into this directory")
+		"write report.html, report.pdf, charts/coverage.{png,svg,pdf}, schedule.csv and schedule.json into this directory")
 	rulesArg := f.fs.String("rules", "", "shift rules: a TOML file, or the name of bundled rules (default)")
 	csvOut := f.fs.Bool("csv", false, "print the shifts as CSV")
 	repairs := f.fs.Int("max-repairs", 0, "most rounds of simulation and repair (default 8)")
@@ -80,7 +80,7 @@ func runSchedule(ctx context.Context, e env, args []string) error {
 		currency = sc.Costs.Currency
 	}
 	rep := res.Report(rules.Name, currency)
-	if err := writeScheduleFiles(e, *f.write, *f.out, res, rep); err != nil {
+	if err := writeScheduleFiles(e, *f.write, *f.out, res, rules, rep); err != nil {
 		return err
 	}
 	switch {
@@ -93,7 +93,7 @@ func runSchedule(ctx context.Context, e env, args []string) error {
 }
 
 // writeScheduleFiles writes the staffed scenario (write) and the files of out.
-func writeScheduleFiles(e env, write, out string, res *schedule.Result, rep schedule.Report) error {
+func writeScheduleFiles(e env, write, out string, res *schedule.Result, rules *schedule.Rules, rep schedule.Report) error {
 	if write != "" {
 		data, err := scenarios.Encode(res.Scenario)
 		if err != nil {
@@ -110,13 +110,7 @@ func writeScheduleFiles(e env, write, out string, res *schedule.Result, rep sche
 	if out == "" {
 		return nil
 	}
-	chart := reports.ScheduleCoverageChart(rep.Scenario, res.Schedule.Coverage)
-	files := []reports.File{
-		{Name: "coverage.png", Write: func(w io.Writer) error { return reports.Render(w, chart, reports.PNG) }},
-		{Name: "coverage.svg", Write: func(w io.Writer) error { return reports.Render(w, chart, reports.SVG) }},
-		{Name: "schedule.csv", Write: func(w io.Writer) error { return reports.WriteScheduleCSV(w, res.Schedule) }},
-		{Name: "schedule.json", Write: func(w io.Writer) error { return writeJSON(w, rep) }},
-	}
+	files := reports.Schedule{Result: res, Rules: rules, Report: rep}.Files(nil)
 	if _, err := writeFiles(out, files); err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func TestScheduleDefault(t *testing.T) {
 	if got != want || breaks == 0 {
 		t.Errorf("written scenario has %d agents on shifts (%d breaks), schedule %d", got, breaks, want)
 	}
-	for _, name := range []string{"coverage.png", "coverage.svg", "schedule.csv", "schedule.json"} {
+	for _, name := range []string{"report.html", "report.pdf", "charts/coverage.png", "charts/coverage.svg", "charts/coverage.pdf", "schedule.csv", "schedule.json"} {
 		if st, err := os.Stat(filepath.Join(dir, "files", name)); err != nil || st.Size() == 0 {
 			t.Errorf("--out wrote no %s: %v", name, err)
 		}

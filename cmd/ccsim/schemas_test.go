@@ -54,7 +54,8 @@ func readFile(t *testing.T, path string) []byte {
 
 // TestSchemasMatchOutput validates real output of every command against
 // its schema: results (a day, a steady state, with overrides), a staffing
-// plan, a sweep and a calibration with back-tests.
+// plan, a sweep, a calibration with back-tests, a shift schedule and plans
+// compared (without and with a cost model).
 func TestSchemasMatchOutput(t *testing.T) {
 	for _, args := range [][]string{
 		{"run", "--json", "--reps", "3"},
@@ -81,6 +82,25 @@ func TestSchemasMatchOutput(t *testing.T) {
 		t.Fatalf("calibrate: exit %d: %s", code, errs)
 	}
 	validate(t, "calibration", "calibration.json", readFile(t, filepath.Join(dir, "cal", "calibration.json")))
+	out, errs, code := ccsim(t, "schedule", "shifts", "--rules", "default", "--json")
+	if code != 0 {
+		t.Fatalf("schedule: exit %d: %s", code, errs)
+	}
+	validate(t, "schedule", "schedule --json", []byte(out))
+	vary := []string{"staff", "shifts", "--vary", "arrivals.day_factor=1,1.2", "--reps", "4", "--verify-reps", "6"}
+	if _, errs, code := ccsim(t, append(vary, "--out", filepath.Join(dir, "vary"))...); code != 0 {
+		t.Fatalf("staff --vary: exit %d: %s", code, errs)
+	}
+	validate(t, "plan-comparison", "comparison.json", readFile(t, filepath.Join(dir, "vary", "comparison.json")))
+	// With a cost model the costs are stats, and --json adds the plans.
+	out, errs, code = ccsim(t, append(vary, "--set", "costs.agent_hour=30", "--set", "costs.currency=EUR", "--json")...)
+	if code != 0 {
+		t.Fatalf("staff --vary --json: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"delta_cost": {`) || !strings.Contains(out, `"currency": "EUR"`) {
+		t.Errorf("staff --vary --json with a cost model has no cost differences or currency:\n%.400s", out)
+	}
+	validate(t, "plan-comparison", "staff --vary --json", []byte(out))
 }
 
 // TestSchemaRejectsImpossible checks that the schemas hold the metrics'

@@ -277,7 +277,7 @@ func TestComparePlans(t *testing.T) {
 		t.Errorf("report --compare wrote comparison.json without --format json")
 	}
 	html := string(read(p("cmp/report.html")))
-	if !strings.Contains(html, "Against base") || !strings.Contains(html, "low needs") {
+	if !strings.Contains(html, "Baseline base: ") || !strings.Contains(html, "Against the baseline, low needs") {
 		t.Errorf("report.html lacks the verdict")
 	}
 	d := vary.Variants[1].DeltaCost

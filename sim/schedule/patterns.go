@@ -91,7 +91,7 @@ func patterns(r *Rules, g grid, group string, hourCost float64) ([]pattern, erro
 			if at < g.open || s+length > g.slots {
 				continue // shifts lie within opening hours
 			}
-			base := pattern{typ: ti, start: s, end: s + length, hours: t.paidHours()}
+			base := pattern{typ: ti, start: s, end: s + length, hours: t.PaidHours()}
 			base.cost = cost*base.hours + t.CostPerShift
 			out = placeBreaks(out, base, t, g, nil)
 			if len(out) > MaxPatterns {

@@ -70,8 +70,8 @@ type Break struct {
 	Unpaid           bool          // Unpaid breaks are not paid hours (a lunch).
 }
 
-// paidHours is the paid length of a shift of type t, in hours.
-func (t ShiftType) paidHours() float64 {
+// PaidHours is the paid length of a shift of type t, in hours.
+func (t ShiftType) PaidHours() float64 {
 	d := t.Length
 	for _, b := range t.Breaks {
 		if b.Unpaid {
@@ -162,7 +162,7 @@ func (r *Rules) validateType(v *errs, key string, t ShiftType) {
 			v.add(bk+".latest", "a break starting at %v for %v ends after the shift's %v", b.Latest, b.Length, t.Length)
 		}
 	}
-	if t.paidHours() <= 0 {
+	if t.PaidHours() <= 0 {
 		v.add(key+".breaks", "unpaid breaks leave no paid time")
 	}
 }

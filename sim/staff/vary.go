@@ -16,6 +16,7 @@ import (
 // and abandonment cost.
 type Comparison struct {
 	Baseline string    `json:"baseline"`
+	Currency string    `json:"currency,omitempty"` // the baseline plan's: the unit of every cost
 	Week     WeekJSON  `json:"week"`
 	Variants []Variant `json:"variants"`
 	// Searches are the searches of each variant behind the Search…
@@ -72,8 +73,8 @@ func Compare(labels []string, plans []*Plan, week Week) (*Comparison, error) {
 		return nil, err
 	}
 	w := week.orDefault()
-	c := &Comparison{Baseline: labels[0], Week: WeekJSON(w)}
 	base := plans[0]
+	c := &Comparison{Baseline: labels[0], Currency: base.Currency, Week: WeekJSON(w)}
 	for i, pl := range plans {
 		if len(pl.Intervals) != len(base.Intervals) || pl.Results == nil {
 			return nil, ErrIncomparable
