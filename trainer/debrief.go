@@ -122,10 +122,7 @@ func (d Debrief) scoreText(b *strings.Builder, p *message.Printer) {
 	if sc.Pass {
 		verdict = p.Sprintf("PASS")
 	}
-	band := sc.Band
-	if band == "" {
-		band = p.Sprintf("no band")
-	}
+	band := bandName(p, sc.Band)
 	p.Fprintf(b, "Score: %.1f%% %s (pass mark %d%%, %s)", sc.TotalPct, verdict, sc.PassPct, band)
 	if sc.Capped {
 		p.Fprintf(b, ", capped by a critical rule")
@@ -248,6 +245,24 @@ func speaker(p *message.Printer, who string) string {
 		return p.Sprintf("system")
 	case "context":
 		return p.Sprintf("context")
+	case "bot":
+		return p.Sprintf("bot")
 	}
 	return who
+}
+
+// bandName names a score band in the debrief's language: the usual medals
+// translated, a script's own band names as they are.
+func bandName(p *message.Printer, band string) string {
+	switch band {
+	case "":
+		return p.Sprintf("no band")
+	case "gold":
+		return p.Sprintf("gold")
+	case "silver":
+		return p.Sprintf("silver")
+	case "bronze":
+		return p.Sprintf("bronze")
+	}
+	return band
 }
