@@ -13,13 +13,15 @@ import (
 	"strings"
 )
 
-// printing names the Printer methods whose format argument is a catalogue
-// key, with that argument's position.
-var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint": 0, "Fprintln": 1, "Sprintln": 0, "Fprint": 1}
+// printing names the methods whose format argument is a catalogue key, with
+// that argument's position: a Printer's, and errorf and warnf, the way
+// trainer's lint records findings.
+var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint": 0, "Fprintln": 1, "Sprintln": 0, "Fprint": 1, "errorf": 1, "warnf": 1}
 
 // Keys lists the catalogue keys a package's sources (the non-test .go
-// files in dir) print: the string literal format of every Sprintf, Fprintf,
-// Printf… call whose receiver is not the fmt package, with its position.
+// files in dir) print: the string literal format (or literals joined by +)
+// of every Sprintf, Fprintf, Printf, errorf, warnf… call whose receiver is
+// not the fmt package, with its position.
 // Mark a key printed through a variable with a call of Key.
 func Keys(dir string) (map[string]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -76,15 +78,30 @@ func keyOf(n ast.Node) (string, token.Pos, bool) {
 	if len(call.Args) <= arg {
 		return "", 0, false
 	}
-	lit, ok := call.Args[arg].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return "", 0, false
+	s, ok := literal(call.Args[arg])
+	return s, call.Args[arg].Pos(), ok
+}
+
+// literal returns the value of a string literal or of literals joined by +.
+func literal(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok1 := literal(e.X)
+		y, ok2 := literal(e.Y)
+		return x + y, ok1 && ok2
+	case *ast.ParenExpr:
+		return literal(e.X)
 	}
-	s, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return "", 0, false
-	}
-	return s, lit.Pos(), true
+	return "", false
 }
 
 // Key marks a string as a catalogue key printed later through a variable;

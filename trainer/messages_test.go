@@ -11,7 +11,16 @@ import (
 // translation, a translation is for a text nothing prints, or the verbs of a
 // translation differ from its key's.
 func TestMessages(t *testing.T) {
-	problems, err := i18n.Check(messages, ".")
+	all := i18n.Catalog{}
+	for _, c := range []i18n.Catalog{messages, lintMessages} {
+		for k, v := range c {
+			if _, dup := all[k]; dup {
+				t.Errorf("%q is in two catalogues", k)
+			}
+			all[k] = v
+		}
+	}
+	problems, err := i18n.Check(all, ".")
 	if err != nil {
 		t.Fatal(err)
 	}

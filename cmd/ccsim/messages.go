@@ -5,6 +5,10 @@ import "github.com/ccsim/ccsim/i18n"
 // messages is the German catalogue of the command line's texts for
 // trainees and authors (ccsim train, ccsim script lint).
 var messages = i18n.Catalog{
+	// ccsim script lint
+	"warning: %s":                      "Warnung: %s",
+	"%s: %d error(s), %d warning(s)\n": "%s: %d Fehler, %d Warnung(en)\n",
+
 	// ccsim train
 	"Customer: %s. %s\n": "Kunde: %s. %s\n",
 	"Customer":           "Kunde",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -57,5 +58,68 @@ func TestTrainLangFlag(t *testing.T) {
 	_, errOut, code = ccsimIn(t, "", "train", "zaehlerstand", "--lang", "fr")
 	if code != 2 || !strings.Contains(errOut, "--lang must be en or de") {
 		t.Errorf("--lang fr: exit %d, stderr %q; want 2 and a message naming --lang", code, errOut)
+	}
+}
+
+// TestScriptLintGerman lints a broken script with --lang de: the findings
+// of the linter and the summary are German, the key paths and names as
+// written, and the default stays English.
+func TestScriptLintGerman(t *testing.T) {
+	src := `[scenario]
+id = "kaputt"
+title = "Kaputt"
+version = 1
+start = "a"
+lang = "de"
+
+[vars]
+unbenutzt = { type = "int", init = 0, min = 0, max = 5 }
+
+[rubric]
+pass_pct = 70
+dims = [ { id = "d", weight = 1, max = 2 } ]
+
+[node.a]
+say = "Hallo"
+
+[[node.a.reply]]
+id = "r"
+label = "Antwort"
+match = { any = ["hallo"] }
+examples = ["Hallo"]
+score = { d = 2 }
+goto = "ende"
+
+[node.a.fallback]
+say = "Hm?"
+
+[node.ende]
+end = "ok"
+debrief = "Gut."
+
+[node.verloren]
+end = "nie"
+debrief = "Nie erreicht."
+`
+	path := t.TempDir() + "/kaputt.roleplay.toml"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := ccsimIn(t, "", "script", "lint", "--lang", "de", path)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		`:9: vars.unbenutzt: Warnung: Variable "unbenutzt" wird nie gelesen oder geschrieben`,
+		`:33: node.verloren: unerreichbarer Knoten "verloren": keine Antwort, kein branch, next, timeout, trigger oder inject führt hierher`,
+		"kaputt.roleplay.toml: 1 Fehler, 1 Warnung(en)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("German lint lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = ccsimIn(t, "", "script", "lint", path)
+	if !strings.Contains(out, `warning: variable "unbenutzt" is never read or written`) || !strings.Contains(out, "1 error(s), 1 warning(s)") {
+		t.Errorf("English lint changed:\n%s", out)
 	}
 }
