@@ -22,7 +22,8 @@ var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint":
 // files in dir) print: the string literal format (or literals joined by +)
 // of every Sprintf, Fprintf, Printf, errorf, warnf… call whose receiver is
 // not the fmt package, with its position.
-// Mark a key printed through a variable with a call of Key.
+// Mark a key printed through a variable with a call of Key. The *.tmpl
+// files in dir add the keys of their {{t "…"}} calls.
 func Keys(dir string) (map[string]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -49,7 +50,32 @@ func Keys(dir string) (map[string]string, error) {
 			return true
 		})
 	}
-	return keys, nil
+	return keys, templateKeys(dir, keys)
+}
+
+// tmplKey is a template's {{t "key"}}.
+var tmplKey = regexp.MustCompile(`\{\{-?\s*t\s+("(?:[^"\\]|\\.)*")`)
+
+// templateKeys adds the keys the *.tmpl files in dir print with {{t "…"}}.
+func templateKeys(dir string, keys map[string]string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.tmpl"))
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			for _, m := range tmplKey.FindAllStringSubmatch(line, -1) {
+				if k, err := strconv.Unquote(m[1]); err == nil {
+					keys[k] = fmt.Sprintf("%s:%d", f, i+1)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // keyOf returns the literal key a call prints, if n is such a call.

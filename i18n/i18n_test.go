@@ -71,6 +71,7 @@ func TestCheck(t *testing.T) {
 	want := []string{
 		`German translation of "%d calls waiting\n" has verbs "%s", want "%d"`,
 		`German translation of "Never printed": no code prints this key`,
+		`page.tmpl:1: "Calls waiting" has no German translation`,
 		`"Untranslated %s\n" has no German translation`,
 	}
 	if len(got) != len(want) {
