@@ -22,8 +22,8 @@ var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint":
 // files in dir) print: the string literal format (or literals joined by +)
 // of every Sprintf, Fprintf, Printf, errorf, warnf… call whose receiver is
 // not the fmt package, with its position.
-// Mark a key printed through a variable with a call of Key. The *.tmpl
-// files in dir add the keys of their {{t "…"}} calls.
+// Mark a key printed through a variable with a call of Key. The *.tmpl,
+// *.js and *.html files in dir add theirs (pageKeys).
 func Keys(dir string) (map[string]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -53,23 +53,35 @@ func Keys(dir string) (map[string]string, error) {
 	return keys, templateKeys(dir, keys)
 }
 
-// tmplKey is a template's {{t "key"}}.
-var tmplKey = regexp.MustCompile(`\{\{-?\s*t\s+("(?:[^"\\]|\\.)*")`)
+// pageKeys finds the keys of other files by their extension: a template's
+// {{t "key"}}, a script's t("key") and the text of an HTML element marked
+// data-i18n.
+var pageKeys = map[string]*regexp.Regexp{
+	".tmpl": regexp.MustCompile(`\{\{-?\s*t\s+("(?:[^"\\]|\\.)*")`),
+	".js":   regexp.MustCompile(`\bt\(("(?:[^"\\]|\\.)*")`),
+	".html": regexp.MustCompile(`<[^>]*\bdata-i18n\b[^>]*>([^<]*)<`),
+}
 
-// templateKeys adds the keys the *.tmpl files in dir print with {{t "…"}}.
+// templateKeys adds the keys the *.tmpl, *.js and *.html files in dir print.
 func templateKeys(dir string, keys map[string]string) error {
-	files, err := filepath.Glob(filepath.Join(dir, "*.tmpl"))
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		src, err := os.ReadFile(f)
+	for ext, re := range pageKeys {
+		files, err := filepath.Glob(filepath.Join(dir, "*"+ext))
 		if err != nil {
 			return err
 		}
-		for i, line := range strings.Split(string(src), "\n") {
-			for _, m := range tmplKey.FindAllStringSubmatch(line, -1) {
-				if k, err := strconv.Unquote(m[1]); err == nil {
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			for i, line := range strings.Split(string(src), "\n") {
+				for _, m := range re.FindAllStringSubmatch(line, -1) {
+					k := m[1]
+					if ext != ".html" {
+						if k, err = strconv.Unquote(k); err != nil {
+							continue
+						}
+					}
 					keys[k] = fmt.Sprintf("%s:%d", f, i+1)
 				}
 			}

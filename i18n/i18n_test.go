@@ -71,6 +71,9 @@ func TestCheck(t *testing.T) {
 	want := []string{
 		`German translation of "%d calls waiting\n" has verbs "%s", want "%d"`,
 		`German translation of "Never printed": no code prints this key`,
+		`page.html:1: "Join a room" has no German translation`,
+		`page.js:1: "Room %s" has no German translation`,
+		`page.js:1: "Send" has no German translation`,
 		`page.tmpl:1: "Calls waiting" has no German translation`,
 		`"Untranslated %s\n" has no German translation`,
 	}

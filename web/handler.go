@@ -34,6 +34,7 @@ func (s *Server) Handler() http.Handler {
 		mux.Handle(path, page(file))
 	}
 	mux.Handle("GET /static/", staticFiles())
+	mux.HandleFunc("GET /i18n/messages.js", messagesJS)
 	s.roomRoutes(mux)
 	s.dashboardRoutes(mux)
 	return s.logged(s.checkHost(secure(mux)))

@@ -1,0 +1,61 @@
+package web
+
+import "github.com/ccsim/ccsim/i18n"
+
+// pageMessages is the German catalogue of the trainee's pages (join and
+// play, and the header of every page): the texts of elements marked
+// data-i18n, which page translates on the server, and of t("…") in the
+// pages' scripts, which /i18n/messages.js hands to them. The other pages
+// are English for now.
+var pageMessages = i18n.Catalog{
+	"Simulation dashboard":                      "Simulations-Dashboard",
+	"Run a workshop":                            "Workshop leiten",
+	"Join a room":                               "Raum beitreten",
+	"Join a room · ccsim":                       "Raum beitreten · ccsim",
+	"Join a workshop room":                      "Einem Workshop-Raum beitreten",
+	"You already have a seat in room":           "Sie haben schon einen Platz in Raum",
+	"Continue where you left off":               "Dort weitermachen, wo Sie aufgehört haben",
+	"Join code":                                 "Beitrittscode",
+	"Your display name":                         "Ihr Anzeigename",
+	"Trainee id (optional)":                     "Teilnehmer-ID (optional)",
+	"Guided: pick replies":                      "Geführt: Antworten auswählen",
+	"Free: type replies":                        "Frei: Antworten tippen",
+	"Join":                                      "Beitreten",
+	"Role-play · ccsim":                         "Rollenspiel · ccsim",
+	"Connecting…":                               "Verbinde …",
+	"Time left":                                 "Verbleibende Zeit",
+	"Customer waits":                            "Kundschaft wartet",
+	"Customers waiting in the queue":            "Wartende in der Warteschlange",
+	"This seat is no longer valid. Join again.": "Dieser Platz ist nicht mehr gültig. Bitte treten Sie erneut bei.",
+	"Connection lost; reconnecting… (what you type is kept and sent when it is back)":        "Verbindung verloren; verbinde neu … (was Sie tippen, bleibt erhalten und wird gesendet, sobald sie wieder steht)",
+	"This seat was opened in another window; this one has stopped. Reload to continue here.": "Dieser Platz wurde in einem anderen Fenster geöffnet; hier ist er angehalten. Laden Sie neu, um hier weiterzumachen.",
+	"The facilitator removed you from the room.":                                             "Die Moderation hat Sie aus dem Raum entfernt.",
+	"Paused by the facilitator: timers are frozen.":                                          "Von der Moderation pausiert: die Zeit steht.",
+	"Customer":         "Kunde",
+	"You":              "Sie",
+	"Bot":              "Bot",
+	"Hand-off context": "Übergabe-Kontext",
+	"You (sending…)":   "Sie (wird gesendet …)",
+	"Starting…":        "Startet …",
+	"Waiting for the facilitator to start the workshop.": "Warten, bis die Moderation den Workshop startet.",
+	"Room %s":      "Raum %s",
+	"Customer: %s": "Kunde: %s",
+	"Mode: %s":     "Modus: %s",
+	"free":         "frei",
+	"guided":       "geführt",
+	"mood":         "Stimmung",
+	"trust":        "Vertrauen",
+	"patience":     "Geduld",
+	"Before we start: how do you feel about these?":       "Bevor es losgeht: Wie sehen Sie diese Aussagen?",
+	"Now that you are done: how do you feel about these?": "Jetzt, am Ende: Wie sehen Sie diese Aussagen?",
+	"1 = strongly disagree, 5 = strongly agree":           "1 = stimme gar nicht zu, 5 = stimme voll zu",
+	"Send answers":             "Antworten senden",
+	"Type what you would say…": "Tippen Sie, was Sie sagen würden …",
+	"Send":                     "Senden",
+	"Conversation over: %s":    "Gespräch beendet: %s",
+	"Score":                    "Punkte",
+	"· passed":                 "· bestanden",
+	"· not passed":             "· nicht bestanden",
+	"Your facilitator will go through the debrief with you.": "Ihre Moderation geht die Auswertung mit Ihnen durch.",
+	"(no limit)": "(ohne Limit)",
+}
