@@ -44,10 +44,14 @@ func Parse(s string) (Lang, error) {
 
 // FromAcceptLanguage picks the supported language a browser prefers most
 // from an Accept-Language header, English when it names neither.
-func FromAcceptLanguage(header string) Lang {
+func FromAcceptLanguage(header string) Lang { return FromAcceptLanguageOr(header, English) }
+
+// FromAcceptLanguageOr is FromAcceptLanguage with def for a header that
+// names neither English nor German (or is missing or malformed).
+func FromAcceptLanguageOr(header string, def Lang) Lang {
 	tags, _, err := language.ParseAcceptLanguage(header)
 	if err != nil {
-		return English
+		return def
 	}
 	for _, t := range tags {
 		base, _ := t.Base()
@@ -58,7 +62,7 @@ func FromAcceptLanguage(header string) Lang {
 			return English
 		}
 	}
-	return English
+	return def
 }
 
 // Tag is the language's BCP 47 tag.

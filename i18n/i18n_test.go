@@ -40,6 +40,13 @@ func TestFromAcceptLanguage(t *testing.T) {
 		if got := FromAcceptLanguage(tc.header); got != tc.want {
 			t.Errorf("FromAcceptLanguage(%q) = %q, want %q", tc.header, got, tc.want)
 		}
+		want := tc.want
+		if tc.header == "" || tc.header == "fr" || tc.header == ";;garbage" {
+			want = German
+		}
+		if got := FromAcceptLanguageOr(tc.header, German); got != want {
+			t.Errorf("FromAcceptLanguageOr(%q, de) = %q, want %q", tc.header, got, want)
+		}
 	}
 }
 

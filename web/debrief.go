@@ -41,7 +41,7 @@ func (s *Server) roomExport(w http.ResponseWriter, r *http.Request, h *hub) {
 		err = reports.WriteDebriefCSV(&buf, d)
 	case "debrief.html":
 		ctype = "text/html; charset=utf-8"
-		err = reports.WriteDebriefHTMLIn(&buf, d, requestLang(r))
+		err = reports.WriteDebriefHTMLIn(&buf, d, requestLang(r, s.Lang))
 	default:
 		http.NotFound(w, r)
 		return

@@ -31,10 +31,10 @@ func (s *Server) Handler() http.Handler {
 		"GET /project/{code}":    "project.html",
 		"GET /debrief/{code}":    "debrief.html",
 	} {
-		mux.Handle(path, page(file))
+		mux.Handle(path, page(file, s.Lang))
 	}
 	mux.Handle("GET /static/", staticFiles())
-	mux.HandleFunc("GET /i18n/messages.js", messagesJS)
+	mux.HandleFunc("GET /i18n/messages.js", s.messagesJS)
 	s.roomRoutes(mux)
 	s.dashboardRoutes(mux)
 	return s.logged(s.checkHost(secure(mux)))

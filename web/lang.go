@@ -7,12 +7,15 @@ import (
 )
 
 // requestLang is the language a request asks for: ?lang=en|de, else the
-// browser's Accept-Language, else English.
-func requestLang(r *http.Request) i18n.Lang {
+// browser's Accept-Language, else def (Server.Lang).
+func requestLang(r *http.Request, def i18n.Lang) i18n.Lang {
 	if q := r.URL.Query().Get("lang"); q != "" {
 		if l, err := i18n.Parse(q); err == nil {
 			return l
 		}
 	}
-	return i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+	if def == "" {
+		def = i18n.English
+	}
+	return i18n.FromAcceptLanguageOr(r.Header.Get("Accept-Language"), def)
 }

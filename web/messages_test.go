@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -60,5 +61,31 @@ func TestLocalizedPages(t *testing.T) {
 	}
 	if js := get("/i18n/messages.js", ""); !strings.Contains(js, "self.MSG = {};") {
 		t.Errorf("English messages.js = %s, want an empty catalogue", js)
+	}
+}
+
+// TestRequestLang checks the order: ?lang=, then Accept-Language, then the
+// server's default (ccsim serve --lang).
+func TestRequestLang(t *testing.T) {
+	tests := []struct {
+		name, url, accept string
+		def, want         i18n.Lang
+	}{
+		{"nothing asked, no default", "/join", "", "", i18n.English},
+		{"nothing asked, German default", "/join", "", i18n.German, i18n.German},
+		{"French browser, German default", "/join", "fr-FR,fr;q=0.9", i18n.German, i18n.German},
+		{"English browser wins over the default", "/join", "en-GB", i18n.German, i18n.English},
+		{"German browser", "/join", "de-AT,de;q=0.9", i18n.English, i18n.German},
+		{"?lang wins", "/join?lang=en", "de", i18n.German, i18n.English},
+		{"bad ?lang is ignored", "/join?lang=xx", "de", i18n.English, i18n.German},
+	}
+	for _, tc := range tests {
+		r := httptest.NewRequest("GET", tc.url, nil)
+		if tc.accept != "" {
+			r.Header.Set("Accept-Language", tc.accept)
+		}
+		if got := requestLang(r, tc.def); got != tc.want {
+			t.Errorf("%s: requestLang = %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

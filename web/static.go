@@ -30,7 +30,7 @@ func staticFiles() http.Handler {
 
 // page serves one embedded HTML page in the language the request asks for
 // (localize).
-func page(name string) http.Handler {
+func page(name string, def i18n.Lang) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		data, err := assets.ReadFile("static/" + name)
 		if err != nil {
@@ -40,7 +40,7 @@ func page(name string) http.Handler {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
 		w.Header().Set("Vary", "Accept-Language")
-		w.Write(localize(data, requestLang(r)))
+		w.Write(localize(data, requestLang(r, def)))
 	})
 }
 
@@ -63,8 +63,8 @@ func localize(page []byte, l i18n.Lang) []byte {
 
 // messagesJS serves the page catalogue for the requested language as a
 // script that sets self.MSG (English: empty, the keys are the texts).
-func messagesJS(w http.ResponseWriter, r *http.Request) {
-	l := requestLang(r)
+func (s *Server) messagesJS(w http.ResponseWriter, r *http.Request) {
+	l := requestLang(r, s.Lang)
 	msg := i18n.Catalog{} // the scripts fill in %s and %d themselves
 	if l == i18n.German {
 		msg = pageMessages

@@ -22,6 +22,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	db := fs.String("db", "ccsim.db", "SQLite file for workshop rooms (created if missing)")
 	origin := fs.String("origin", "", "an extra origin allowed to open websockets, e.g. https://ccsim.example (behind a proxy)")
 	public := fs.String("public-host", "", "host names (comma-separated) the server is reached by besides its IP addresses and localhost, e.g. ccsim.example; other Host headers are refused")
+	lang := fs.String("lang", "en", "language of the pages for browsers that ask for neither English nor German: en or de")
 	admin := fs.String("admin-token", "", "the token needed to open workshop rooms (default $"+adminTokenEnv+", else one is generated and printed once)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -30,11 +31,15 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := wantArgs(pos, 0, 0, "no arguments"); err != nil {
 		return err
 	}
+	pageLang, err := langFlag("serve", *lang, "")
+	if err != nil {
+		return err
+	}
 	tok, generated := adminToken(*admin)
 	if len(tok) < 12 {
 		return usageError{fmt.Errorf("serve: the admin token has at least 12 characters")}
 	}
-	s := &web.Server{Addr: *addr, DB: *db, Log: slog.New(slog.NewTextHandler(e.stderr, nil)), Now: time.Now, AdminToken: tok,
+	s := &web.Server{Addr: *addr, DB: *db, Log: slog.New(slog.NewTextHandler(e.stderr, nil)), Now: time.Now, AdminToken: tok, Lang: pageLang,
 		Ready: func(a string) {
 			fmt.Fprintf(e.stderr, "ccsim: serving on http://%s/ (Ctrl-C stops)\n", a)
 			if generated {
