@@ -149,19 +149,14 @@ func WriteDebriefHTMLIn(w io.Writer, d workshop.Debrief, l i18n.Lang) error {
 	return tm.Execute(w, d)
 }
 
+// speakers are the transcript speakers the page names in its language.
+var speakers = map[string]string{"customer": i18n.Key("customer"), "agent": i18n.Key("agent"), "bot": i18n.Key("bot"),
+	"system": i18n.Key("system"), "context": i18n.Key("context")}
+
 // speakerName names a transcript speaker in the page's language.
 func speakerName(p *message.Printer, who string) string {
-	switch who {
-	case "customer":
-		return p.Sprintf("customer")
-	case "agent":
-		return p.Sprintf("agent")
-	case "bot":
-		return p.Sprintf("bot")
-	case "system":
-		return p.Sprintf("system")
-	case "context":
-		return p.Sprintf("context")
+	if k, ok := speakers[who]; ok {
+		return p.Sprintf(k)
 	}
 	return who
 }

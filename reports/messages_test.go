@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ccsim/ccsim/i18n"
+	"github.com/ccsim/ccsim/i18n/i18ntest"
 	"github.com/ccsim/ccsim/trainer"
 	"github.com/ccsim/ccsim/workshop"
 )
@@ -13,13 +14,7 @@ import (
 // TestMessages fails when a text the HTML debrief prints has no German
 // translation, or a translation is for a text nothing prints.
 func TestMessages(t *testing.T) {
-	problems, err := i18n.Check(messages, ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	i18ntest.Check(t, messages, ".")
 }
 
 // TestWriteDebriefHTMLGerman renders a room debrief with one finished

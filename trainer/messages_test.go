@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/ccsim/ccsim/i18n"
+	"github.com/ccsim/ccsim/i18n/i18ntest"
 )
 
 // TestMessages fails when a text the package prints has no German
@@ -20,13 +21,7 @@ func TestMessages(t *testing.T) {
 			all[k] = v
 		}
 	}
-	problems, err := i18n.Check(all, ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	i18ntest.Check(t, all, ".")
 }
 
 // TestDebriefGerman renders a debrief with a fired rule, a note and a

@@ -8,18 +8,13 @@ import (
 	"testing"
 
 	"github.com/ccsim/ccsim/i18n"
+	"github.com/ccsim/ccsim/i18n/i18ntest"
 )
 
 // TestPageMessages fails when a text the trainee's pages mark or print has
 // no German translation, or a translation is for a text no page uses.
 func TestPageMessages(t *testing.T) {
-	problems, err := i18n.Check(pageMessages, "static")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	i18ntest.Check(t, pageMessages, "static")
 }
 
 // TestLocalizedPages asks for the join and play pages and the scripts'
