@@ -54,11 +54,11 @@ func Keys(dir string) (map[string]string, error) {
 }
 
 // pageKeys finds the keys of other files by their extension: a template's
-// {{t "key"}}, a script's t("key") and the text of an HTML element marked
+// {{t "key"}}, a script's t("key") or T("key") and the text of an HTML element marked
 // data-i18n.
 var pageKeys = map[string]*regexp.Regexp{
 	".tmpl": regexp.MustCompile(`\{\{-?\s*t\s+("(?:[^"\\]|\\.)*")`),
-	".js":   regexp.MustCompile(`\bt\(("(?:[^"\\]|\\.)*")`),
+	".js":   regexp.MustCompile(`\b[tT]\(("(?:[^"\\]|\\.)*")`),
 	".html": regexp.MustCompile(`<[^>]*\bdata-i18n\b[^>]*>([^<]*)<`),
 }
 

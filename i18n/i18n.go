@@ -77,6 +77,15 @@ func (l Lang) Tag() language.Tag {
 // translations, with the same verbs in the same order (or indexed, %[2]s).
 type Catalog map[string]string
 
+// Text is key's text in language l, unformatted (a label such as "score %"
+// that is not a format): the German entry, or the key itself.
+func (c Catalog) Text(l Lang, key string) string {
+	if v, ok := c[key]; ok && l == German {
+		return v
+	}
+	return key
+}
+
 // Printer prints in language l: German through the catalogue, English
 // (and any key the catalogue lacks) as the key itself.
 func (c Catalog) Printer(l Lang) *message.Printer {

@@ -142,7 +142,7 @@ func WriteDebriefHTMLIn(w io.Writer, d workshop.Debrief, l i18n.Lang) error {
 		return err
 	}
 	tm.Funcs(template.FuncMap{
-		"t":       func(s string) string { return p.Sprintf(s) },
+		"t":       func(s string) string { return messages.Text(l, s) },
 		"speaker": func(s string) string { return speakerName(p, s) },
 		"lang":    func() string { return string(l) },
 	})

@@ -31,7 +31,7 @@ func TestWriteDebriefHTMLGerman(t *testing.T) {
 	}
 	page := b.String()
 	for _, want := range []string{`<html lang="de">`, "<h1>Auswertung: ", "<h2>Ausgänge</h2>", "<h2>Punkte</h2>", "<td>ja</td>", "(kritisch)",
-		"<h2>Verletzte Regeln</h2>", "<h2>Gesprächsverläufe</h2>", "<b>Kunde</b>", "<b>Fachkraft</b>", "Ann", "Guten Tag"} {
+		"<h2>Verletzte Regeln</h2>", "<th>gesamt %</th>", "<h2>Gesprächsverläufe</h2>", "<b>Kunde</b>", "<b>Fachkraft</b>", "Ann", "Guten Tag"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("German debrief page lacks %q:\n%s", want, page)
 		}

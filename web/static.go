@@ -51,10 +51,9 @@ var i18nText = regexp.MustCompile(`(<[^>]*\bdata-i18n\b[^>]*>)([^<]*)(<)`)
 // every element marked data-i18n from pageMessages, and, before the first
 // script, /i18n/messages.js with the catalogue for the scripts' t("…").
 func localize(page []byte, l i18n.Lang) []byte {
-	p := pageMessages.Printer(l)
 	out := i18nText.ReplaceAllFunc(page, func(m []byte) []byte {
 		g := i18nText.FindSubmatch(m)
-		return slices.Concat(g[1], []byte(html.EscapeString(p.Sprintf(string(g[2])))), g[3])
+		return slices.Concat(g[1], []byte(html.EscapeString(pageMessages.Text(l, string(g[2])))), g[3])
 	})
 	out = bytes.Replace(out, []byte(`<html lang="en">`), []byte(`<html lang="`+string(l)+`">`), 1)
 	return bytes.Replace(out, []byte(`<script src="/static/common.js"`),

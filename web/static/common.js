@@ -29,6 +29,9 @@ function t(key, ...args) {
   return s.replace(/%[sd]/g, () => String(args[i++]));
 }
 
+// T is t, for code where a local t stands for something else.
+function T(key, ...args) { return t(key, ...args); }
+
 function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
 async function api(method, url, body, token) {
