@@ -6,7 +6,8 @@ import "github.com/ccsim/ccsim/i18n"
 // workshop, facilitate, project, debrief, and the header of every page):
 // the texts of elements marked data-i18n, which page translates on the
 // server, and of t("…") in the pages' scripts, which /i18n/messages.js
-// hands to them. The simulation dashboard is English for now.
+// hands to them; and the start page. The simulation dashboard is English
+// for now.
 var pageMessages = i18n.Catalog{
 	"Simulation dashboard":                      "Simulations-Dashboard",
 	"Run a workshop":                            "Workshop leiten",
@@ -192,4 +193,12 @@ var pageMessages = i18n.Catalog{
 	"better":                              "besser",
 	"No rule fired.":                      "Keine Regel verletzt.",
 	"(critical)":                          "(kritisch)",
+	// the start page
+	"Contact-center simulation and role-play training in the browser.":                                                                      "Contact-Center-Simulation und Rollenspiel-Training im Browser.",
+	"Pick or paste a scenario, fix it where the editor shows errors, run it with live progress and read the results, charts and downloads.": "Wählen Sie ein Szenario oder fügen Sie eines ein, korrigieren Sie es, wo der Editor Fehler zeigt, lassen Sie es mit Fortschrittsanzeige laufen und lesen Sie Ergebnisse, Diagramme und Downloads.",
+	"Open the dashboard": "Dashboard öffnen",
+	"Open a room with one or more role-plays, give trainees the join code, watch them play live and lead the debrief.": "Öffnen Sie einen Raum mit einem oder mehreren Rollenspielen, geben Sie den Teilnehmenden den Beitrittscode, verfolgen Sie live, wie sie spielen, und leiten Sie die Auswertung.",
+	"Open a room": "Raum öffnen",
+	"Your facilitator gives you a six-letter code.": "Ihre Moderation gibt Ihnen einen Code.",
+	"Join with a code": "Mit einem Code beitreten",
 }

@@ -47,6 +47,9 @@ func TestLocalizedPages(t *testing.T) {
 	if play := get("/play/ABCD?lang=de", "en"); !strings.Contains(play, `>Verbleibende Zeit<`) || !strings.Contains(play, `messages.js?lang=de`) {
 		t.Errorf("?lang=de does not win over Accept-Language: en:\n%s", play)
 	}
+	if start := get("/", "de"); !strings.Contains(start, ">Dashboard öffnen<") || !strings.Contains(start, ">Contact-Center-Simulation und Rollenspiel-Training im Browser.<") {
+		t.Errorf("the German start page is not German:\n%s", start)
+	}
 	if en := get("/join", ""); !strings.Contains(en, `<html lang="en">`) || !strings.Contains(en, `>Join a workshop room<`) {
 		t.Errorf("the join page without Accept-Language is not English:\n%s", en)
 	}
