@@ -40,7 +40,7 @@ var messages = i18n.Catalog{
 	"One thing that would help (in no particular order)": "Was helfen würde (in zufälliger Reihenfolge)",
 
 	// the pulse chart (PulseChart)
-	"Pulse of team %s: index 0–100 per round (95%% CI)": "Puls des Teams %s: Index 0–100 je Runde (95-%%-KI)",
+	"Pulse of team %s: index 0–100 per round (95%% CI)": "Puls des Teams %s: Index 0–100 je Runde (95 %% CI)",
 	"round":                             "Runde",
 	"index (0–100)":                     "Index (0–100)",
 	"no rounds with enough respondents": "keine Runde mit genug Antworten",

@@ -245,6 +245,7 @@ var pageMessages = i18n.Catalog{
 	"stand-alone pulse": "eigenständiger Puls",
 	"terminal":          "Terminal",
 	"Code %s · link %s": "Code %s · Link %s",
+	"Open the pulse":    "Puls öffnen",
 	"Pulse · ccsim":     "Puls · ccsim",
 	"Pulse":             "Puls",
 	"This browser has already answered this pulse. Thank you.":                                              "Dieser Browser hat diesen Puls schon beantwortet. Danke.",
