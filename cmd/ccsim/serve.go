@@ -17,7 +17,7 @@ const adminTokenEnv = "CCSIM_ADMIN_TOKEN"
 
 // runServe serves the dashboard and workshop rooms: ccsim serve [--addr A] [--db FILE].
 func runServe(ctx context.Context, e env, args []string) error {
-	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db ccsim.db] [--origin URL] [--admin-token T] [--public-host NAME]", e.stderr)
+	fs := newFlags("serve", "serve [--addr 127.0.0.1:8080] [--db ccsim.db] [--origin URL] [--admin-token T] [--public-host NAME] [--min-group N] [--pulse-instrument FILE] [--lang en|de]", e.stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	db := fs.String("db", "ccsim.db", "SQLite file for workshop rooms (created if missing)")
 	origin := fs.String("origin", "", "an extra origin allowed to open websockets, e.g. https://ccsim.example (behind a proxy)")
