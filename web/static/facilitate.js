@@ -51,7 +51,7 @@
   }
 
   for (const a of ["start", "pause", "resume", "lock", "unlock"]) $("#" + a).addEventListener("click", () => act({action: a}));
-  $("#end").addEventListener("click", () => { if (confirm("End the workshop for everyone?")) act({action: "end"}); });
+  $("#end").addEventListener("click", () => { if (confirm(T("End the workshop for everyone?"))) act({action: "end"}); });
   $("#doinject").addEventListener("click", () => act({action: "inject", inject: $("#inject").value}));
   $("#dovariant").addEventListener("click", () => act({action: "variant", variant: $("#variant").value}));
 
