@@ -117,7 +117,7 @@ func checkGermanPulsePages(t *testing.T, b context.Context, ts *testServer, team
 	if ph := eval[string](t, tab, `document.querySelector("#pulsetitle").placeholder`); ph != "z. B. Puls, Woche 12" {
 		t.Errorf("stand-alone title placeholder = %q", ph)
 	}
-	svg := eval2[string](t, tab, `fetch(document.querySelector("#chart").src).then(r => r.text())`)
+	svg := eval[string](t, tab, `fetch(document.querySelector("#chart").src).then(r => r.text())`, chromedp.EvalAwaitPromise)
 	if !strings.Contains(svg, "Puls des Teams") || !strings.Contains(svg, "Runde") || strings.Contains(svg, "per round") {
 		t.Errorf("the German history's chart is not German: %.300s", svg)
 	}
@@ -153,16 +153,4 @@ func noEnglish(t *testing.T, tab context.Context, page, expr string, words ...st
 			t.Errorf("%s shows %q:\n%s", page, w, text)
 		}
 	}
-}
-
-// eval2 is eval of an expression whose value is a promise, awaited.
-func eval2[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(tctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("evaluate %s: %v", expr, err)
-	}
-	return v
 }
