@@ -135,6 +135,7 @@ func checkGermanPulsePages(t *testing.T, b context.Context, ts *testServer, team
 			t.Errorf("the German stand-alone pulse lacks %q", want)
 		}
 	}
+	shot(t, mate, "pulse-standalone-de")
 	noEnglish(t, mate, "the German stand-alone pulse", `document.body.innerText`, "How far", "agree", "skip", "Send", "answers", "stored", "Pulse", "bot", "MISSING")
 	do(t, mate, "answer", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("#pulse .scale").forEach(s => s.querySelectorAll("input")[3].click())`),
 		chromedp.Click(chromedp.CSS("#pulsesend")))
