@@ -4,10 +4,10 @@
   await signInFromFragment(code);
   const base = "/api/rooms/" + encodeURIComponent(code);
   for (const ext of ["json", "csv", "html"]) {
-    $("#" + ext).addEventListener("click", () => download(base + "/export/debrief." + ext, "room-" + code + "-debrief." + ext).catch((e) => { $("#err").textContent = e.message; }));
+    $("#" + ext).addEventListener("click", () => download(base + "/export/debrief." + ext + "?lang=" + document.documentElement.lang, "room-" + code + "-debrief." + ext).catch((e) => { $("#err").textContent = e.message; }));
   }
   let d;
-  try { d = await api("GET", base + "/debrief"); }
+  try { d = await api("GET", base + "/debrief?lang=" + document.documentElement.lang); }
   catch (e) { clear($("#out")).append(el("p", {class: "error"}, e.message)); return; }
   $("#title").textContent = T("Debrief: %s (%s)", d.room.title, d.room.code);
   const out = clear($("#out"));

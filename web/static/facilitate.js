@@ -24,7 +24,7 @@
   });
 
   function connect() {
-    const ws = new WebSocket(wsURL("/ws/room"));
+    const ws = new WebSocket(wsURL("/ws/room?lang=" + document.documentElement.lang));
     ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "facilitator", code})); };
     ws.onmessage = (ev) => { const m = JSON.parse(ev.data); if (m.t === "grid") { grid = m; received = performance.now(); render(); } };
     ws.onclose = (ev) => {

@@ -21,7 +21,7 @@
   }
 
   function connect() {
-    ws = new WebSocket(wsURL("/ws/room"));
+    ws = new WebSocket(wsURL("/ws/room?lang=" + document.documentElement.lang));
     gotState = false;
     ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "trainee", token})); };
     ws.onmessage = (ev) => { if (ev.target === ws) onMessage(JSON.parse(ev.data)); };
