@@ -13,14 +13,17 @@ import (
 	"strings"
 )
 
-// printing names the Printer methods whose format argument is a catalogue
-// key, with that argument's position.
-var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint": 0, "Fprintln": 1, "Sprintln": 0, "Fprint": 1}
+// printing names the methods whose format argument is a catalogue key, with
+// that argument's position: a Printer's, and errorf and warnf, the way
+// trainer's lint records findings.
+var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint": 0, "Fprintln": 1, "Sprintln": 0, "Fprint": 1, "errorf": 1, "warnf": 1}
 
 // Keys lists the catalogue keys a package's sources (the non-test .go
-// files in dir) print: the string literal format of every Sprintf, Fprintf,
-// Printf… call whose receiver is not the fmt package, with its position.
-// Mark a key printed through a variable with a call of Key.
+// files in dir) print: the string literal format (or literals joined by +)
+// of every Sprintf, Fprintf, Printf, errorf, warnf… call whose receiver is
+// not the fmt package, with its position.
+// Mark a key printed through a variable with a call of Key. The *.tmpl,
+// *.js and *.html files in dir add theirs (pageKeys).
 func Keys(dir string) (map[string]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -47,7 +50,44 @@ func Keys(dir string) (map[string]string, error) {
 			return true
 		})
 	}
-	return keys, nil
+	return keys, templateKeys(dir, keys)
+}
+
+// pageKeys finds the keys of other files by their extension: a template's
+// {{t "key"}}, a script's t("key") or T("key") and the text of an HTML element marked
+// data-i18n.
+var pageKeys = map[string]*regexp.Regexp{
+	".tmpl": regexp.MustCompile(`\{\{-?\s*t\s+("(?:[^"\\]|\\.)*")`),
+	".js":   regexp.MustCompile(`\b[tT]\(("(?:[^"\\]|\\.)*")`),
+	".html": regexp.MustCompile(`<[^>]*\bdata-i18n\b[^>]*>([^<]*)<`),
+}
+
+// templateKeys adds the keys the *.tmpl, *.js and *.html files in dir print.
+func templateKeys(dir string, keys map[string]string) error {
+	for ext, re := range pageKeys {
+		files, err := filepath.Glob(filepath.Join(dir, "*"+ext))
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			for i, line := range strings.Split(string(src), "\n") {
+				for _, m := range re.FindAllStringSubmatch(line, -1) {
+					k := m[1]
+					if ext != ".html" {
+						if k, err = strconv.Unquote(k); err != nil {
+							continue
+						}
+					}
+					keys[k] = fmt.Sprintf("%s:%d", f, i+1)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // keyOf returns the literal key a call prints, if n is such a call.
@@ -76,15 +116,30 @@ func keyOf(n ast.Node) (string, token.Pos, bool) {
 	if len(call.Args) <= arg {
 		return "", 0, false
 	}
-	lit, ok := call.Args[arg].(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING {
-		return "", 0, false
+	s, ok := literal(call.Args[arg])
+	return s, call.Args[arg].Pos(), ok
+}
+
+// literal returns the value of a string literal or of literals joined by +.
+func literal(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok1 := literal(e.X)
+		y, ok2 := literal(e.Y)
+		return x + y, ok1 && ok2
+	case *ast.ParenExpr:
+		return literal(e.X)
 	}
-	s, err := strconv.Unquote(lit.Value)
-	if err != nil {
-		return "", 0, false
-	}
-	return s, lit.Pos(), true
+	return "", false
 }
 
 // Key marks a string as a catalogue key printed later through a variable;

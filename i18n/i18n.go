@@ -44,10 +44,14 @@ func Parse(s string) (Lang, error) {
 
 // FromAcceptLanguage picks the supported language a browser prefers most
 // from an Accept-Language header, English when it names neither.
-func FromAcceptLanguage(header string) Lang {
+func FromAcceptLanguage(header string) Lang { return FromAcceptLanguageOr(header, English) }
+
+// FromAcceptLanguageOr is FromAcceptLanguage with def for a header that
+// names neither English nor German (or is missing or malformed).
+func FromAcceptLanguageOr(header string, def Lang) Lang {
 	tags, _, err := language.ParseAcceptLanguage(header)
 	if err != nil {
-		return English
+		return def
 	}
 	for _, t := range tags {
 		base, _ := t.Base()
@@ -58,7 +62,7 @@ func FromAcceptLanguage(header string) Lang {
 			return English
 		}
 	}
-	return English
+	return def
 }
 
 // Tag is the language's BCP 47 tag.
@@ -72,6 +76,15 @@ func (l Lang) Tag() language.Tag {
 // Catalog maps English format strings (the keys) to their German
 // translations, with the same verbs in the same order (or indexed, %[2]s).
 type Catalog map[string]string
+
+// Text is key's text in language l, unformatted (a label such as "score %"
+// that is not a format): the German entry, or the key itself.
+func (c Catalog) Text(l Lang, key string) string {
+	if v, ok := c[key]; ok && l == German {
+		return v
+	}
+	return key
+}
 
 // Printer prints in language l: German through the catalogue, English
 // (and any key the catalogue lacks) as the key itself.

@@ -40,6 +40,13 @@ func TestFromAcceptLanguage(t *testing.T) {
 		if got := FromAcceptLanguage(tc.header); got != tc.want {
 			t.Errorf("FromAcceptLanguage(%q) = %q, want %q", tc.header, got, tc.want)
 		}
+		want := tc.want
+		if tc.header == "" || tc.header == "fr" || tc.header == ";;garbage" {
+			want = German
+		}
+		if got := FromAcceptLanguageOr(tc.header, German); got != want {
+			t.Errorf("FromAcceptLanguageOr(%q, de) = %q, want %q", tc.header, got, want)
+		}
 	}
 }
 
@@ -71,6 +78,10 @@ func TestCheck(t *testing.T) {
 	want := []string{
 		`German translation of "%d calls waiting\n" has verbs "%s", want "%d"`,
 		`German translation of "Never printed": no code prints this key`,
+		`page.html:1: "Join a room" has no German translation`,
+		`page.js:1: "Room %s" has no German translation`,
+		`page.js:1: "Send" has no German translation`,
+		`page.tmpl:1: "Calls waiting" has no German translation`,
 		`"Untranslated %s\n" has no German translation`,
 	}
 	if len(got) != len(want) {

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/workshop"
+	"golang.org/x/text/message"
 )
 
 // WriteDebriefCSV writes a room debrief as CSV: one row per trainee, with a
@@ -99,13 +101,57 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 var debriefTmpl string
 
 // debriefHTML is the self-contained HTML export of a room debrief;
-// html/template escapes every value.
+// html/template escapes every value. Its t, speaker and lang functions are
+// bound to a language per page (WriteDebriefHTMLIn).
 var debriefHTML = template.Must(template.New("debrief").Funcs(template.FuncMap{
 	"pct": func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 	"secs": func(ms int64) string {
 		return strconv.FormatFloat(float64(ms)/1000, 'f', 0, 64) + "s"
 	},
+	"t":       func(s string, args ...any) string { return s },
+	"speaker": func(s string) string { return s },
+	"lang":    func() string { return "en" },
 }).Parse(debriefTmpl))
 
-// WriteDebriefHTML writes a room debrief as one self-contained HTML page.
-func WriteDebriefHTML(w io.Writer, d workshop.Debrief) error { return debriefHTML.Execute(w, d) }
+// WriteDebriefHTML writes a room debrief as one self-contained HTML page in English.
+func WriteDebriefHTML(w io.Writer, d workshop.Debrief) error {
+	return WriteDebriefHTMLIn(w, d, i18n.English)
+}
+
+// WriteDebriefHTMLIn writes a room debrief as one self-contained HTML page
+// whose headings and labels are in language l; the scripts' own texts and
+// the trainees' words are as they were written.
+func WriteDebriefHTMLIn(w io.Writer, d workshop.Debrief, l i18n.Lang) error {
+	p := messages.Printer(l)
+	tm, err := debriefHTML.Clone()
+	if err != nil {
+		return err
+	}
+	tm.Funcs(template.FuncMap{
+		"t":       func(s string, args ...any) string { return label(p, l, s, args) },
+		"speaker": func(s string) string { return speakerName(p, s) },
+		"lang":    func() string { return string(l) },
+	})
+	return tm.Execute(w, d)
+}
+
+// label is a template's {{t "key" args…}}: the key's text in language l,
+// formatted by p when it has arguments (a label such as "total %" is not a format).
+func label(p *message.Printer, l i18n.Lang, key string, args []any) string {
+	if len(args) == 0 {
+		return messages.Text(l, key)
+	}
+	return p.Sprintf(key, args...)
+}
+
+// speakers are the transcript speakers the page names in its language.
+var speakers = map[string]string{"customer": i18n.Key("customer"), "agent": i18n.Key("agent"), "bot": i18n.Key("bot"),
+	"system": i18n.Key("system"), "context": i18n.Key("context")}
+
+// speakerName names a transcript speaker in the page's language.
+func speakerName(p *message.Printer, who string) string {
+	if k, ok := speakers[who]; ok {
+		return p.Sprintf(k)
+	}
+	return who
+}

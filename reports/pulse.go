@@ -3,26 +3,15 @@ package reports
 import (
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"time"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/workshop"
+	"golang.org/x/text/message"
 )
-
-// pulseMsg holds the user-visible texts of the pulse exports and chart, so
-// that they can be translated in one place.
-var pulseMsg = map[string]string{
-	"chart_title": "Pulse of team %s: index 0–100 per round (95%% CI)",
-	"before":      "before",
-	"after":       "after",
-	"x_label":     "round",
-	"y_label":     "index (0–100)",
-	"hidden":      "fewer than %d respondents: not shown",
-	"no_rounds":   "no rounds with enough respondents",
-}
 
 // pulseCSVHead is the header of WritePulseCSV.
 var pulseCSVHead = []string{"team", "round", "kind", "title", "date", "scale", "label",
@@ -72,22 +61,24 @@ func WritePulseJSON(w io.Writer, h workshop.History) error {
 }
 
 // PulseChart is the slide of a team's history: one panel per scale with
-// the before and after index of every round and their 95% intervals.
-func PulseChart(h workshop.History) Chart {
-	c := Chart{Name: "pulse-" + slug(h.Team), Title: fmt.Sprintf(pulseMsg["chart_title"], h.Team), Cols: len(h.Trend), Height: 4.2}
+// the before and after index of every round and their 95% intervals, its
+// titles and labels in language l (the scale names are the history's).
+func PulseChart(h workshop.History, l i18n.Lang) Chart {
+	pr := messages.Printer(l)
+	c := Chart{Name: "pulse-" + slug(h.Team), Title: pr.Sprintf("Pulse of team %s: index 0–100 per round (95%% CI)", h.Team), Cols: len(h.Trend), Height: 4.2}
 	c.Width = max(6, 4.5*float64(len(h.Trend)))
 	for _, tr := range h.Trend {
-		c.Panels = append(c.Panels, pulsePanel(h, tr.Scale, tr.Label))
+		c.Panels = append(c.Panels, pulsePanel(pr, h, tr.Scale, tr.Label))
 	}
 	return c
 }
 
 // pulsePanel plots one scale: before and after per round, side by side.
-func pulsePanel(h workshop.History, scale, label string) Panel {
-	p := Panel{Title: label, XLabel: pulseMsg["x_label"], YLabel: pulseMsg["y_label"], YMin: ptr(0), YMax: ptr(100),
+func pulsePanel(pr *message.Printer, h workshop.History, scale, label string) Panel {
+	p := Panel{Title: label, XLabel: pr.Sprintf("round"), YLabel: pr.Sprintf("index (0–100)"), YMin: ptr(0), YMax: ptr(100),
 		XMin: ptr(-0.5), XMax: ptr(float64(len(h.Rounds)) - 0.5)}
-	before := Series{Label: pulseMsg["before"], Kind: Points, Color: cBlue}
-	after := Series{Label: pulseMsg["after"], Kind: Points, Color: cOrange}
+	before := Series{Label: pr.Sprintf("before"), Kind: Points, Color: cBlue}
+	after := Series{Label: pr.Sprintf("after"), Kind: Points, Color: cOrange}
 	shown := false
 	for i, r := range h.Rounds {
 		p.XTicks = append(p.XTicks, Tick{Value: float64(i), Label: roundTick(r.Round)})
@@ -102,7 +93,7 @@ func pulsePanel(h workshop.History, scale, label string) Panel {
 	}
 	p.Series = []Series{before, after}
 	if !shown {
-		p.Note = pulseMsg["no_rounds"]
+		p.Note = pr.Sprintf("no rounds with enough respondents")
 	}
 	return p
 }

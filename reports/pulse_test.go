@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/workshop"
 )
 
@@ -86,7 +87,7 @@ func TestPulseExportsAnonymous(t *testing.T) {
 		if got != (n == 5) {
 			t.Errorf("n=%d: W1 in JSON %+v, want figures and text only from 5", n, back.Rounds[0])
 		}
-		c := PulseChart(h)
+		c := PulseChart(h, i18n.English)
 		before := c.Panels[0].Series[0]
 		if shown := !math.IsNaN(before.Y[0]); shown != (n == 5) || before.Y[1] != 50 {
 			t.Errorf("n=%d: chart before %v, want W1 only from 5, W2 50", n, before.Y)

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/trainer"
 )
 
@@ -70,7 +71,7 @@ func ParseRoleplay(name string, data []byte) (*trainer.Script, error) {
 	if err := sc.Validate(); err != nil {
 		var fl trainer.Findings
 		if errors.As(err, &fl) {
-			return nil, d.findingErrors(fl).err()
+			return nil, d.findingErrors(fl, i18n.English).err()
 		}
 		return nil, err
 	}
@@ -78,22 +79,33 @@ func ParseRoleplay(name string, data []byte) (*trainer.Script, error) {
 }
 
 // LintRoleplay runs every check on a role-play text: decoding, validation and
-// trainer.Lint. It returns the errors and the warnings, each in line order.
+// trainer.Lint. It returns the errors and the warnings (their messages
+// prefixed "warning: "), each in line order.
 func LintRoleplay(name string, data []byte) (errs, warnings ErrorList) {
+	errs, warnings = LintRoleplayIn(name, data, i18n.English)
+	for _, w := range warnings {
+		w.Msg = "warning: " + w.Msg
+	}
+	return errs, warnings
+}
+
+// LintRoleplayIn is LintRoleplay with the findings of trainer.Lint in
+// language l and the warnings not prefixed. Decoding errors (TOML syntax,
+// unknown keys) stay in English.
+func LintRoleplayIn(name string, data []byte, l i18n.Lang) (errs, warnings ErrorList) {
 	sc, d, err := decodeRoleplay(name, data)
 	if err != nil {
-		var l ErrorList
-		if errors.As(err, &l) {
-			return l, nil
+		var list ErrorList
+		if errors.As(err, &list) {
+			return list, nil
 		}
 		return ErrorList{{File: name, Msg: err.Error()}}, nil
 	}
 	all := trainer.Lint(sc)
-	errs = d.findingErrors(all.Errors())
+	errs = d.findingErrors(all.Errors(), l)
 	for _, f := range all {
 		if f.Severity == trainer.SevWarning {
-			e := d.errorf(f.Path, "warning: %s", f.Msg)
-			warnings = append(warnings, e)
+			warnings = append(warnings, d.errorf(f.Path, "%s", f.In(l)))
 		}
 	}
 	errs.err()
@@ -101,10 +113,10 @@ func LintRoleplay(name string, data []byte) (errs, warnings ErrorList) {
 	return errs, warnings
 }
 
-func (d *doc) findingErrors(fl trainer.Findings) ErrorList {
+func (d *doc) findingErrors(fl trainer.Findings, l i18n.Lang) ErrorList {
 	var list ErrorList
 	for _, f := range fl {
-		list = append(list, d.errorf(f.Path, "%s", f.Msg))
+		list = append(list, d.errorf(f.Path, "%s", f.In(l)))
 	}
 	return list
 }

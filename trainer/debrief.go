@@ -122,10 +122,7 @@ func (d Debrief) scoreText(b *strings.Builder, p *message.Printer) {
 	if sc.Pass {
 		verdict = p.Sprintf("PASS")
 	}
-	band := sc.Band
-	if band == "" {
-		band = p.Sprintf("no band")
-	}
+	band := bandName(p, sc.Band)
 	p.Fprintf(b, "Score: %.1f%% %s (pass mark %d%%, %s)", sc.TotalPct, verdict, sc.PassPct, band)
 	if sc.Capped {
 		p.Fprintf(b, ", capped by a critical rule")
@@ -237,17 +234,22 @@ func fmtSeconds(sec float64) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
+// named are the transcript speakers and score bands the debrief names in
+// its language (the usual medals; a script's own band names stay as they
+// are), by their id; "" is a session without a band.
+var named = map[string]string{"customer": i18n.Key("customer"), "agent": i18n.Key("agent"), "system": i18n.Key("system"),
+	"context": i18n.Key("context"), "bot": i18n.Key("bot"), "": i18n.Key("no band"),
+	"gold": i18n.Key("gold"), "silver": i18n.Key("silver"), "bronze": i18n.Key("bronze")}
+
 // speaker names a transcript speaker in the debrief's language.
-func speaker(p *message.Printer, who string) string {
-	switch who {
-	case "customer":
-		return p.Sprintf("customer")
-	case "agent":
-		return p.Sprintf("agent")
-	case "system":
-		return p.Sprintf("system")
-	case "context":
-		return p.Sprintf("context")
+func speaker(p *message.Printer, who string) string { return nameIn(p, who) }
+
+// bandName names a score band in the debrief's language.
+func bandName(p *message.Printer, band string) string { return nameIn(p, band) }
+
+func nameIn(p *message.Printer, id string) string {
+	if k, ok := named[id]; ok {
+		return p.Sprintf(k)
 	}
-	return who
+	return id
 }

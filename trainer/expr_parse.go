@@ -160,7 +160,7 @@ func (p *parser) next() token {
 	return t
 }
 
-func (p *parser) errorf(t token, format string, args ...any) error {
+func (p *parser) failf(t token, format string, args ...any) error {
 	return fmt.Errorf("column %d: %s", t.pos+1, fmt.Sprintf(format, args...))
 }
 
@@ -176,7 +176,7 @@ func parseExpr(src string) (astNode, error) {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != tEOF {
-		return nil, p.errorf(t, "unexpected %q", t.text)
+		return nil, p.failf(t, "unexpected %q", t.text)
 	}
 	return n, nil
 }
@@ -196,7 +196,7 @@ func parseStmt(src string) (astNode, error) {
 			return nil, err
 		}
 		if t := p.peek(); t.kind != tEOF {
-			return nil, p.errorf(t, "unexpected %q", t.text)
+			return nil, p.failf(t, "unexpected %q", t.text)
 		}
 		return &assignNode{name: toks[0].text, op: toks[1].text, x: x, pos: toks[0].pos}, nil
 	}
@@ -217,7 +217,7 @@ func (p *parser) binary(minPrec int) (astNode, error) {
 	}
 	for n := 0; ; n++ {
 		if n > maxExprChain {
-			return nil, p.errorf(p.peek(), "more than %d operators in a row", maxExprChain)
+			return nil, p.failf(p.peek(), "more than %d operators in a row", maxExprChain)
 		}
 		t := p.peek()
 		prec, ok := precedence[t.text]
@@ -236,7 +236,7 @@ func (p *parser) binary(minPrec int) (astNode, error) {
 func (p *parser) unary() (astNode, error) {
 	t := p.peek()
 	if p.depth >= maxExprDepth {
-		return nil, p.errorf(t, "expression nested deeper than %d levels", maxExprDepth)
+		return nil, p.failf(t, "expression nested deeper than %d levels", maxExprDepth)
 	}
 	p.depth++
 	defer func() { p.depth-- }()
@@ -257,13 +257,13 @@ func (p *parser) primary() (astNode, error) {
 	case tInt:
 		n, err := strconv.ParseInt(t.text, 10, 64)
 		if err != nil {
-			return nil, p.errorf(t, "bad number %q", t.text)
+			return nil, p.failf(t, "bad number %q", t.text)
 		}
 		return &litNode{v: IntValue(n), pos: t.pos}, nil
 	case tFloat:
 		f, err := strconv.ParseFloat(t.text, 64)
 		if err != nil {
-			return nil, p.errorf(t, "bad number %q", t.text)
+			return nil, p.failf(t, "bad number %q", t.text)
 		}
 		return &litNode{v: floatValue(f), pos: t.pos}, nil
 	case tStr:
@@ -284,14 +284,14 @@ func (p *parser) primary() (astNode, error) {
 				return nil, err
 			}
 			if c := p.next(); c.text != ")" {
-				return nil, p.errorf(c, "expected \")\"")
+				return nil, p.failf(c, "expected \")\"")
 			}
 			return x, nil
 		}
 	case tEOF:
-		return nil, p.errorf(t, "unexpected end of expression")
+		return nil, p.failf(t, "unexpected end of expression")
 	}
-	return nil, p.errorf(t, "unexpected %q", t.text)
+	return nil, p.failf(t, "unexpected %q", t.text)
 }
 
 func (p *parser) call(name token) (astNode, error) {
@@ -313,7 +313,7 @@ func (p *parser) call(name token) (astNode, error) {
 		case ")":
 			return c, nil
 		default:
-			return nil, p.errorf(t, "expected \",\" or \")\" in call to %s", name.text)
+			return nil, p.failf(t, "expected \",\" or \")\" in call to %s", name.text)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package trainer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ccsim/ccsim/i18n"
 )
 
 // Severity says whether a Finding stops a script from running.
@@ -27,7 +29,18 @@ func (s Severity) String() string {
 type Finding struct {
 	Path     string
 	Severity Severity
-	Msg      string
+	Msg      string // in English
+
+	format string // Msg's format and arguments, to print it in another language
+	args   []any
+}
+
+// In returns the message in language l (the German lint catalogue, or Msg).
+func (f Finding) In(l i18n.Lang) string {
+	if f.format == "" || l == i18n.English {
+		return f.Msg
+	}
+	return lintMessages.Printer(l).Sprintf(f.format, f.args...)
 }
 
 // String formats the finding as "path: [warning: ]message".
@@ -66,11 +79,11 @@ func (l Findings) Errors() Findings {
 }
 
 func (p *program) errorf(path, format string, args ...any) {
-	p.findings = append(p.findings, Finding{Path: path, Severity: SevError, Msg: fmt.Sprintf(format, args...)})
+	p.findings = append(p.findings, Finding{Path: path, Severity: SevError, Msg: fmt.Sprintf(format, args...), format: format, args: args})
 }
 
 func (p *program) warnf(path, format string, args ...any) {
-	p.findings = append(p.findings, Finding{Path: path, Severity: SevWarning, Msg: fmt.Sprintf(format, args...)})
+	p.findings = append(p.findings, Finding{Path: path, Severity: SevWarning, Msg: fmt.Sprintf(format, args...), format: format, args: args})
 }
 
 // closest returns the candidate within edit distance 2 of s, or "".

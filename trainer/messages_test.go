@@ -5,19 +5,23 @@ import (
 	"testing"
 
 	"github.com/ccsim/ccsim/i18n"
+	"github.com/ccsim/ccsim/i18n/i18ntest"
 )
 
 // TestMessages fails when a text the package prints has no German
 // translation, a translation is for a text nothing prints, or the verbs of a
 // translation differ from its key's.
 func TestMessages(t *testing.T) {
-	problems, err := i18n.Check(messages, ".")
-	if err != nil {
-		t.Fatal(err)
+	all := i18n.Catalog{}
+	for _, c := range []i18n.Catalog{messages, lintMessages} {
+		for k, v := range c {
+			if _, dup := all[k]; dup {
+				t.Errorf("%q is in two catalogues", k)
+			}
+			all[k] = v
+		}
 	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	i18ntest.Check(t, all, ".")
 }
 
 // TestDebriefGerman renders a debrief with a fired rule, a note and a

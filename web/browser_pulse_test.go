@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +40,8 @@ func seedAnswers(in *scenarios.Instrument, round, phase string, n, tr, fe int) [
 // room's sign-in), which shows the three rounds, the trend, the chart and
 // the answers per statement; signed in as admin, the facilitator finds the
 // team in the list and opens a stand-alone pulse that a colleague answers,
-// once.
+// once. A facilitator and a colleague whose browsers ask for German read
+// the history and a stand-alone pulse in German (checkGermanPulsePages).
 func TestBrowserPulseHistory(t *testing.T) {
 	b := newBrowser(t)
 	ts := newTestServer(t, "")
@@ -65,8 +67,15 @@ func TestBrowserPulseHistory(t *testing.T) {
 	var trainees []*wsClient
 	for i, name := range []string{"Ada", "Bea", "Cem", "Dora", "Emil"} {
 		j := ts.join(t, room.Code, name, "guided")
-		c := dialWS(t, ts.http.URL, hello{T: "hello", Role: "trainee", Token: j.Token})
-		c.waitState(5*time.Second, func(s traineeState) bool { return s.PulseNeed == "before" })
+		hdr := http.Header{"Origin": {ts.http.URL}}
+		if i == 0 {
+			hdr.Set("Accept-Language", "de-DE,de;q=0.9") // Ada's browser asks for German: her pulse form is German
+		}
+		c := dialWSHeader(t, ts.http.URL, hdr, hello{T: "hello", Role: "trainee", Token: j.Token})
+		st := c.waitState(5*time.Second, func(s traineeState) bool { return s.PulseNeed == "before" })
+		if want := map[bool]string{true: "de", false: "en"}[i == 0]; st.Pulse == nil || st.Pulse.Items[0] != in.Statements[0].Text[want] || st.Pulse.Anchors[4] != in.Anchors[want][4] {
+			t.Errorf("%s's pulse form = %+v, want the statements in %s", name, st.Pulse, want)
+		}
 		c.send(workshop.Message{T: "pulse", N: 1, Phase: "before", Answers: levels(in, 3, 3+i%2), Text: []string{"", "Time to practise hand-overs", "", "", "Clear rules on who is blamed for what"}[i]})
 		c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 && s.PulseNeed == "" })
 		trainees = append(trainees, c)
@@ -122,6 +131,8 @@ func TestBrowserPulseHistory(t *testing.T) {
 	waitFor(t, mate, "the thanks", `!!document.querySelector("#thanks")`, 5*time.Second)
 	do(t, mate, "reload", chromedp.Reload())
 	waitFor(t, mate, "answered once", `document.querySelector("#pulse").textContent.includes("already answered")`, 5*time.Second)
+
+	checkGermanPulsePages(t, b, ts, team, in)
 }
 
 // levels is one answer per statement with scored value tr on trust and fe on fear.

@@ -6,13 +6,23 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/reports"
 	"github.com/ccsim/ccsim/workshop"
 )
 
+// debrief is the room's debrief with its pulse in language l.
+func (h *hub) debrief(l i18n.Lang) func() (any, error) {
+	return func() (any, error) {
+		d := h.Debrief()
+		d.Pulse = h.PulseSummary(string(l))
+		return d, nil
+	}
+}
+
 // roomDebrief answers the room's debrief as JSON.
 func (s *Server) roomDebrief(w http.ResponseWriter, r *http.Request, h *hub) {
-	d, err := h.do(r.Context(), func() (any, error) { return h.Debrief(), nil })
+	d, err := h.do(r.Context(), h.debrief(requestLang(r, s.Lang)))
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return
@@ -22,7 +32,7 @@ func (s *Server) roomDebrief(w http.ResponseWriter, r *http.Request, h *hub) {
 
 // roomExport downloads the debrief as JSON, CSV or HTML.
 func (s *Server) roomExport(w http.ResponseWriter, r *http.Request, h *hub) {
-	v, err := h.do(r.Context(), func() (any, error) { return h.Debrief(), nil })
+	v, err := h.do(r.Context(), h.debrief(requestLang(r, s.Lang)))
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return
@@ -41,7 +51,7 @@ func (s *Server) roomExport(w http.ResponseWriter, r *http.Request, h *hub) {
 		err = reports.WriteDebriefCSV(&buf, d)
 	case "debrief.html":
 		ctype = "text/html; charset=utf-8"
-		err = reports.WriteDebriefHTML(&buf, d)
+		err = reports.WriteDebriefHTMLIn(&buf, d, requestLang(r, s.Lang))
 	default:
 		http.NotFound(w, r)
 		return

@@ -33,9 +33,10 @@ func (s *Server) Handler() http.Handler {
 		"GET /teams":             "teams.html",
 		"GET /pulse/{code}":      "pulse.html",
 	} {
-		mux.Handle(path, page(file))
+		mux.Handle(path, page(file, s.Lang))
 	}
 	mux.Handle("GET /static/", staticFiles())
+	mux.HandleFunc("GET /i18n/messages.js", s.messagesJS)
 	s.roomRoutes(mux)
 	s.dashboardRoutes(mux)
 	s.pulseRoutes(mux)

@@ -8,18 +8,6 @@ import (
 	"github.com/ccsim/ccsim/workshop"
 )
 
-// pulseMsg holds the user-visible texts of the pulse pages' API, so that
-// they can be translated in one place.
-var pulseMsg = map[string]string{
-	"admin_only": "this needs the server's admin token (printed by ccsim serve at start)",
-	"forbidden":  "this team's history needs the admin token, or the facilitator sign-in of one of the team's rooms",
-	"no_rounds":  "this team has no pulse rounds yet",
-	"no_team":    "name a team (?team=…)",
-	"bad_team":   "a stand-alone pulse needs a team label (at most 60 characters) and a title of at most 80",
-	"no_pulse":   "there is no open stand-alone pulse with this code",
-	"answered":   "this browser has already answered this pulse",
-}
-
 // pulseCookie marks a browser that has answered stand-alone pulse code.
 func pulseCookie(code string) string { return "ccsim_pulse_" + code }
 
@@ -44,11 +32,12 @@ func (s *Server) standalone(w http.ResponseWriter, r *http.Request) (workshop.Pu
 		return rd, in, true
 	}
 	s.limits.fail(r)
-	writeError(w, http.StatusNotFound, pulseMsg["no_pulse"])
+	writeError(w, http.StatusNotFound, s.printer(r).Sprintf("there is no open stand-alone pulse with this code"))
 	return workshop.PulseRound{}, nil, false
 }
 
-// pulseForm answers the questions of a stand-alone pulse in ?lang=.
+// pulseForm answers the questions of a stand-alone pulse in the language
+// the request asks for (requestLang).
 func (s *Server) pulseForm(w http.ResponseWriter, r *http.Request) {
 	rd, in, ok := s.standalone(w, r)
 	if !ok {
@@ -56,7 +45,7 @@ func (s *Server) pulseForm(w http.ResponseWriter, r *http.Request) {
 	}
 	_, err := r.Cookie(pulseCookie(rd.ID))
 	writeJSON(w, http.StatusOK, map[string]any{"title": rd.Title, "team": rd.Team, "answered": err == nil,
-		"form": workshop.Form(in, "before", r.URL.Query().Get("lang"))})
+		"form": workshop.Form(in, "before", string(requestLang(r, s.Lang)))})
 }
 
 // pulseAnswerBody is one person's answers to a stand-alone pulse.
@@ -73,7 +62,7 @@ func (s *Server) pulseAnswer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := r.Cookie(pulseCookie(rd.ID)); err == nil {
-		writeError(w, http.StatusConflict, pulseMsg["answered"])
+		writeError(w, http.StatusConflict, s.printer(r).Sprintf("this browser has already answered this pulse"))
 		return
 	}
 	var body pulseAnswerBody

@@ -37,7 +37,7 @@ func (s *Server) pulseAllowed(r *http.Request, team string) bool {
 // pulseTeams lists the teams with pulse rounds (admin only).
 func (s *Server) pulseTeams(w http.ResponseWriter, r *http.Request) {
 	if !s.adminOK(r) {
-		writeError(w, http.StatusForbidden, pulseMsg["admin_only"])
+		writeError(w, http.StatusForbidden, s.printer(r).Sprintf("this needs the server's admin token (printed by ccsim serve at start)"))
 		return
 	}
 	rounds, err := s.db.PulseRounds(r.Context(), "")
@@ -52,26 +52,26 @@ func (s *Server) pulseTeams(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, teams)
 }
 
-// history reads and summarises ?team= in ?lang=; false when it answered
+// history reads and summarises ?team= in the language the request asks for; false when it answered
 // the request already (not allowed, no such team, a store error).
 func (s *Server) history(w http.ResponseWriter, r *http.Request) (workshop.History, bool) {
 	team := r.URL.Query().Get("team")
 	if team == "" {
-		writeError(w, http.StatusBadRequest, pulseMsg["no_team"])
+		writeError(w, http.StatusBadRequest, s.printer(r).Sprintf("name a team (?team=…)"))
 		return workshop.History{}, false
 	}
 	if !s.pulseAllowed(r, team) {
-		writeError(w, http.StatusForbidden, pulseMsg["forbidden"])
+		writeError(w, http.StatusForbidden, s.printer(r).Sprintf("this team's history needs the admin token, or the facilitator sign-in of one of the team's rooms"))
 		return workshop.History{}, false
 	}
 	rounds, err := s.db.PulseHistory(r.Context(), team)
 	if err == nil && len(rounds) == 0 {
-		writeError(w, http.StatusNotFound, pulseMsg["no_rounds"])
+		writeError(w, http.StatusNotFound, s.printer(r).Sprintf("this team has no pulse rounds yet"))
 		return workshop.History{}, false
 	}
 	var h workshop.History
 	if err == nil {
-		h, err = workshop.BuildHistory(team, rounds, r.URL.Query().Get("lang"), s.MinGroup)
+		h, err = workshop.BuildHistory(team, rounds, string(requestLang(r, s.Lang)), s.MinGroup)
 	}
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
@@ -109,7 +109,7 @@ func (s *Server) pulseExport(w http.ResponseWriter, r *http.Request) {
 	case "json":
 		err = reports.WritePulseJSON(&buf, h)
 	default:
-		err = reports.Render(&buf, reports.PulseChart(h), reports.Format(ext))
+		err = reports.Render(&buf, reports.PulseChart(h, requestLang(r, s.Lang)), reports.Format(ext))
 	}
 	writeDownload(w, ctype, "pulse-"+slugName(h.Team)+"-"+file, buf.Bytes(), err)
 }
@@ -135,7 +135,7 @@ type pulseRequest struct {
 // its code and link.
 func (s *Server) openPulse(w http.ResponseWriter, r *http.Request) {
 	if !s.adminOK(r) {
-		writeError(w, http.StatusForbidden, pulseMsg["admin_only"])
+		writeError(w, http.StatusForbidden, s.printer(r).Sprintf("this needs the server's admin token (printed by ccsim serve at start)"))
 		return
 	}
 	var req pulseRequest
@@ -144,7 +144,7 @@ func (s *Server) openPulse(w http.ResponseWriter, r *http.Request) {
 	}
 	req.Team, req.Title = strings.TrimSpace(req.Team), strings.TrimSpace(req.Title)
 	if err := workshop.CheckTeam(req.Team); err != nil || req.Team == "" || len([]rune(req.Title)) > 80 {
-		writeError(w, http.StatusBadRequest, pulseMsg["bad_team"])
+		writeError(w, http.StatusBadRequest, s.printer(r).Sprintf("a stand-alone pulse needs a team label (at most 60 characters) and a title of at most 80"))
 		return
 	}
 	if strings.TrimSpace(req.Instrument) == "" {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/workshop"
 )
 
@@ -13,6 +14,7 @@ import (
 type client struct {
 	*conn
 	seat *workshop.Seat // nil for a facilitator
+	lang i18n.Lang      // the language its page asked for: the pulse's statements and scale names
 	sent int            // transcript entries already sent
 	gone bool           // send has been closed
 }

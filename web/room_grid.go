@@ -1,6 +1,10 @@
 package web
 
-import "time"
+import (
+	"time"
+
+	"github.com/ccsim/ccsim/i18n"
+)
 
 // gridEvery is the most often the facilitators' grid is sent: with many
 // trainees replying, one grid covers many replies.
@@ -21,9 +25,12 @@ func (h *hub) pushGrid() {
 		h.gridTimerOn = true
 		return
 	}
-	grid := mustJSON(h.gridView())
+	grids := map[i18n.Lang][]byte{} // one encoding per language the facilitators read
 	for c := range h.facils {
-		h.send(c, grid)
+		if grids[c.lang] == nil {
+			grids[c.lang] = mustJSON(h.gridView(c.lang))
+		}
+		h.send(c, grids[c.lang])
 	}
 	h.gridWanted, h.lastGrid = false, time.Now()
 }

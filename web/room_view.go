@@ -3,6 +3,7 @@ package web
 import (
 	"time"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/trainer"
 	"github.com/ccsim/ccsim/workshop"
 )
@@ -55,7 +56,7 @@ func (h *hub) traineeView(s *workshop.Seat, c *client) []byte {
 		c.sent = len(tr)
 	}
 	if v.PulseNeed = h.PulseNeed(s); v.PulseNeed != "" {
-		f := workshop.Form(h.Instrument(), v.PulseNeed, "")
+		f := workshop.Form(h.Instrument(), v.PulseNeed, string(c.lang))
 		v.Pulse = &f
 	}
 	if h.Backdrop != nil {
@@ -181,9 +182,10 @@ type labelled struct {
 	Label string `json:"label"`
 }
 
-func (h *hub) gridView() grid {
+// gridView is the grid with the room's pulse in language lang.
+func (h *hub) gridView(lang i18n.Lang) grid {
 	g := grid{T: "grid", Room: h.Info(), Scripts: []string{}, Injects: []labelled{}, Variants: []string{}, Seats: []gridRow{},
-		Team: h.Config.Team, Pulse: h.PulseSummary("")}
+		Team: h.Config.Team, Pulse: h.PulseSummary(string(lang))}
 	seenI, seenV := map[string]bool{}, map[string]bool{}
 	for _, sc := range h.Scripts {
 		g.Scripts = append(g.Scripts, sc.Title)

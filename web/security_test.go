@@ -277,9 +277,13 @@ func TestExportsEscape(t *testing.T) {
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Session != nil })
 	c.send(workshop.Message{T: "say", N: 1, Text: `"><img src=x onerror=alert(2)>`})
 	c.waitState(5*time.Second, func(s traineeState) bool { return s.Ack == 1 })
+	acceptLang := ""
 	get := func(name string) string {
 		req, _ := http.NewRequest("GET", ts.http.URL+"/api/rooms/"+room.Code+"/export/"+name, nil)
 		req.Header.Set("Authorization", "Bearer "+room.Token)
+		if acceptLang != "" {
+			req.Header.Set("Accept-Language", acceptLang)
+		}
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -304,6 +308,15 @@ func TestExportsEscape(t *testing.T) {
 	if !strings.Contains(html, "<bdi>") {
 		t.Error("the HTML export does not isolate names in <bdi>")
 	}
+	if !strings.Contains(html, "<h2>Outcomes</h2>") {
+		t.Error("the HTML export without Accept-Language is not in English")
+	}
+	acceptLang = "de-DE,de;q=0.9,en;q=0.5"
+	if de := get("debrief.html"); !strings.Contains(de, `<html lang="de">`) || !strings.Contains(de, "<h2>Ausgänge</h2>") ||
+		!strings.Contains(de, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Error("the HTML export asked for in German (Accept-Language: de) is not German, or not escaped")
+	}
+	acceptLang = ""
 	ts.act(t, room, workshop.Action{Action: "remove", Seat: ts.seatID(t, room, "+Rem")})
 	csv := get("debrief.csv")
 	recs, err := csvpkg.NewReader(strings.NewReader(csv)).ReadAll()

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/workshop/sqlite"
 )
 
@@ -33,6 +34,9 @@ type Server struct {
 	// other names are refused (DNS rebinding). The hosts of Origins count too.
 	PublicHosts []string
 	Workers     int // simulation workers per run; 0 means one per CPU
+	// Lang is the language of the pages for a browser that asks for
+	// neither English nor German; "" means English.
+	Lang i18n.Lang
 	// AdminToken, if set, is needed to open rooms (ccsim serve always sets
 	// one); "" lets anyone who reaches the server open rooms.
 	AdminToken string

@@ -55,7 +55,7 @@ func (s *Server) serveRoomWS(w http.ResponseWriter, r *http.Request) {
 // it returns a nil client when the token is wrong. A facilitator's hello
 // may leave the token out: the upgrade request's facilitator cookie counts.
 func (s *Server) attach(c *conn, hi hello, r *http.Request) (*hub, *client) {
-	cl := &client{conn: c}
+	cl := &client{conn: c, lang: requestLang(r, s.Lang)}
 	ok := make(chan bool, 1)
 	switch hi.Role {
 	case "facilitator":

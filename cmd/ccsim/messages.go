@@ -5,6 +5,10 @@ import "github.com/ccsim/ccsim/i18n"
 // messages is the German catalogue of the command line's texts for
 // trainees and authors (ccsim train, ccsim script lint).
 var messages = i18n.Catalog{
+	// ccsim script lint
+	"warning: %s":                      "Warnung: %s",
+	"%s: %d error(s), %d warning(s)\n": "%s: %d Fehler, %d Warnung(en)\n",
+
 	// ccsim train
 	"Customer: %s. %s\n": "Kunde: %s. %s\n",
 	"Customer":           "Kunde",
@@ -24,4 +28,31 @@ var messages = i18n.Catalog{
 	"trust":         "Vertrauen",
 	"patience":      "Geduld",
 	"  That line is longer than %d KB and was not sent; say it in shorter lines.\n": "  Diese Zeile ist länger als %d KB und wurde nicht gesendet; bitte in kürzeren Zeilen schreiben.\n",
+
+	// ccsim train --pulse
+	"Before we start: how far do you agree? (1 = %s … 5 = %s; Enter skips)":       "Bevor es losgeht: Wie weit stimmen Sie zu? (1 = %s … 5 = %s; Enter überspringt)",
+	"Now that you are done: how far do you agree? (1 = %s … 5 = %s; Enter skips)": "Jetzt, am Ende: Wie weit stimmen Sie zu? (1 = %s … 5 = %s; Enter überspringt)",
+	"  %s (Enter skips)\n": "  %s (Enter überspringt)\n",
+	"  Type a number from 1 to 5, or press Enter to skip.\n":              "  Tippen Sie eine Zahl von 1 bis 5, oder Enter zum Überspringen.\n",
+	"Your answers are not stored (no --db given).\n":                      "Ihre Antworten werden nicht gespeichert (kein --db angegeben).\n",
+	"Thank you. Your answers are stored without your name.\n":             "Danke. Ihre Antworten werden ohne Ihren Namen gespeichert.\n",
+	"Results of round %s appear once at least %d people have answered.\n": "Ergebnisse der Runde %s erscheinen, sobald mindestens %d Personen geantwortet haben.\n",
+	"Round %s so far:\n": "Runde %s bisher:\n",
+
+	// ccsim pulse (and the round train --pulse shows)
+	"No pulse rounds yet.\n": "Noch keine Pulsrunden.\n",
+	"%s\t%d rounds\n":        "%s\t%d Runden\n",
+	"Stand-alone pulse %s opened. Share the code, or the link /pulse/%s on your ccsim serve address.\n": "Eigenständiger Puls %s geöffnet. Teilen Sie den Code oder den Link /pulse/%s unter der Adresse Ihres ccsim serve.\n",
+	"Pulse of team %s: %d rounds. Indices 0–100; figures need at least %d respondents.\n":               "Puls des Teams %s: %d Runden. Indizes 0–100; Zahlen brauchen mindestens %d Antwortende.\n",
+	"Trend of the before index: %s needs two rounds with enough respondents.\n":                         "Trend des Vorher-Index: %s braucht zwei Runden mit genug Antwortenden.\n",
+	"Trend of the before index: %s %+.1f points per round over %d rounds (%.0f → %.0f).\n":              "Trend des Vorher-Index: %s %+.1f Punkte je Runde über %d Runden (%.0f → %.0f).\n",
+	"workshop":      "Workshop",
+	"standalone":    "eigenständig",
+	"terminal":      "Terminal",
+	"fewer than %d": "weniger als %d",
+	"  respondents: %s before, %s after, %s with both\n":      "  Antwortende: %s vorher, %s nachher, %s mit beidem\n",
+	"  %-16s before %-16s after %-16s change %s\n":            "  %-16s vorher %-16s nachher %-16s Veränderung %s\n",
+	"  One thing that would help (in no particular order):\n": "  Was helfen würde (in zufälliger Reihenfolge):\n",
+	"%+.1f [%+.1f, %+.1f]":                                    "%+.1f [%+.1f; %+.1f]",
+	"%.0f [%.0f, %.0f]":                                       "%.0f [%.0f; %.0f]",
 }

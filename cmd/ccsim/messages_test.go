@@ -3,18 +3,12 @@ package main
 import (
 	"testing"
 
-	"github.com/ccsim/ccsim/i18n"
+	"github.com/ccsim/ccsim/i18n/i18ntest"
 )
 
 // TestMessages fails when a text the command line prints through its
 // catalogue has no German translation, or a translation is for a text
 // nothing prints.
 func TestMessages(t *testing.T) {
-	problems, err := i18n.Check(messages, ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range problems {
-		t.Error(p)
-	}
+	i18ntest.Check(t, messages, ".")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/workshop"
 	"github.com/ccsim/ccsim/workshop/sqlite"
+	"golang.org/x/text/message"
 )
 
 // pulseUsage is the synopsis of ccsim pulse.
@@ -36,7 +37,7 @@ func runPulse(ctx context.Context, e env, args []string) error {
 	fs := newFlags("pulse", pulseUsage, e.stderr)
 	fs.StringVar(&f.db, "db", "ccsim.db", "SQLite file of ccsim serve or ccsim train --pulse --db")
 	fs.StringVar(&f.team, "team", "", "the team label")
-	fs.StringVar(&f.lang, "lang", "en", "language of statements and scale names (of those the instrument has)")
+	fs.StringVar(&f.lang, "lang", "en", "language of statements and scale names (of those the instrument has); the fixed texts are German for de, else English")
 	fs.StringVar(&f.format, "format", "csv", "export: csv or json")
 	fs.StringVar(&f.out, "out", "", "export or chart: the file to write (export: stdout when empty)")
 	fs.IntVar(&f.minGroup, "min-group", workshop.MinGroup, "anonymity threshold: fewest respondents a figure is shown for (5 or more)")
@@ -65,7 +66,7 @@ func runPulse(ctx context.Context, e env, args []string) error {
 	defer db.Close()
 	switch pos[0] {
 	case "teams":
-		return pulseTeams(ctx, e.stdout, db)
+		return pulseTeams(ctx, e.stdout, messages.Printer(pulseLang(f.lang)), db)
 	case "show", "export", "chart":
 		h, err := pulseHistory(ctx, db, f)
 		if err != nil {
@@ -95,7 +96,7 @@ func pulseHistory(ctx context.Context, db *sqlite.DB, f pulseFlags) (workshop.Hi
 func pulseOutput(stdout io.Writer, what string, h workshop.History, f pulseFlags) error {
 	switch what {
 	case "show":
-		return writePulseText(stdout, h)
+		return writePulseText(stdout, messages.Printer(pulseLang(f.lang)), h)
 	case "export":
 		var buf bytes.Buffer
 		var err error
@@ -121,24 +122,24 @@ func pulseOutput(stdout io.Writer, what string, h workshop.History, f pulseFlags
 		return usageError{errors.New("pulse: chart needs --out FILE.png or FILE.svg")}
 	}
 	var buf bytes.Buffer
-	if err := reports.Render(&buf, reports.PulseChart(h), reports.Format(ext)); err != nil {
+	if err := reports.Render(&buf, reports.PulseChart(h, pulseLang(f.lang)), reports.Format(ext)); err != nil {
 		return err
 	}
 	return os.WriteFile(f.out, buf.Bytes(), 0o644)
 }
 
 // pulseTeams lists the teams and their number of rounds.
-func pulseTeams(ctx context.Context, w io.Writer, db *sqlite.DB) error {
+func pulseTeams(ctx context.Context, w io.Writer, p *message.Printer, db *sqlite.DB) error {
 	rounds, err := db.PulseRounds(ctx, "")
 	if err != nil {
 		return err
 	}
 	teams := workshop.Teams(rounds)
 	if len(teams) == 0 {
-		fmt.Fprintln(w, pulseMsg["no_teams"])
+		p.Fprintf(w, "No pulse rounds yet.\n")
 	}
 	for _, t := range teams {
-		fmt.Fprintf(w, "%s\t%d %s\n", t.Team, t.Rounds, pulseMsg["rounds"])
+		p.Fprintf(w, "%s\t%d rounds\n", t.Team, t.Rounds)
 	}
 	return nil
 }
@@ -161,7 +162,7 @@ func pulseOpen(ctx context.Context, e env, f pulseFlags) error {
 	if err := db.Commit(ctx, &workshop.Batch{PulseRounds: []workshop.PulseRound{r}}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, pulseMsg["opened"]+"\n", r.ID, r.ID)
+	messages.Printer(pulseLang(f.lang)).Fprintf(e.stdout, "Stand-alone pulse %s opened. Share the code, or the link /pulse/%s on your ccsim serve address.\n", r.ID, r.ID)
 	return nil
 }
 

@@ -41,7 +41,8 @@ func runScript(ctx context.Context, e env, args []string) error {
 }
 
 func scriptLint(e env, args []string) error {
-	fs := newFlags("script lint", "script lint FILE|NAME...", e.stderr)
+	fs := newFlags("script lint", "script lint FILE|NAME... [--lang en|de]", e.stderr)
+	langFlagValue := fs.String("lang", "en", "language of the messages, en or de")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -49,19 +50,27 @@ func scriptLint(e env, args []string) error {
 	if err := wantArgs(pos, 1, -1, "one or more scripts"); err != nil {
 		return err
 	}
+	lang, err := langFlag("script lint", *langFlagValue, "")
+	if err != nil {
+		return err
+	}
+	p := messages.Printer(lang)
 	failed := false
 	for _, arg := range pos {
 		name, data, err := roleplaySource(arg)
 		if err != nil {
 			return err
 		}
-		errs, warns := scenarios.LintRoleplay(name, data)
+		errs, warns := scenarios.LintRoleplayIn(name, data, lang)
+		for _, w := range warns {
+			w.Msg = p.Sprintf("warning: %s", w.Msg)
+		}
 		all := append(append(scenarios.ErrorList{}, errs...), warns...)
 		sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
 		for _, f := range all {
 			fmt.Fprintln(e.stdout, f.Error())
 		}
-		fmt.Fprintf(e.stdout, "%s: %d error(s), %d warning(s)\n", name, len(errs), len(warns))
+		p.Fprintf(e.stdout, "%s: %d error(s), %d warning(s)\n", name, len(errs), len(warns))
 		failed = failed || len(errs) > 0
 	}
 	if failed {

@@ -36,7 +36,7 @@ func newTrainPulse(ctx context.Context, f trainFlags, now time.Time) (*trainPuls
 	if err := workshop.CheckTeam(f.team); err != nil {
 		return nil, usageError{fmt.Errorf("train: --team: %w", err)}
 	}
-	p := &trainPulse{in: in, lang: in.Lang(""), key: workshop.RespondentKey("terminal", workshop.NewToken())}
+	p := &trainPulse{in: in, lang: in.Lang(string(f.lang)), key: workshop.RespondentKey("terminal", workshop.NewToken())}
 	id := f.round
 	if id == "" {
 		id = "terminal-" + slugTeam(f.team) + "-" + now.UTC().Format("2006-01-02")
@@ -78,16 +78,20 @@ func slugTeam(team string) string {
 func (p *trainPulse) ask(t *terminal, in lineInput, phase string) {
 	f := workshop.Form(p.in, phase, p.lang)
 	fmt.Fprintln(t.out)
-	fmt.Fprintln(t.out, t.color("1", fmt.Sprintf(pulseMsg[phase+"_hint"], f.Anchors[0], f.Anchors[4])))
+	hint := t.p.Sprintf("Before we start: how far do you agree? (1 = %s … 5 = %s; Enter skips)", f.Anchors[0], f.Anchors[4])
+	if phase == "after" {
+		hint = t.p.Sprintf("Now that you are done: how far do you agree? (1 = %s … 5 = %s; Enter skips)", f.Anchors[0], f.Anchors[4])
+	}
+	fmt.Fprintln(t.out, t.color("1", hint))
 	answers := make([]int, len(f.Items))
 	for i, item := range f.Items {
-		fmt.Fprintf(t.out, pulseMsg["ask"]+"\n", i+1, len(f.Items), item)
+		fmt.Fprintf(t.out, "  %d/%d %s\n", i+1, len(f.Items), item)
 		answers[i] = askScale(t, in)
 	}
 	var text string
 	if f.Free != "" {
-		fmt.Fprintf(t.out, pulseMsg["free"]+"\n", f.Free)
-		fmt.Fprint(t.out, pulseMsg["text_prompt"])
+		t.p.Fprintf(t.out, "  %s (Enter skips)\n", f.Free)
+		fmt.Fprint(t.out, "  > ")
 		text, _ = in.line()
 		for utf8.RuneCountInString(text) > workshop.MaxPulseText {
 			text = string([]rune(text)[:workshop.MaxPulseText])
@@ -108,7 +112,7 @@ func (p *trainPulse) ask(t *terminal, in lineInput, phase string) {
 // the end of input it skips.
 func askScale(t *terminal, in lineInput) int {
 	for {
-		fmt.Fprint(t.out, pulseMsg["prompt"])
+		fmt.Fprint(t.out, "  [1-5] > ")
 		l, ok := in.line()
 		l = strings.TrimSpace(l)
 		if !ok || l == "" {
@@ -117,7 +121,7 @@ func askScale(t *terminal, in lineInput) int {
 		if n, err := strconv.Atoi(l); err == nil && n >= 1 && n <= 5 {
 			return n
 		}
-		fmt.Fprintln(t.out, pulseMsg["again"])
+		t.p.Fprintf(t.out, "  Type a number from 1 to 5, or press Enter to skip.\n")
 	}
 }
 
@@ -126,7 +130,7 @@ func askScale(t *terminal, in lineInput) int {
 func (p *trainPulse) save(ctx context.Context, t *terminal) error {
 	fmt.Fprintln(t.out)
 	if p.db == nil {
-		fmt.Fprintln(t.out, pulseMsg["not_stored"])
+		t.p.Fprintf(t.out, "Your answers are not stored (no --db given).\n")
 		return nil
 	}
 	defer p.db.Close()
@@ -134,18 +138,18 @@ func (p *trainPulse) save(ctx context.Context, t *terminal) error {
 	if err := p.db.Commit(ctx, &p.batch); err != nil {
 		return err
 	}
-	fmt.Fprintln(t.out, pulseMsg["thanks"])
+	t.p.Fprintf(t.out, "Thank you. Your answers are stored without your name.\n")
 	as, ts, err := p.db.PulseResponses(ctx, p.round.ID)
 	if err != nil {
 		return err
 	}
 	s := workshop.Summarize(p.in, workshop.RoundData{Round: p.round, Answers: as, Texts: ts}, p.lang, workshop.MinGroup)
 	if s.Before == 0 && s.After == 0 {
-		fmt.Fprintf(t.out, pulseMsg["too_few"]+"\n", p.round.ID, s.Min)
+		t.p.Fprintf(t.out, "Results of round %s appear once at least %d people have answered.\n", p.round.ID, s.Min)
 		return nil
 	}
-	fmt.Fprintf(t.out, pulseMsg["result"]+"\n", p.round.ID)
-	writeRoundText(t.out, s)
+	t.p.Fprintf(t.out, "Round %s so far:\n", p.round.ID)
+	writeRoundText(t.out, t.p, s)
 	return nil
 }
 

@@ -20,6 +20,18 @@ function el(tag, props, ...kids) {
 
 function $(sel) { return document.querySelector(sel); }
 
+// t translates a page text through the catalogue the server chose for this
+// page (/i18n/messages.js, from web/messages.go), filling %s and %d in order;
+// without an entry the English key is the text.
+function t(key, ...args) {
+  const s = (self.MSG && self.MSG[key]) || key;
+  let i = 0;
+  return s.replace(/%[sd]/g, () => String(args[i++]));
+}
+
+// T is t, for code where a local t stands for something else.
+function T(key, ...args) { return t(key, ...args); }
+
 function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
 async function api(method, url, body, token) {

@@ -24,16 +24,16 @@
   });
 
   function connect() {
-    const ws = new WebSocket(wsURL("/ws/room"));
+    const ws = new WebSocket(wsURL("/ws/room?lang=" + document.documentElement.lang));
     ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "facilitator", code})); };
     ws.onmessage = (ev) => { const m = JSON.parse(ev.data); if (m.t === "grid") { grid = m; received = performance.now(); render(); } };
     ws.onclose = (ev) => {
       if (ev.code === 4403) {
-        banner("This browser is not signed in as the facilitator of room " + code + ".", true);
+        banner(t("This browser is not signed in as the facilitator of room %s.", code), true);
         $("#signin").hidden = false;
         return;
       }
-      banner("Connection lost; reconnecting…");
+      banner(t("Connection lost; reconnecting…"));
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 5000);
     };
@@ -51,7 +51,7 @@
   }
 
   for (const a of ["start", "pause", "resume", "lock", "unlock"]) $("#" + a).addEventListener("click", () => act({action: a}));
-  $("#end").addEventListener("click", () => { if (confirm("End the workshop for everyone?")) act({action: "end"}); });
+  $("#end").addEventListener("click", () => { if (confirm(T("End the workshop for everyone?"))) act({action: "end"}); });
   $("#doinject").addEventListener("click", () => act({action: "inject", inject: $("#inject").value}));
   $("#dovariant").addEventListener("click", () => act({action: "variant", variant: $("#variant").value}));
 
@@ -66,16 +66,16 @@
     banner("");
     const r = grid.room;
     $("#title").textContent = r.title;
-    document.title = r.title + " · facilitator";
-    const flags = [r.started ? "started" : "not started", r.paused ? "PAUSED" : "", r.locked ? "locked" : "open", r.ended ? "ended" : "",
-      r.variant ? "forced variant: " + r.variant : ""].filter(Boolean);
-    $("#status").textContent = grid.scripts.join(", ") + " · " + grid.seats.filter((s) => !s.removed).length + " trainee(s) · " + flags.join(" · ");
+    document.title = r.title + " · " + t("facilitator");
+    const flags = [r.started ? t("started") : t("not started"), r.paused ? t("PAUSED") : "", r.locked ? t("locked") : t("open"), r.ended ? t("ended") : "",
+      r.variant ? t("forced variant: %s", r.variant) : ""].filter(Boolean);
+    $("#status").textContent = grid.scripts.join(", ") + " · " + grid.seats.filter((s) => !s.removed).length + " " + t("trainee(s)") + " · " + flags.join(" · ");
     $("#start").disabled = r.started; $("#pause").disabled = !r.started || r.paused || r.ended; $("#resume").disabled = !r.paused;
     $("#lock").disabled = r.locked; $("#unlock").disabled = !r.locked; $("#end").disabled = r.ended;
-    fillSelect($("#inject"), grid.injects, "(no injects)");
-    fillSelect($("#variant"), grid.variants, "(no hand-off)");
+    fillSelect($("#inject"), grid.injects, t("(no injects)"));
+    fillSelect($("#variant"), grid.variants, t("(no hand-off)"));
     const q = grid.queue;
-    $("#queue").textContent = q ? "Queue backdrop " + q.scenario + " at " + q.speed + "×: " + q.waiting + " waiting, " + q.in_bot + " in the bot (sim time " + q.sim_time + ")" : "";
+    $("#queue").textContent = q ? t("Queue backdrop %s at %s×: %s waiting, %s in the bot (sim time %s)", q.scenario, q.speed, q.waiting, q.in_bot, q.sim_time) : "";
     renderPulse();
     const body = $("#grid tbody");
     const seen = new Set();
@@ -100,8 +100,8 @@
     pulseKey = key;
     box.hidden = !grid.pulse;
     if (!grid.pulse) return;
-    clear(box).append(el("h2", {}, "Pulse of this room" + (grid.team ? " (team " + grid.team + ")" : "")), pulseSummary(grid.pulse, false));
-    if (grid.team) box.append(el("a", {id: "teamlink", href: "/teams?team=" + encodeURIComponent(grid.team) + "&room=" + encodeURIComponent(grid.room.code)}, "The team's pulse history"));
+    clear(box).append(el("h2", {}, grid.team ? T("Pulse of this room (team %s)", grid.team) : T("Pulse of this room")), pulseSummary(grid.pulse, false));
+    if (grid.team) box.append(el("a", {id: "teamlink", href: "/teams?team=" + encodeURIComponent(grid.team) + "&room=" + encodeURIComponent(grid.room.code)}, T("The team's pulse history")));
   }
 
   // The grid's rows are built once per trainee and then updated cell by
@@ -116,9 +116,9 @@
     const remove = el("button", {class: "secondary remove", onclick: () => {
       menu.open = false;
       const d = rows.get(s.id).data;
-      if (confirm("Remove " + d.name + "?")) act({action: "remove", seat: d.id});
-    }}, "Remove");
-    const menu = el("details", {class: "rowmenu"}, el("summary", {title: "actions"}, "⋯"), el("div", {class: "menu"}, remove));
+      if (confirm(t("Remove %s?", d.name))) act({action: "remove", seat: d.id});
+    }}, t("Remove"));
+    const menu = el("details", {class: "rowmenu"}, el("summary", {title: t("actions")}, "⋯"), el("div", {class: "menu"}, remove));
     menu.addEventListener("toggle", () => { // one menu open at a time
       if (menu.open) for (const m of document.querySelectorAll("details.rowmenu[open]")) if (m !== menu) m.open = false;
     });
@@ -137,6 +137,9 @@
 
   // flags are the row's attention reasons, the time-based ones re-checked
   // since ms after the grid was received.
+  const flagNames = {"hanging up": t("hanging up"), offline: t("offline"), stuck: t("stuck"), "rule broken": t("rule broken")};
+  const statusNames = {removed: t("removed"), paused: t("paused"), playing: t("playing"), waiting: t("waiting")};
+
   function flags(s, since) {
     const f = new Set(s.attention || []);
     if (s.started && !s.ended && !s.paused && !s.removed) {
@@ -154,9 +157,9 @@
     row.tr.className = [s.removed ? "removed" : s.ended ? "ended" : "", fl.length ? "attn" : ""].filter(Boolean).join(" ");
     set(t[0], String(s.seat), String(s.seat));
     set(t[1], s.name + "\n" + (s.trainee || ""), el("bdi", {}, s.name), s.trainee ? el("span", {class: "muted"}, " ", el("bdi", {}, s.trainee)) : null);
-    set(t[2], s.script + "\n" + (s.variant || ""), s.script, s.variant ? el("span", {class: "muted"}, " · hand-off: " + s.variant.replace(/_/g, " ")) : null);
+    set(t[2], s.script + "\n" + (s.variant || ""), s.script, s.variant ? el("span", {class: "muted"}, " · " + T("hand-off: %s", s.variant.replace(/_/g, " "))) : null);
     set(t[3], s.mode, s.mode);
-    set(t[4], String(s.online), el("span", {class: s.online ? "dot on" : "dot", title: s.online ? "connected" : "offline"}));
+    set(t[4], String(s.online), el("span", {class: s.online ? "dot on" : "dot", title: s.online ? T("connected") : T("offline")}));
     set(t[5], s.node || "–", s.node || "–");
     set(t[6], num(s.mood), num(s.mood)); set(t[7], num(s.trust), num(s.trust)); set(t[8], num(s.patience), num(s.patience));
     set(t[9], s.started ? fmt(s.score_pct) : "–", s.started ? fmt(s.score_pct) : "–");
@@ -165,8 +168,8 @@
     const running = s.started && !s.ended && !s.paused;
     const elapsed = s.elapsed_ms + (running ? since : 0);
     set(t[12], clock(elapsed), clock(elapsed));
-    set(t[13], status, status);
-    set(row.flagBox, fl.join(), ...fl.map((x) => el("span", {class: "pill warn"}, x)));
+    set(t[13], status, statusNames[status] || status);
+    set(row.flagBox, fl.join(), ...fl.map((x) => el("span", {class: "pill warn"}, flagNames[x])));
     row.menu.hidden = s.removed;
   }
 

@@ -21,14 +21,14 @@
   }
 
   function connect() {
-    ws = new WebSocket(wsURL("/ws/room"));
+    ws = new WebSocket(wsURL("/ws/room?lang=" + document.documentElement.lang));
     gotState = false;
     ws.onopen = () => { retry = 500; ws.send(JSON.stringify({t: "hello", role: "trainee", token})); };
     ws.onmessage = (ev) => { if (ev.target === ws) onMessage(JSON.parse(ev.data)); };
     ws.onclose = (ev) => {
       if (stopped || ev.target !== ws) return;
-      if (ev.code === 4403) { banner("This seat is no longer valid. Join again.", true); stopped = true; return; }
-      connStatus = "Connection lost; reconnecting… (what you type is kept and sent when it is back)";
+      if (ev.code === 4403) { banner(t("This seat is no longer valid. Join again."), true); stopped = true; return; }
+      connStatus = t("Connection lost; reconnecting… (what you type is kept and sent when it is back)");
       banner(connStatus);
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 5000);
@@ -44,8 +44,8 @@
   }
 
   function onMessage(m) {
-    if (m.t === "replaced") { stopped = true; banner("This seat was opened in another window; this one has stopped. Reload to continue here.", true); return; }
-    if (m.t === "removed") { stopped = true; localStorage.removeItem("ccsim.seat." + code); banner("The facilitator removed you from the room.", true); return; }
+    if (m.t === "replaced") { stopped = true; banner(t("This seat was opened in another window; this one has stopped. Reload to continue here."), true); return; }
+    if (m.t === "removed") { stopped = true; localStorage.removeItem("ccsim.seat." + code); banner(t("The facilitator removed you from the room."), true); return; }
     if (m.t === "error") { $("#err").textContent = m.msg; return; }
     if (m.t !== "state") return;
     if (m.from === 0) transcript = [];
@@ -84,7 +84,7 @@
     q.hidden = state.waiting === undefined || state.waiting === null;
     if (!q.hidden) $("#waiting").textContent = String(state.waiting);
     if (connStatus) banner(connStatus);
-    else if (room.paused && s && !s.ended) banner("Paused by the facilitator: timers are frozen.");
+    else if (room.paused && s && !s.ended) banner(t("Paused by the facilitator: timers are frozen."));
     else banner("");
     tick();
   }
@@ -95,14 +95,14 @@
     if (key === lastKey) return;
     lastKey = key;
     clear(chat);
-    const speaker = {customer: (state.session && state.session.persona) || "Customer", agent: "You", bot: "Bot", context: "Hand-off context", system: "", event: ""};
+    const speaker = {customer: (state.session && state.session.persona) || t("Customer"), agent: t("You"), bot: t("Bot"), context: t("Hand-off context"), system: "", event: ""};
     for (const e of transcript) {
       chat.append(el("div", {class: "msg " + e.speaker}, speaker[e.speaker] ? el("span", {class: "who"}, speaker[e.speaker]) : null, e.text));
     }
     for (const p of pending) {
-      chat.append(el("div", {class: "msg agent pending"}, el("span", {class: "who"}, "You (sending…)"), p.text || labelOf(p.id)));
+      chat.append(el("div", {class: "msg agent pending"}, el("span", {class: "who"}, t("You (sending…)")), p.text || labelOf(p.id)));
     }
-    if (!state.session) chat.append(el("div", {class: "msg system"}, state.room.started ? "Starting…" : "Waiting for the facilitator to start the workshop."));
+    if (!state.session) chat.append(el("div", {class: "msg system"}, state.room.started ? t("Starting…") : t("Waiting for the facilitator to start the workshop.")));
     chat.scrollTop = chat.scrollHeight;
   }
 
@@ -113,11 +113,13 @@
 
   function renderBrief(s) {
     const b = clear($("#brief"));
-    if (!s) { b.append(el("div", {class: "muted"}, "Room " + code)); return; }
-    b.append(el("h3", {}, s.title), el("div", {class: "muted"}, "Customer: " + s.persona), el("p", {}, s.brief));
+    if (!s) { b.append(el("div", {class: "muted"}, t("Room %s", code))); return; }
+    b.append(el("h3", {}, s.title), el("div", {class: "muted"}, t("Customer: %s", s.persona)), el("p", {}, s.brief));
     if (s.facts && s.facts.length) b.append(el("ul", {}, s.facts.map((f) => el("li", {}, f))));
-    b.append(el("div", {class: "muted"}, "Mode: " + s.mode));
+    b.append(el("div", {class: "muted"}, t("Mode: %s", s.mode === "free" ? t("free") : t("guided"))));
   }
+
+  const varNames = {mood: t("mood"), trust: t("trust"), patience: t("patience")};
 
   function renderMeters(s) {
     const m = clear($("#meters"));
@@ -128,7 +130,7 @@
         const frac = (v.int - v.min) / (v.max - v.min);
         const fill = el("div", {class: "fill " + (frac < 0.34 ? "low" : frac < 0.67 ? "mid" : "high")});
         fill.style.width = Math.round(frac * 100) + "%";
-        m.append(el("div", {class: "meter", "data-var": v.name}, el("span", {}, v.name + " " + v.value), el("div", {class: "bar"}, fill)));
+        m.append(el("div", {class: "meter", "data-var": v.name}, el("span", {}, (varNames[v.name] || v.name) + " " + v.value), el("div", {class: "bar"}, fill)));
       }
     }
   }
@@ -140,7 +142,7 @@
     if (box.dataset.need === need) return;
     box.dataset.need = need;
     box.hidden = false;
-    pulseFormBox(box, state.pulse, PULSE_TEXT[need], (answers, text) => send({t: "pulse", phase: need, answers, text}));
+    pulseFormBox(box, state.pulse, need === "before" ? T("Before we start: how far do you agree?") : T("Now that you are done: how far do you agree?"), (answers, text) => send({t: "pulse", phase: need, answers, text}));
   }
 
   // renderAnswer rebuilds the reply buttons or the text box only when they
@@ -159,10 +161,10 @@
       for (const c of s.choices) list.append(el("button", {class: "secondary", "data-reply": c.id, disabled: blocked, onclick: () => send({t: "reply", id: c.id})}, c.label));
       box.append(list);
     } else {
-      const ta = el("textarea", {id: "say", maxlength: 1000, placeholder: "Type what you would say…", disabled: blocked});
+      const ta = el("textarea", {id: "say", maxlength: 1000, placeholder: t("Type what you would say…"), disabled: blocked});
       const go = () => { const text = ta.value.trim(); if (text) { ta.value = ""; send({t: "say", text}); } };
       ta.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); go(); } });
-      box.append(el("div", {class: "compose"}, ta, el("button", {id: "send", disabled: blocked, onclick: go}, "Send")));
+      box.append(el("div", {class: "compose"}, ta, el("button", {id: "send", disabled: blocked, onclick: go}, t("Send"))));
       if (!blocked) setTimeout(() => ta.focus(), 0);
     }
     $("#err").textContent = "";
@@ -174,9 +176,9 @@
     box.hidden = false;
     clear(box);
     const sc = s.score || {};
-    box.append(el("h3", {}, "Conversation over: " + s.outcome.replace(/_/g, " ")),
-      el("p", {}, "Score " + fmt(sc.total_pct) + " % " + (sc.band ? "(" + sc.band + ") " : "") + (sc.pass ? "· passed" : "· not passed")),
-      el("p", {class: "muted"}, "Your facilitator will go through the debrief with you."));
+    box.append(el("h3", {}, t("Conversation over: %s", s.outcome.replace(/_/g, " "))),
+      el("p", {}, t("Score") + " " + fmt(sc.total_pct) + " % " + (sc.band ? "(" + sc.band + ") " : "") + (sc.pass ? t("· passed") : t("· not passed"))),
+      el("p", {class: "muted"}, t("Your facilitator will go through the debrief with you.")));
   }
 
   // tick counts the timers down between messages, unless paused or ended.
@@ -190,7 +192,7 @@
       const left = s.limit_s * 1000 - (s.elapsed_ms + since);
       lim.textContent = clock(left);
       lim.classList.toggle("low", left < 30000);
-    } else lim.textContent = clock(s.elapsed_ms + since) + " (no limit)";
+    } else lim.textContent = clock(s.elapsed_ms + since) + " " + t("(no limit)");
     const wb = $("#waitbox");
     wb.hidden = !s.timeout_left_ms || s.ended;
     if (!wb.hidden) $("#timeout").textContent = clock(s.timeout_left_ms - since);

@@ -13,14 +13,14 @@
       const st = await api("GET", base + "/status");
       clear($("#banner"));
       $("#title").textContent = st.room.title;
-      document.title = st.room.title + " · join";
+      document.title = st.room.title + " · " + t("join");
       $("#joinurl").textContent = st.join.replace(/^https?:\/\//, "").replace(/\?code=.*$/, "");
-      const phase = st.room.ended ? "The workshop has ended." : st.room.paused ? "Paused." : st.room.started ? "Playing." : "Waiting to start.";
-      const people = st.trainees + (st.trainees === 1 ? " trainee" : " trainees") + " in the room" +
-        (st.room.started ? " · " + st.playing + " talking · " + st.finished + " finished" : "");
-      $("#status").textContent = phase + " " + people + (st.room.locked ? " · the room is locked" : "");
+      const phase = st.room.ended ? t("The workshop has ended.") : st.room.paused ? t("Paused.") : st.room.started ? t("Playing.") : t("Waiting to start.");
+      const people = (st.trainees === 1 ? t("%s trainee in the room", st.trainees) : t("%s trainees in the room", st.trainees)) +
+        (st.room.started ? " · " + t("%s talking · %s finished", st.playing, st.finished) : "");
+      $("#status").textContent = phase + " " + people + (st.room.locked ? " · " + t("the room is locked") : "");
     } catch (e) {
-      clear($("#banner")).append(el("div", {class: "banner bad"}, "Open this view from the facilitator page (" + e.message + ")."));
+      clear($("#banner")).append(el("div", {class: "banner bad"}, t("Open this view from the facilitator page (%s).", e.message)));
     }
   }
   refresh();

@@ -1,28 +1,14 @@
 "use strict";
 // The pulse on every page: the form a person answers (pulseFormBox) and
-// the anonymous summary of a round (pulseSummary). Fixed texts are in
-// PULSE_TEXT, one place to translate. Figures arrive already withheld by
-// the server when fewer than the threshold answered; nothing here counts.
-
-const PULSE_TEXT = {
-  before: "Before we start: how far do you agree?",
-  after: "Now that you are done: how far do you agree?",
-  now: "How far do you agree?",
-  skip: "You may skip any statement. Your answers are stored without your name.",
-  send: "Send answers",
-  scale: "scale", beforeCol: "before", afterCol: "after", change: "change (95% CI, paired)",
-  hidden: (n) => "Figures from fewer than " + n + " respondents are not shown.",
-  respondents: (b, a, p) => "Respondents: " + b + " before, " + a + " after, " + p + " with both.",
-  fewer: (n) => "fewer than " + n,
-  statement: "statement", distribution: "answers 1–5",
-  texts: "One thing that would help (in no particular order)",
-};
+// the anonymous summary of a round (pulseSummary). Fixed texts go through
+// T (the page's catalogue, web/messages.go). Figures arrive already withheld
+// by the server when fewer than the threshold answered; nothing here counts.
 
 // pulseFormBox builds the form of f ({phase, items, anchors, free}) in box;
 // send(answers, text) is called with one answer per statement (0 skipped).
 function pulseFormBox(box, f, heading, send) {
   clear(box);
-  box.append(el("h3", {}, heading), el("p", {class: "muted"}, PULSE_TEXT.skip));
+  box.append(el("h3", {}, heading), el("p", {class: "muted"}, T("You may skip any statement. Your answers are stored without your name.")));
   const list = el("ol", {});
   f.items.forEach((item, i) => {
     const scale = el("div", {class: "scale"});
@@ -38,24 +24,25 @@ function pulseFormBox(box, f, heading, send) {
   box.append(el("button", {id: "pulsesend", onclick: () => {
     const answers = f.items.map((_, i) => { const r = box.querySelector("input[name=q" + i + "]:checked"); return r ? Number(r.value) : 0; });
     send(answers, ta ? ta.value.trim() : "");
-  }}, PULSE_TEXT.send));
+  }}, T("Send answers")));
 }
 
 // pulseIndex formats an interval {mean, ci95, n}, signed for a change.
 function pulseIndex(iv, signed) {
   if (!iv) return "–";
-  const f = (x) => (signed && x > 0 ? "+" : "") + x.toFixed(signed ? 1 : 0);
-  return f(iv.mean) + " [" + f(iv.ci95[0]) + ", " + f(iv.ci95[1]) + "]";
+  const d = signed ? 1 : 0; // numbers as the page's language writes them (-0 as 0)
+  const f = (x) => (signed && x > 0 ? "+" : "") + (x + 0).toLocaleString(document.documentElement.lang || "en", {minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: false});
+  return T("%s [%s, %s]", f(iv.mean), f(iv.ci95[0]), f(iv.ci95[1]));
 }
 
 // pulseSummary renders a round summary: the scales' indices and paired
 // change, and optionally the distributions and free texts.
 function pulseSummary(s, full) {
   const out = el("div", {class: "pulsesum"});
-  const n = (k) => k ? String(k) : PULSE_TEXT.fewer(s.min_group);
-  out.append(el("p", {class: "muted"}, PULSE_TEXT.respondents(n(s.respondents_before), n(s.respondents_after), n(s.respondents_paired)),
-    s.hidden ? " " + PULSE_TEXT.hidden(s.min_group) : ""));
-  out.append(el("table", {class: "pulsescales"}, el("thead", {}, el("tr", {}, el("th", {}, PULSE_TEXT.scale), el("th", {class: "n"}, PULSE_TEXT.beforeCol), el("th", {class: "n"}, PULSE_TEXT.afterCol), el("th", {class: "n"}, PULSE_TEXT.change))),
+  const n = (k) => k ? String(k) : T("fewer than %s", s.min_group);
+  out.append(el("p", {class: "muted"}, T("Respondents: %s before, %s after, %s with both.", n(s.respondents_before), n(s.respondents_after), n(s.respondents_paired)),
+    s.hidden ? " " + T("Figures from fewer than %s respondents are not shown.", s.min_group) : ""));
+  out.append(el("table", {class: "pulsescales"}, el("thead", {}, el("tr", {}, el("th", {}, T("scale")), el("th", {class: "n"}, T("before")), el("th", {class: "n"}, T("after")), el("th", {class: "n"}, T("change (95% CI, paired)")))),
     el("tbody", {}, s.scales.map((x) => el("tr", {"data-scale": x.scale}, el("td", {}, x.label), el("td", {class: "n before"}, pulseIndex(x.before)), el("td", {class: "n after"}, pulseIndex(x.after)), el("td", {class: "n change"}, pulseIndex(x.change, true)))))));
   if (!full) return out;
   const dist = (c) => {
@@ -65,8 +52,8 @@ function pulseSummary(s, full) {
     c.forEach((k, i) => { const seg = el("span", {class: "d" + (i + 1)}, k ? String(k) : ""); seg.style.width = (100 * k / total) + "%"; bar.append(seg); });
     return bar;
   };
-  out.append(el("table", {class: "pulsedist"}, el("thead", {}, el("tr", {}, el("th", {}, PULSE_TEXT.statement), el("th", {}, PULSE_TEXT.beforeCol + ": " + PULSE_TEXT.distribution), el("th", {}, PULSE_TEXT.afterCol + ": " + PULSE_TEXT.distribution))),
-    el("tbody", {}, s.statements.map((st) => el("tr", {}, el("td", {}, st.text, st.reverse ? el("span", {class: "muted"}, " (reverse-scored)") : null), el("td", {}, dist(st.before)), el("td", {}, dist(st.after)))))));
-  if (s.free_text && s.free_text.length) out.append(el("h3", {}, PULSE_TEXT.texts), el("ul", {class: "pulsetexts"}, s.free_text.map((t) => el("li", {}, t))));
+  out.append(el("table", {class: "pulsedist"}, el("thead", {}, el("tr", {}, el("th", {}, T("statement")), el("th", {}, T("before: answers 1–5")), el("th", {}, T("after: answers 1–5")))),
+    el("tbody", {}, s.statements.map((st) => el("tr", {}, el("td", {}, st.text, st.reverse ? el("span", {class: "muted"}, " " + T("(reverse-scored)")) : null), el("td", {}, dist(st.before)), el("td", {}, dist(st.after)))))));
+  if (s.free_text && s.free_text.length) out.append(el("h3", {}, T("One thing that would help (in no particular order)")), el("ul", {class: "pulsetexts"}, s.free_text.map((t) => el("li", {}, t))));
   return out;
 }

@@ -1,6 +1,7 @@
 "use strict";
 (async function () {
   const box = $("#scripts");
+  $("#team").placeholder = T("e.g. Service Team North");
   try {
     const adm = await api("GET", "/api/admin");
     $("#adminbox").hidden = !adm.required || adm.signed_in;

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// englishFixed are words of the trainer's own English texts (header, help,
+// prompts, watch, debrief) that must not appear on a German screen.
+var englishFixed = regexp.MustCompile(`\b(Customer|Mode|seed|Type|quit ends|You|hand-off|time limit|Pick a number|mood|trust|patience|` +
+	`Debrief|Outcome|after|turns|Score|PASS|FAIL|pass mark|no band|weight|Rules|broken|Notes|Better|Path|Time per turn|Transcript|customer|agent|not understood|evidence|better)\b`)
+
+// TestTrainGermanScreen plays the German meter-reading role-play in the
+// terminal with --lang de (piped, so without colour): a wrong number, help,
+// four replies and the debrief. Every text the trainer writes itself must be
+// German; the script's own lines are German too.
+func TestTrainGermanScreen(t *testing.T) {
+	stdin := "9\n/help\nkontext_nutzen\nidentitaet\nkorrigieren\nlastschrift_stoppen\n"
+	for _, args := range [][]string{
+		{"train", "zaehlerstand", "--lang", "de", "--seed", "5", "--variant", "with_context"},
+		{"train", "zaehlerstand", "--seed", "5", "--variant", "with_context"}, // the script's lang is the default
+	} {
+		out, errOut, code := ccsimIn(t, stdin, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %s", args, code, errOut)
+		}
+		for _, want := range []string{
+			"Kunde: Birgit Kowalski.", "Modus: geführt · Startwert 5 · Übergabe: with_context · Zeitlimit ",
+			"Tippen Sie die Nummer Ihrer Antwort. /quit beendet die Sitzung.", "[Übergabe] ", "Stimmung ", "Vertrauen ", "Geduld ",
+			"Wählen Sie eine Zahl von 1 bis 4 (oder /quit).", "zeigt die Auswertung.", "Sie: Ich sehe hier",
+			"Auswertung: Zählerstand", "Ausgang: geklaert nach 4 Zügen", "Punkte: 85,0 % BESTANDEN (Bestehensgrenze 70 %, Silber)", "Besser wäre gewesen:", "Zug 1, eroeffnung", "Bot:",
+			"Regeln: keine verletzt.", "Weg: eroeffnung → pruefung", "Zeit je Zug:", "Gesprächsverlauf:", "Kunde:", "Sie:",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: screen lacks %q:\n%s", args, want, out)
+			}
+		}
+		if m := englishFixed.FindAllString(out, -1); len(m) > 0 {
+			t.Errorf("%v: English on the German screen: %q\n%s", args, m, out)
+		}
+	}
+}
+
+// TestTrainLangFlag checks --lang en on a German script (the trainer's texts
+// in English) and a bad --lang.
+func TestTrainLangFlag(t *testing.T) {
+	out, errOut, code := ccsimIn(t, "/quit\n", "train", "zaehlerstand", "--lang", "en", "--seed", "5")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{"Customer: Birgit Kowalski.", "Mode: guided · seed 5", "Debrief: Zählerstand", "Outcome: quit after 0 turns"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--lang en: output lacks %q:\n%s", want, out)
+		}
+	}
+	_, errOut, code = ccsimIn(t, "", "train", "zaehlerstand", "--lang", "fr")
+	if code != 2 || !strings.Contains(errOut, "--lang must be en or de") {
+		t.Errorf("--lang fr: exit %d, stderr %q; want 2 and a message naming --lang", code, errOut)
+	}
+}
+
+// TestScriptLintGerman lints a broken script with --lang de: the findings
+// of the linter and the summary are German, the key paths and names as
+// written, and the default stays English.
+func TestScriptLintGerman(t *testing.T) {
+	src := `[scenario]
+id = "kaputt"
+title = "Kaputt"
+version = 1
+start = "a"
+lang = "de"
+
+[vars]
+unbenutzt = { type = "int", init = 0, min = 0, max = 5 }
+
+[rubric]
+pass_pct = 70
+dims = [ { id = "d", weight = 1, max = 2 } ]
+
+[node.a]
+say = "Hallo"
+
+[[node.a.reply]]
+id = "r"
+label = "Antwort"
+match = { any = ["hallo"] }
+examples = ["Hallo"]
+score = { d = 2 }
+goto = "ende"
+
+[node.a.fallback]
+say = "Hm?"
+
+[node.ende]
+end = "ok"
+debrief = "Gut."
+
+[node.verloren]
+end = "nie"
+debrief = "Nie erreicht."
+`
+	path := t.TempDir() + "/kaputt.roleplay.toml"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := ccsimIn(t, "", "script", "lint", "--lang", "de", path)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		`:9: vars.unbenutzt: Warnung: Variable "unbenutzt" wird nie gelesen oder geschrieben`,
+		`:33: node.verloren: unerreichbarer Knoten "verloren": keine Antwort, kein branch, next, timeout, trigger oder inject führt hierher`,
+		"kaputt.roleplay.toml: 1 Fehler, 1 Warnung(en)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("German lint lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = ccsimIn(t, "", "script", "lint", path)
+	if !strings.Contains(out, `warning: variable "unbenutzt" is never read or written`) || !strings.Contains(out, "1 error(s), 1 warning(s)") {
+		t.Errorf("English lint changed:\n%s", out)
+	}
+}

@@ -1,0 +1,1 @@
+el("p", {}, t("Send"), t("Room %s", code));
