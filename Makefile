@@ -8,7 +8,7 @@ FUZZSCALE ?= 1
 FUZZ     := ./scenarios:FuzzLoad:20000 ./sim:FuzzRun:20000 ./sim/erlang:FuzzFigures:20000 \
             ./scenarios:FuzzScript:3000 ./scenarios:FuzzSession:1000 \
             ./records:FuzzReadBank:10000 ./records:FuzzReadGeneric:10000 ./scenarios:FuzzOverride:10000 \
-            ./trainer:FuzzNormalize:10000 ./scenarios:FuzzCorpus:3000 ./scenarios:FuzzPulse:3000
+            ./trainer:FuzzNormalize:10000 ./scenarios:FuzzCorpus:3000 ./scenarios:FuzzPulse:3000 ./scenarios:FuzzParseRules:5000
 # The floor view's window (ebiten) loads X11 and GL at run time; its drawing
 # tests run in Xvfb. .ci/apt-install installs whichever of these are missing.
 FLOOR_DEBS := xvfb xauth libgl1 libgl1-mesa-dri libx11-6 libxcursor1 libxext6 libxi6 libxinerama1 libxrandr2 libxrender1
