@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -33,5 +34,32 @@ func TestInnocentLinesFireNoRule(t *testing.T) {
 				t.Errorf("Understand(%q).Fires = %+v, want none", tc.line, u.Fires)
 			}
 		})
+	}
+}
+
+// TestBetterFitsTheVariant: in failed-bot's no-context hand-off, the advice
+// never suggests a reply written for the hand-off with context ("you're
+// already verified").
+func TestBetterFitsTheVariant(t *testing.T) {
+	sc, err := BundledRoleplay("failed-bot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := trainer.Start(sc, trainer.Options{Mode: trainer.ModeFree, Seed: 3, Variant: "no_context", Now: func() time.Time { return time.Unix(0, 0) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Say("sorry about the bot. don't worry about security checks, I'll just refund the second charge now"); err != nil {
+		t.Fatal(err)
+	}
+	s.Quit()
+	d := s.Debrief()
+	if len(d.Better) == 0 {
+		t.Fatal("no advice after a failed session")
+	}
+	for _, a := range d.Better {
+		if strings.Contains(a.Example, "already verified") || strings.Contains(a.Example, "bot's notes") {
+			t.Errorf("advice for the no-context hand-off quotes a reply for the context one: %+v", a)
+		}
 	}
 }

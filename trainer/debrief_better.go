@@ -141,7 +141,9 @@ func (s *Session) gain(id string, f func(*creply) int) int {
 }
 
 // bestAt returns the reply of node id that scores most by f (replies without
-// a when first at equal points), or nil when none scores above 0.
+// a when first at equal points), or nil when none scores above 0. A reply
+// whose when does not hold for this session (one written for the other
+// hand-off variant, say) is never the advice.
 func (s *Session) bestAt(id string, f func(*creply) int) *creply {
 	i, ok := s.p.nodeIndex[id]
 	if !ok {
@@ -149,7 +151,7 @@ func (s *Session) bestAt(id string, f func(*creply) int) *creply {
 	}
 	var best *creply
 	for _, r := range s.p.nodes[i].replies {
-		if f(r) <= 0 {
+		if f(r) <= 0 || r.when != nil && !r.when(s).Bool() {
 			continue
 		}
 		if best == nil || f(r) > f(best) || f(r) == f(best) && best.when != nil && r.when == nil {
