@@ -1,7 +1,6 @@
 package web
 
 import (
-	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -45,7 +44,7 @@ func TestRoomLangPages(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			body := getWith(t, ts.http.URL+tc.path, tc.accept, "")
+			_, body := ts.getLang(t, tc.path, "", tc.accept)
 			if want := `<html lang="` + tc.want + `">`; !strings.Contains(body, want) {
 				t.Errorf("GET %s (Accept-Language %s) lacks %s:\n%.300s", tc.path, tc.accept, want, body)
 			}
@@ -57,28 +56,10 @@ func TestRoomLangPages(t *testing.T) {
 	if loaded {
 		t.Errorf("room %s was loaded from the archive by a page's language", ended.Code)
 	}
-	if got := getWith(t, ts.http.URL+"/api/rooms/"+de.Code+"/export/debrief.html", "en", de.Token); !strings.Contains(got, `<html lang="de">`) {
+	if _, got := ts.getLang(t, "/api/rooms/"+de.Code+"/export/debrief.html", de.Token, "en"); !strings.Contains(got, `<html lang="de">`) {
 		t.Errorf("the German room's exported debrief for an English browser:\n%.300s", got)
 	}
-	if got := getWith(t, ts.http.URL+"/api/rooms/"+none.Code+"/export/debrief.html", "de", none.Token); !strings.Contains(got, `<html lang="de">`) {
+	if _, got := ts.getLang(t, "/api/rooms/"+none.Code+"/export/debrief.html", none.Token, "de"); !strings.Contains(got, `<html lang="de">`) {
 		t.Errorf("the exported debrief of a room without a language, for a German browser:\n%.300s", got)
 	}
-}
-
-// getWith GETs url with an Accept-Language header and, if token is not
-// "", a bearer token, and returns the body.
-func getWith(tb testing.TB, url, acceptLang, token string) string {
-	tb.Helper()
-	req, _ := http.NewRequest("GET", url, nil)
-	req.Header.Set("Accept-Language", acceptLang)
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return string(b)
 }
