@@ -23,19 +23,20 @@ const (
 )
 
 // openRoomInBrowser creates a room with the quick script on the workshop
-// page and returns the facilitator's tab and the room.
-func openRoomInBrowser(t *testing.T, b context.Context, ts *testServer, pulse bool) (context.Context, created) {
+// page, filled in further by fill, and returns the facilitator's tab and
+// the room.
+func openRoomInBrowser(t *testing.T, b context.Context, ts *testServer, pulse bool, fill ...chromedp.Action[chromedp.Void]) (context.Context, created) {
 	t.Helper()
 	fac := newTab(t, b)
 	do(t, fac, "open the workshop page", chromedp.Navigate(ts.http.URL+"/workshop"))
 	waitFor(t, fac, "the role-play list", `document.querySelectorAll("#scripts input").length > 0`, 10*time.Second)
-	do(t, fac, "fill in the room",
+	do(t, fac, "fill in the room", append([]chromedp.Action[chromedp.Void]{
 		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("#scripts input").forEach(i => i.checked = false)`),
 		setValue("#title", "Refund workshop"),
 		setValue("#custom", quickScript(t)),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector("#pulse").checked = `+map[bool]string{true: "true", false: "false"}[pulse]),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#pulse").checked = ` + map[bool]string{true: "true", false: "false"}[pulse]),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#form details").open = true`),
-	)
+	}, fill...)...)
 	if ts.AdminToken != "" {
 		waitFor(t, fac, "the admin token field", `!document.querySelector("#adminbox").hidden`, 5*time.Second)
 		do(t, fac, "type the admin token", setValue("#admintoken", ts.AdminToken))

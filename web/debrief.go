@@ -30,9 +30,11 @@ func (s *Server) roomDebrief(w http.ResponseWriter, r *http.Request, h *hub) {
 	writeJSON(w, http.StatusOK, d)
 }
 
-// roomExport downloads the debrief as JSON, CSV or HTML.
+// roomExport downloads the debrief as JSON, CSV or HTML, in the room's
+// language when it has one (roomPageLang).
 func (s *Server) roomExport(w http.ResponseWriter, r *http.Request, h *hub) {
-	v, err := h.do(r.Context(), h.debrief(requestLang(r, s.Lang)))
+	lang := s.roomPageLang(r, h.lang)
+	v, err := h.do(r.Context(), h.debrief(lang))
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return
@@ -51,7 +53,7 @@ func (s *Server) roomExport(w http.ResponseWriter, r *http.Request, h *hub) {
 		err = reports.WriteDebriefCSV(&buf, d)
 	case "debrief.html":
 		ctype = "text/html; charset=utf-8"
-		err = reports.WriteDebriefHTMLIn(&buf, d, requestLang(r, s.Lang))
+		err = reports.WriteDebriefHTMLIn(&buf, d, lang)
 	default:
 		http.NotFound(w, r)
 		return

@@ -33,7 +33,7 @@ func (s *Server) Handler() http.Handler {
 		"GET /teams":             "teams.html",
 		"GET /pulse/{code}":      "pulse.html",
 	} {
-		mux.Handle(path, page(file, s.Lang))
+		mux.Handle(path, page(file, s.pageLang(file)))
 	}
 	mux.Handle("GET /static/", staticFiles())
 	mux.HandleFunc("GET /i18n/messages.js", s.messagesJS)

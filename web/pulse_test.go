@@ -12,7 +12,16 @@ import (
 // get fetches path with token as bearer and returns status and body.
 func (ts *testServer) get(tb testing.TB, path, token string) (int, string) {
 	tb.Helper()
+	return ts.getLang(tb, path, token, "")
+}
+
+// getLang is get with an Accept-Language header (none when acceptLang is "").
+func (ts *testServer) getLang(tb testing.TB, path, token, acceptLang string) (int, string) {
+	tb.Helper()
 	req, _ := http.NewRequest("GET", ts.http.URL+path, nil)
+	if acceptLang != "" {
+		req.Header.Set("Accept-Language", acceptLang)
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}

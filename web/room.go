@@ -31,6 +31,10 @@ type hub struct {
 	now func() time.Time
 	log *slog.Logger
 
+	// lang is the room's language (Config.Lang, "" for each trainee's
+	// browser); set once by newHub, so any goroutine may read it.
+	lang i18n.Lang
+
 	in    chan hubMsg   // messages read from trainee connections
 	calls chan func()   // work from HTTP handlers and connection set-up
 	quit  chan struct{} // closed to stop the hub
@@ -69,7 +73,7 @@ var errRoomClosed = errors.New("web: room is closed")
 
 func newHub(room *workshop.Room, db workshop.Store, log *slog.Logger) *hub {
 	return &hub{Room: room, clients: map[*workshop.Seat]map[*client]bool{},
-		facils: map[*client]bool{}, db: db, now: room.Now, log: log.With("room", room.Code),
+		facils: map[*client]bool{}, db: db, now: room.Now, log: log.With("room", room.Code), lang: i18n.Lang(room.Config.Lang),
 		in: make(chan hubMsg, 256), calls: make(chan func(), 64),
 		quit: make(chan struct{}), done: make(chan struct{}),
 		rows: map[*workshop.Seat]gridRow{}, staleRows: map[*workshop.Seat]bool{}}

@@ -28,9 +28,9 @@ func staticFiles() http.Handler {
 	return http.StripPrefix("/static/", http.FileServerFS(sub))
 }
 
-// page serves one embedded HTML page in the language the request asks for
-// (localize).
-func page(name string, def i18n.Lang) http.Handler {
+// page serves one embedded HTML page in the language lang picks for the
+// request (localize).
+func page(name string, lang func(*http.Request) i18n.Lang) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		data, err := assets.ReadFile("static/" + name)
 		if err != nil {
@@ -40,7 +40,7 @@ func page(name string, def i18n.Lang) http.Handler {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
 		w.Header().Set("Vary", "Accept-Language")
-		w.Write(localize(data, requestLang(r, def)))
+		w.Write(localize(data, lang(r)))
 	})
 }
 

@@ -81,6 +81,7 @@ func (s *Server) attach(c *conn, hi hello, r *http.Request) (*hub, *client) {
 		if h == nil {
 			return nil, nil
 		}
+		cl.lang = s.roomPageLang(r, h.lang) // the pulse form follows the room's language
 		if !h.post(func() {
 			st := h.SeatByToken(hash)
 			if st == nil || st.Extra.Removed {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
 )
@@ -29,16 +30,19 @@ type Request struct {
 	Team       string `json:"team"`
 	Instrument string `json:"instrument"`
 	MinGroup   int    `json:"min_group"`
+	// Lang is the language of the room's trainee pages and its exported
+	// debrief: "en" or "de", or "" for each trainee's browser.
+	Lang string `json:"lang"`
 }
 
 // Prepare checks a request against the rules of a room (a title of at
-// most 80 characters, a known mode, a cap of 0 to 1000 trainees, a backdrop
-// speed of 0 to 3600, at least one role-play that compiles) and returns the
-// room's configuration, with a random seed when the request has none, and
+// most 80 characters, a known mode, a room language of "", "en" or "de", a
+// cap of 0 to 1000 trainees, a backdrop speed of 0 to 3600, at least one
+// role-play that compiles) and returns the room's configuration, with a random seed when the request has none, and
 // its compiled scripts.
 func Prepare(req Request) (Config, []*trainer.Script, error) {
 	cfg := Config{Title: strings.TrimSpace(req.Title), Mode: req.Mode, Pulse: req.Pulse, Cap: req.Cap, Seed: req.Seed,
-		Backdrop: req.Backdrop, PauseAway: req.PauseAway, Team: strings.TrimSpace(req.Team), Instrument: req.Instrument}
+		Backdrop: req.Backdrop, PauseAway: req.PauseAway, Team: strings.TrimSpace(req.Team), Instrument: req.Instrument, Lang: req.Lang}
 	if cfg.Title == "" {
 		cfg.Title = "Workshop"
 	}
@@ -51,6 +55,9 @@ func Prepare(req Request) (Config, []*trainer.Script, error) {
 	case "guided", "free", "choice":
 	default:
 		return cfg, nil, fmt.Errorf("unknown mode %q", cfg.Mode)
+	}
+	if err := CheckLang(cfg.Lang); err != nil {
+		return cfg, nil, err
 	}
 	if cfg.Cap < 0 || cfg.Cap > 1000 {
 		return cfg, nil, errors.New("the cap is 0 (none) to 1000")
@@ -82,6 +89,15 @@ func Prepare(req Request) (Config, []*trainer.Script, error) {
 	}
 	scripts, err := ParseScripts(cfg.Scripts)
 	return cfg, scripts, err
+}
+
+// CheckLang checks a room language: "" (each trainee's browser), "en" or "de".
+func CheckLang(lang string) error {
+	switch i18n.Lang(lang) {
+	case "", i18n.English, i18n.German:
+		return nil
+	}
+	return fmt.Errorf("unknown room language %q (\"en\", \"de\", or empty for the trainee's browser)", lang)
 }
 
 // checkPulse checks the team label, the pulse instrument and the anonymity

@@ -33,6 +33,9 @@ type Config struct {
 	Team       string `json:"team,omitempty"`
 	Instrument string `json:"instrument,omitempty"`
 	MinGroup   int    `json:"min_group,omitempty"`
+	// Lang is the language of the room's trainee pages and its exported
+	// debrief ("en" or "de"); "" lets each trainee's browser choose.
+	Lang string `json:"lang,omitempty"`
 }
 
 // ScriptSource is one role-play of a room, kept with its source so that
@@ -213,13 +216,14 @@ type Info struct {
 	Pulse   bool   `json:"pulse"`
 	Variant string `json:"variant,omitempty"`
 	Team    string `json:"team,omitempty"` // the team label of the room's pulse
+	Lang    string `json:"lang,omitempty"` // the room's language; "" for each trainee's browser
 }
 
 // Info returns what every page shows of the room.
 func (rm *Room) Info() Info {
 	return Info{Code: rm.Code, Title: rm.Config.Title, Started: rm.State.Started, Paused: rm.State.Paused,
 		Locked: rm.State.Locked, Ended: rm.State.Ended, Pulse: rm.Config.Pulse, Variant: rm.State.Variant,
-		Team: rm.Config.Team}
+		Team: rm.Config.Team, Lang: rm.Config.Lang}
 }
 
 // mustJSON encodes v, which must be encodable (a programmer error otherwise).

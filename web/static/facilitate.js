@@ -68,7 +68,7 @@
     $("#title").textContent = r.title;
     document.title = r.title + " · " + t("facilitator");
     const flags = [r.started ? t("started") : t("not started"), r.paused ? t("PAUSED") : "", r.locked ? t("locked") : t("open"), r.ended ? t("ended") : "",
-      r.variant ? t("forced variant: %s", r.variant) : ""].filter(Boolean);
+      r.variant ? t("forced variant: %s", r.variant) : "", r.lang === "de" ? t("trainee pages in German") : r.lang === "en" ? t("trainee pages in English") : ""].filter(Boolean);
     $("#status").textContent = grid.scripts.join(", ") + " · " + grid.seats.filter((s) => !s.removed).length + " " + t("trainee(s)") + " · " + flags.join(" · ");
     $("#start").disabled = r.started; $("#pause").disabled = !r.started || r.paused || r.ended; $("#resume").disabled = !r.paused;
     $("#lock").disabled = r.locked; $("#unlock").disabled = !r.locked; $("#end").disabled = r.ended;

@@ -17,7 +17,7 @@
     $("#err").textContent = "";
     const scripts = [...box.querySelectorAll("input:checked")].map((i) => i.value);
     const custom = $("#custom").value.trim() ? [$("#custom").value] : [];
-    const req = {title: $("#title").value, scripts, custom, mode: $("#mode").value, pulse: $("#pulse").checked, team: $("#team").value.trim(), instrument: $("#instrument").value, min_group: Number($("#mingroup").value) || 0, pause_away: $("#pauseaway").checked, cap: Number($("#cap").value) || 0};
+    const req = {title: $("#title").value, scripts, custom, mode: $("#mode").value, pulse: $("#pulse").checked, team: $("#team").value.trim(), instrument: $("#instrument").value, min_group: Number($("#mingroup").value) || 0, pause_away: $("#pauseaway").checked, lang: $("#lang").value, cap: Number($("#cap").value) || 0};
     if ($("#backdrop").value) req.backdrop = {scenario: $("#backdrop").value, speed: Number($("#speed").value), skip: $("#skip").value};
     try {
       if (!$("#adminbox").hidden && $("#admintoken").value.trim()) {
