@@ -124,9 +124,12 @@ func sweepChart(sr SweepResult, k int) Chart {
 			}
 		}
 		p := Panel{Title: mi.Axis, YLabel: mi.Axis}
-		if m == sim.MASA || m == sim.MAbandonRate {
+		switch m {
+		case sim.MASA, sim.MAbandonRate:
 			p.YMin = ptr(0)
-		} // service level fitted to the data, with room above for the legend
+		case sim.MServiceLevel, sim.MOccupancy: // fitted to the data, with room above for the legend up to 100 %
+			p.YCeil = ptr(100)
+		}
 		for i, label := range order {
 			pts := lines[label]
 			sort.SliceStable(pts, func(a, b int) bool { return ax.x(pts[a].Values[k]) < ax.x(pts[b].Values[k]) })
