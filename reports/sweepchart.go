@@ -178,12 +178,12 @@ func sweepLines(sr SweepResult, k int) (map[string][]SweepPoint, []string) {
 			continue
 		}
 		var others []string
-		for j, v := range p.Values {
-			if j != k && v != "" {
-				others = append(others, sr.Params[j]+"="+v)
+		for j := range p.Values {
+			if l := sr.label(p, j); j != k && l != "" {
+				others = append(others, l)
 			}
 		}
-		label := strings.Join(others, " ")
+		label := strings.Join(others, ", ")
 		if _, ok := lines[label]; !ok {
 			order = append(order, label)
 		}
