@@ -46,6 +46,16 @@ func (l legendLayout) draw(c draw.Canvas) {
 	}
 }
 
+// layoutPanel makes room for the legend on the panel's tile: it raises a
+// fitted Y axis up to the panel's ceiling (legendHeadroom), never a fixed
+// one, then places the legend (placeLegend).
+func layoutPanel(pl *plot.Plot, p Panel, entries []legendEntry, tile draw.Canvas) legendLayout {
+	if p.YMax == nil {
+		legendHeadroom(&pl.Y, len(entries), tile.Max.Y-tile.Min.Y, p.yCeil())
+	}
+	return placeLegend(pl, p, entries, tile)
+}
+
 // placeLegend puts the legend in the first corner of the data area (top
 // right, top left, bottom right, bottom left) whose box covers none of the
 // panel's drawn data (dataSamples); when every corner does, it goes outside:

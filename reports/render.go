@@ -160,10 +160,7 @@ func drawChart(dc draw.Canvas, c Chart) error {
 			pl.Draw(cv)
 			continue
 		}
-		if p.YMax == nil {
-			legendHeadroom(&pl.Y, len(legends[i]), cv.Max.Y-cv.Min.Y, p.yCeil())
-		}
-		l := placeLegend(pl, p, legends[i], cv)
+		l := layoutPanel(pl, p, legends[i], cv)
 		pl.Draw(l.plot)
 		l.draw(cv)
 	}
