@@ -123,12 +123,9 @@ func sweepChart(sr SweepResult, k int) Chart {
 				mi.Axis += " (" + sr.Currency + ")"
 			}
 		}
-		p := Panel{Title: mi.Axis, YLabel: mi.Axis}
-		switch m {
-		case sim.MASA, sim.MAbandonRate:
+		p := Panel{Title: mi.Axis, YLabel: mi.Axis, YCeil: axisCeil(mi)} // fitted, with room above for the legend up to 100 %
+		if m == sim.MASA || m == sim.MAbandonRate {
 			p.YMin = ptr(0)
-		case sim.MServiceLevel, sim.MOccupancy: // fitted to the data, with room above for the legend up to 100 %
-			p.YCeil = ptr(100)
 		}
 		for i, label := range order {
 			pts := lines[label]
