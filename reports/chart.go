@@ -31,6 +31,7 @@ type Panel struct {
 	XMax   *float64 `json:"x_max,omitempty"`
 	YMin   *float64 `json:"y_min,omitempty"`
 	YMax   *float64 `json:"y_max,omitempty"`
+	YCeil  *float64 `json:"y_ceil,omitempty"` // highest value a fitted Y axis shows, e.g. 100 (%); nil: no limit
 	Series []Series `json:"series"`
 	Rules  []Rule   `json:"rules,omitempty"`
 	Note   string   `json:"note,omitempty"` // shown in the middle of the panel, e.g. "no intervals"
@@ -141,4 +142,12 @@ func (f *Floats) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// yCeil is the highest value the panel's fitted Y axis may show.
+func (p Panel) yCeil() float64 {
+	if p.YCeil != nil {
+		return *p.YCeil
+	}
+	return posInf()
 }

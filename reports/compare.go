@@ -23,7 +23,7 @@ func CompareMetrics() []string {
 // labelled with the interval starts of the run with the most intervals.
 func CompareChart(metric string, runs []Run) Chart {
 	mi := info(metric)
-	p := Panel{YLabel: mi.Axis} // fitted to the data: 4–12 % of abandonment is not flat at the foot of 0–100 %
+	p := Panel{YLabel: mi.Axis, YCeil: axisCeil(mi)} // fitted to the data: 4–12 % of abandonment is not flat at the foot of 0–100 %
 	var longest []sim.Interval
 	for i, r := range runs {
 		s := statSeries(r.Results.Intervals, centre, metric, mi.Scale())

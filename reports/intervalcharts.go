@@ -36,7 +36,7 @@ func ASAChart(res *sim.Results) Chart {
 	asa.Rules = overall(res, sim.MASA, 1, "s")
 	intervalAxis(&asa, res.Intervals)
 
-	ab := Panel{Title: "Abandonment (share of contacts that reached the human queue)", YLabel: "abandoned (%)", YMin: ptr(0)}
+	ab := Panel{Title: "Abandonment (share of contacts that reached the human queue)", YLabel: "abandoned (%)", YMin: ptr(0), YCeil: ptr(100)}
 	s = statSeries(res.Intervals, centre, sim.MAbandonRate, 100)
 	s.Label, s.Color = "abandonment, mean and 95 % CI", cOrange
 	ab.Series = []Series{s}

@@ -15,65 +15,42 @@ type legendEntry struct {
 	thumbs []plot.Thumbnailer
 }
 
-// legendBox draws the legend on a white box in the corner of the panel
-// that covers the fewest data points.
-type legendBox struct {
-	entries []legendEntry
-	panel   Panel
-}
+const (
+	legendMargin = 5 // points between the legend and the data area's edge
+	legendPad    = 3 // points between the legend's entries and its box
+)
 
-func newLegendBox(entries []legendEntry, p Panel) legendBox {
-	return legendBox{entries: entries, panel: p}
-}
-
-const legendMargin = 5 // points between the legend and the panel edge
-
-func (b legendBox) Plot(c draw.Canvas, pl *plot.Plot) {
+// newLegend is a gonum legend of the entries in the charts' style.
+func newLegend(entries []legendEntry) plot.Legend {
 	leg := plot.NewLegend()
 	leg.TextStyle = textStyle(8.5, false)
 	leg.ThumbnailWidth = vg.Points(18)
 	leg.Padding = vg.Points(1.5)
-	for _, e := range b.entries {
+	leg.Top, leg.Left = true, true // entries from the top left of the rectangle drawn in
+	for _, e := range entries {
 		leg.Add(e.label, e.thumbs...)
 	}
-	w, h := b.size(leg)
-	inner := draw.Crop(c, vg.Points(legendMargin), -vg.Points(legendMargin), vg.Points(legendMargin), -vg.Points(legendMargin))
-	pts := b.dataPoints(c, pl)
-	best, bestN := 0, math.MaxInt
-	for i, corner := range corners() {
-		n := 0
-		r := cornerRect(inner, corner, w, h)
-		for _, p := range pts {
-			if r.Min.X <= p.X && p.X <= r.Max.X && r.Min.Y <= p.Y && p.Y <= r.Max.Y {
-				n++
-			}
-		}
-		if n < bestN {
-			best, bestN = i, n
-		}
-	}
-	r := cornerRect(inner, corners()[best], w, h)
-	leg.Top, leg.Left = true, true // entries from the top left of r
-	pad := vg.Points(3)
-	box := vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}
-	c.FillPolygon(color.NRGBA{255, 255, 255, 235}, corners4(box))
-	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 180}, Width: vg.Points(0.5)}, append(corners4(box), box.Min))
-	legC := c
-	legC.Rectangle = r
-	leg.Draw(legC)
+	return leg
 }
 
-// size is the extent of the legend's entries.
-func (b legendBox) size(leg plot.Legend) (w, h vg.Length) {
+// legendSize is the extent of a legend's entries.
+func legendSize(leg plot.Legend, entries []legendEntry) (w, h vg.Length) {
 	sty := leg.TextStyle
 	em := sty.Rectangle(" ").Max.X
 	var enth vg.Length
-	for _, e := range b.entries {
+	for _, e := range entries {
 		w = max(w, sty.Rectangle(e.label).Max.X)
 		enth = max(enth, sty.Rectangle(e.label).Max.Y)
 	}
-	n := vg.Length(len(b.entries))
+	n := vg.Length(len(entries))
 	return leg.ThumbnailWidth + em + w, n*enth + (n-1)*leg.Padding + sty.FontExtents().Descent
+}
+
+// drawLegendBox draws the white box with a grey edge around a legend's entries at r.
+func drawLegendBox(c draw.Canvas, r vg.Rectangle) {
+	box := grow(r, vg.Points(legendPad))
+	c.FillPolygon(color.NRGBA{255, 255, 255, 235}, corners4(box))
+	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 180}, Width: vg.Points(0.5)}, append(corners4(box), box.Min))
 }
 
 type corner struct{ top, left bool }
@@ -83,7 +60,7 @@ func corners() []corner {
 	return []corner{{top: true}, {top: true, left: true}, {}, {left: true}}
 }
 
-func cornerRect(c draw.Canvas, k corner, w, h vg.Length) vg.Rectangle {
+func cornerRect(c vg.Rectangle, k corner, w, h vg.Length) vg.Rectangle {
 	r := vg.Rectangle{Min: vg.Point{X: c.Max.X - w, Y: c.Min.Y}, Max: vg.Point{X: c.Max.X, Y: c.Min.Y + h}}
 	if k.left {
 		r.Min.X, r.Max.X = c.Min.X, c.Min.X+w
@@ -94,57 +71,16 @@ func cornerRect(c draw.Canvas, k corner, w, h vg.Length) vg.Rectangle {
 	return r
 }
 
-// dataPoints samples where the panel's series are drawn, in canvas units:
-// each point, its interval ends and several points along each segment or bar.
-func (b legendBox) dataPoints(c draw.Canvas, pl *plot.Plot) []vg.Point {
-	trX, trY := pl.Transforms(&c)
-	var out []vg.Point
-	add := func(x, y float64) {
-		if finite(x) && finite(y) {
-			out = append(out, vg.Point{X: trX(x), Y: trY(y)})
-		}
-	}
-	const steps = 8
-	for _, s := range b.panel.Series {
-		for i := range s.X {
-			x, y := s.X[i], s.Y[i]
-			switch s.Kind {
-			case HBars:
-				for k := 0; k <= steps; k++ {
-					add(x*float64(k)/steps, y)
-				}
-			case Bars:
-				for k := 0; k <= steps; k++ {
-					add(x, y*float64(k)/steps)
-				}
-			default:
-				add(x, y)
-				if i > 0 && (s.Kind == Line || s.Kind == Step) {
-					for k := 1; k < steps; k++ {
-						f := float64(k) / steps
-						add(s.X[i-1]+f*(x-s.X[i-1]), s.Y[i-1]+f*(y-s.Y[i-1]))
-					}
-				}
-			}
-			if lo, hi, ok := interval(s, i); ok && s.Kind != HBars {
-				add(x, lo)
-				add(x, hi)
-			}
-		}
-	}
-	return out
+// grow returns r widened by d on every side.
+func grow(r vg.Rectangle, d vg.Length) vg.Rectangle {
+	return vg.Rectangle{Min: vg.Point{X: r.Min.X - d, Y: r.Min.Y - d}, Max: vg.Point{X: r.Max.X + d, Y: r.Max.Y + d}}
 }
 
-// note writes a short text in the middle of a panel, such as "no data".
-type note struct{ text string }
-
-func (n note) Plot(c draw.Canvas, _ *plot.Plot) {
-	sty := textStyle(10, false)
-	sty.Color = color.Gray{Y: 90}
-	sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
-	c.FillText(sty, c.Center(), n.text)
+func contains(r vg.Rectangle, p vg.Point) bool {
+	return r.Min.X <= p.X && p.X <= r.Max.X && r.Min.Y <= p.Y && p.Y <= r.Max.Y
 }
 
+// posInf is +∞, the empty end of a DataRange.
 func posInf() float64 { return math.Inf(1) }
 
 // corners4 returns the corners of r, counter-clockwise from the bottom left.
@@ -155,12 +91,23 @@ func corners4(r vg.Rectangle) []vg.Point {
 // legendHeadroom raises a fitted Y axis so that the top of a panel of the
 // given height, where the legend of n entries goes, is free of data: about
 // 11 points per entry, of the plot area (the panel less about 45 points of
-// axes and title).
-func legendHeadroom(ax *plot.Axis, n int, height vg.Length) {
+// axes and title). The axis never rises above ceil (+∞: no limit); a legend
+// that still meets data goes outside the data area (placeLegend).
+func legendHeadroom(ax *plot.Axis, n int, height vg.Length, ceil float64) {
 	span, area := ax.Max-ax.Min, float64(height/vg.Points(1))-45
-	if !(span > 0) || area <= 0 {
+	if !(span > 0) || area <= 0 || ax.Max >= ceil {
 		return
 	}
 	h := math.Min(0.6, float64(11*n+12)/area)
-	ax.Max += span * h / (1 - h)
+	ax.Max = math.Min(ceil, ax.Max+span*h/(1-h))
+}
+
+// note writes a short text in the middle of a panel, such as "no data".
+type note struct{ text string }
+
+func (n note) Plot(c draw.Canvas, _ *plot.Plot) {
+	sty := textStyle(10, false)
+	sty.Color = color.Gray{Y: 90}
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+	c.FillText(sty, c.Center(), n.text)
 }

@@ -28,15 +28,9 @@ func faded(c color.RGBA, alpha float64) color.RGBA {
 	return color.RGBA{k(c.R), k(c.G), k(c.B), a}
 }
 
-// newPlot turns a panel into a gonum plot; legend is the number of its
-// legend entries.
-func newPlot(p Panel) (pl *plot.Plot, legend int, err error) {
-	pl, leg, err := buildPlot(p)
-	return pl, len(leg), err
-}
-
-// buildPlot turns a panel into a gonum plot and returns its legend entries.
-func buildPlot(p Panel) (*plot.Plot, []legendEntry, error) {
+// newPlot turns a panel into a gonum plot and returns its legend entries,
+// which drawChart places (placeLegend).
+func newPlot(p Panel) (*plot.Plot, []legendEntry, error) {
 	pl := plot.New()
 	styleAxes(pl)
 	pl.Title.Text = p.Title
@@ -72,14 +66,14 @@ func buildPlot(p Panel) (*plot.Plot, []legendEntry, error) {
 	}
 	setRange(&pl.X, p.XMin, p.XMax)
 	setRange(&pl.Y, p.YMin, p.YMax)
+	if p.YCeil != nil && pl.Y.Max > *p.YCeil && p.YMax == nil {
+		pl.Y.Max = max(*p.YCeil, pl.Y.Min+1)
+	}
 	if p.empty() && p.Note == "" {
 		p.Note = "no data"
 	}
 	if p.Note != "" {
 		pl.Add(note{text: p.Note})
-	}
-	if len(leg) > 0 {
-		pl.Add(newLegendBox(leg, p))
 	}
 	return pl, leg, nil
 }

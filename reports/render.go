@@ -142,30 +142,27 @@ func drawChart(dc draw.Canvas, c Chart) error {
 	for r := range plots {
 		plots[r] = make([]*plot.Plot, cols)
 	}
-	legends := make([]int, len(c.Panels))
+	legends := make([][]legendEntry, len(c.Panels))
 	for i, p := range c.Panels {
-		pl, n, err := newPlot(p)
+		pl, leg, err := newPlot(p)
 		if err != nil {
 			return fmt.Errorf("panel %d: %w", i, err)
 		}
-		plots[i/cols][i%cols], legends[i] = pl, n
+		plots[i/cols][i%cols], legends[i] = pl, leg
 	}
 	pad := vg.Points(6)
 	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: 4 * pad, PadY: 2 * pad,
 		PadLeft: pad, PadRight: 2 * pad, PadBottom: pad, PadTop: pad}
 	canvases := plot.Align(plots, tiles, area)
 	for i, p := range c.Panels {
-		if p.YMax == nil && legends[i] > 0 {
-			cv := canvases[i/cols][i%cols]
-			legendHeadroom(&plots[i/cols][i%cols].Y, legends[i], cv.Max.Y-cv.Min.Y)
+		pl, cv := plots[i/cols][i%cols], canvases[i/cols][i%cols]
+		if len(legends[i]) == 0 {
+			pl.Draw(cv)
+			continue
 		}
-	}
-	for r := range plots {
-		for k, pl := range plots[r] {
-			if pl != nil {
-				pl.Draw(canvases[r][k])
-			}
-		}
+		l := layoutPanel(pl, p, legends[i], cv)
+		pl.Draw(l.plot)
+		l.draw(cv)
 	}
 	return nil
 }

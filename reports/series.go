@@ -15,6 +15,16 @@ func info(name string) sim.MetricInfo {
 	return m
 }
 
+// axisCeil is the highest value a fitted axis of the metric may show: 100 for a
+// share (in %), so that room for a legend never adds a 110 % tick; nil for
+// the rest.
+func axisCeil(mi sim.MetricInfo) *float64 {
+	if mi.Unit == sim.UnitShare {
+		return ptr(mi.Scale()) // a share in %: 100
+	}
+	return nil
+}
+
 // stat returns metric name of m, or an undefined Stat if m lacks it.
 func stat(m sim.Metrics, name string) sim.Stat { return m.Get(name) }
 

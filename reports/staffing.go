@@ -16,7 +16,7 @@ func StaffingChart(s staff.Curve) Chart {
 	lo, hi := s.AgentRange()
 	sl := Panel{Title: "Service level", YLabel: fmt.Sprintf("answered within %s (%%)", seconds(s.Threshold)), YMin: ptr(0), YMax: ptr(100)}
 	asa := Panel{Title: "Average speed of answer", YLabel: "ASA (s)", YMin: ptr(0)}
-	abd := Panel{Title: "Abandonment", YLabel: "abandoned (%)", YMin: ptr(0)}
+	abd := Panel{Title: "Abandonment", YLabel: "abandoned (%)", YMin: ptr(0), YCeil: ptr(100)}
 	for _, c := range erlangCurves(s, lo, hi) {
 		sl.Series = append(sl.Series, c.sl)
 		asa.Series = append(asa.Series, c.asa)

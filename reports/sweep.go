@@ -37,8 +37,21 @@ type SweepResult struct {
 type SweepPoint struct {
 	Index     int             `json:"index"`
 	Values    []string        `json:"values"`
+	Labels    []string        `json:"labels,omitempty"` // each value with its key as a reader would say it ("senior shift 1 agents 14"); "" or nil: key=value
 	Metrics   sim.Metrics     `json:"metrics"`
 	Intervals []SweepInterval `json:"intervals"`
+}
+
+// label is point p's value of key k with its key, for legends: its Labels
+// entry, else "key=value"; "" when the point does not set the key.
+func (sr SweepResult) label(p SweepPoint, k int) string {
+	switch {
+	case k >= len(p.Values) || p.Values[k] == "":
+		return ""
+	case k < len(p.Labels) && p.Labels[k] != "":
+		return p.Labels[k]
+	}
+	return sr.Params[k] + "=" + p.Values[k]
 }
 
 // SweepInterval is one interval of a point.

@@ -131,3 +131,32 @@ func TestSweepBands(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepLegendLabels checks that a sweep's lines are named by the other
+// keys' labels when the result has them, and by key=value when not.
+func TestSweepLegendLabels(t *testing.T) {
+	tests := []struct {
+		name   string
+		labels func(y string) []string
+		want   []string
+	}{
+		{"labels", func(y string) []string { return []string{"", "senior shift 1 agents " + y} },
+			[]string{"senior shift 1 agents a", "senior shift 1 agents b"}},
+		{"no labels", func(string) []string { return nil }, []string{"y=a", "y=b"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sr := sweepFixture()
+			for i := range sr.Results {
+				sr.Results[i].Labels = tc.labels(sr.Results[i].Values[1])
+			}
+			var got []string
+			for _, s := range sweepChart(sr, 0).Panels[0].Series {
+				got = append(got, s.Label)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("sweep-x legend %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

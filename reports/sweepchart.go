@@ -123,10 +123,10 @@ func sweepChart(sr SweepResult, k int) Chart {
 				mi.Axis += " (" + sr.Currency + ")"
 			}
 		}
-		p := Panel{Title: mi.Axis, YLabel: mi.Axis}
+		p := Panel{Title: mi.Axis, YLabel: mi.Axis, YCeil: axisCeil(mi)} // fitted, with room above for the legend up to 100 %
 		if m == sim.MASA || m == sim.MAbandonRate {
 			p.YMin = ptr(0)
-		} // service level fitted to the data, with room above for the legend
+		}
 		for i, label := range order {
 			pts := lines[label]
 			sort.SliceStable(pts, func(a, b int) bool { return ax.x(pts[a].Values[k]) < ax.x(pts[b].Values[k]) })
@@ -175,12 +175,12 @@ func sweepLines(sr SweepResult, k int) (map[string][]SweepPoint, []string) {
 			continue
 		}
 		var others []string
-		for j, v := range p.Values {
-			if j != k && v != "" {
-				others = append(others, sr.Params[j]+"="+v)
+		for j := range p.Values {
+			if l := sr.label(p, j); j != k && l != "" {
+				others = append(others, l)
 			}
 		}
-		label := strings.Join(others, " ")
+		label := strings.Join(others, ", ")
 		if _, ok := lines[label]; !ok {
 			order = append(order, label)
 		}

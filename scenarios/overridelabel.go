@@ -38,7 +38,7 @@ func (o Override) Label() string {
 	}
 	switch {
 	case len(parts) >= 3:
-		word = parts[len(parts)-2] + " " + word
+		word = owner(parts[:len(parts)-1]) + " " + word
 	case len(parts) == 2 && !ok:
 		word = strings.ReplaceAll(parts[0], "_", " ") + " " + word
 	}
@@ -54,4 +54,19 @@ func (o Override) Label() string {
 		}
 	}
 	return word + " " + FormatValue(o.Value)
+}
+
+// owner names what the last of parts is: "senior" for agents.senior, "senior
+// shift 1" for agents.senior.shifts.0 (list positions count from 1).
+func owner(parts []string) string {
+	last := parts[len(parts)-1]
+	i, err := strconv.Atoi(last)
+	if err != nil || len(parts) < 2 {
+		return last
+	}
+	name := strings.TrimSuffix(parts[len(parts)-2], "s") + " " + strconv.Itoa(i+1)
+	if len(parts) >= 3 {
+		name = parts[len(parts)-3] + " " + name
+	}
+	return name
 }

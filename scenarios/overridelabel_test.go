@@ -10,6 +10,8 @@ func TestOverrideLabel(t *testing.T) {
 		{"agents.general.count=40", "general agents 40"},
 		{"patience.mean=90s", "patience mean 90s"},
 		{"intents.complaint.share=0.125", "complaint share 12.5 %"},
+		{"agents.senior.shifts.0.count=14", "senior shift 1 agents 14"},
+		{"agents.senior.shifts.2.start=09:00", "senior shift 3 start 09:00"},
 	}
 	for _, tc := range tests {
 		o, err := ParseOverride(tc.in)

@@ -126,11 +126,18 @@ func sweepResults(ctx context.Context, e env, sw *scenarios.Sweep, idx, n, worke
 	}
 	for j, r := range res {
 		p := sw.Points[index[j]]
-		values := make([]string, len(sw.Params))
+		values, labels := make([]string, len(sw.Params)), make([]string, len(sw.Params))
 		for k, key := range sw.Params {
 			values[k] = p.Value(key)
+			for _, o := range p.Overrides {
+				if o.Key == key {
+					labels[k] = o.Label()
+				}
+			}
 		}
-		sr.Results = append(sr.Results, reports.NewSweepPoint(index[j], values, r))
+		pt := reports.NewSweepPoint(index[j], values, r)
+		pt.Labels = labels
+		sr.Results = append(sr.Results, pt)
 	}
 	return sr, nil
 }

@@ -72,6 +72,13 @@ func TestSweepShardedMergedIdentical(t *testing.T) {
 			t.Errorf("%s differs between the unsharded and the merged sweep", name)
 		}
 	}
+	if part, _ := os.ReadFile(names[0]); !bytes.Contains(part, []byte(`"order_status containment 30 %"`)) ||
+		!bytes.Contains(part, []byte(`"senior shift 1 agents 14"`)) {
+		t.Errorf("%s lacks the points' labels:\n%.400s", names[0], part)
+	}
+	if svg := a[filepath.Join("charts", "sweep-intents-order-status-bot-containment.svg")]; !bytes.Contains(svg, []byte(">senior shift 1 agents 16<")) {
+		t.Errorf("the containment sweep chart's legend does not name the line senior shift 1 agents 16")
+	}
 	csv := string(a["sweep.csv"])
 	if !strings.HasPrefix(csv, "point,intents.order_status.bot_containment,agents.senior.shifts.0.count,interval,metric,mean,ci_low,ci_high,n,unit\n") ||
 		!strings.Contains(csv, "\n5,0.7,16,total,service_level,") || !regexp.MustCompile(`\n5,0\.7,16,total,cost,[^\n]*,EUR\n`).MatchString(csv) {
