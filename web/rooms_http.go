@@ -144,13 +144,13 @@ func (s *Server) joinRoom(w http.ResponseWriter, r *http.Request) {
 	h := s.hub(code)
 	if !workshop.ValidCode(code) || h == nil {
 		s.limits.fail(r)
-		writeError(w, http.StatusNotFound, "no room with that code")
+		writeError(w, http.StatusNotFound, s.printer(r).Sprintf("no room with that code"))
 		return
 	}
 	v, err := h.do(r.Context(), func() (any, error) { return h.join(req) })
 	switch {
 	case errors.Is(err, workshop.ErrLocked), errors.Is(err, workshop.ErrFull), errors.Is(err, workshop.ErrEnded), errors.Is(err, workshop.ErrRemoved):
-		writeError(w, http.StatusForbidden, err.Error())
+		writeError(w, http.StatusForbidden, s.joinRefusal(r, err))
 		return
 	case err != nil:
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -176,4 +176,18 @@ func (s *Server) roomAction(w http.ResponseWriter, r *http.Request, h *hub) {
 	}
 	s.Log.Info("facilitator action", "room", h.Code, "action", a.Action)
 	writeJSON(w, http.StatusOK, v)
+}
+
+// joinRefusal is why a room refuses a trainee, in the trainee's language.
+func (s *Server) joinRefusal(r *http.Request, err error) string {
+	p := s.printer(r)
+	switch {
+	case errors.Is(err, workshop.ErrLocked):
+		return p.Sprintf("the room is locked")
+	case errors.Is(err, workshop.ErrFull):
+		return p.Sprintf("the room is full")
+	case errors.Is(err, workshop.ErrEnded):
+		return p.Sprintf("the workshop has ended")
+	}
+	return p.Sprintf("the facilitator has removed you from this room")
 }
