@@ -90,13 +90,17 @@ func LintRoleplay(name string, data []byte) (errs, warnings ErrorList) {
 }
 
 // LintRoleplayIn is LintRoleplay with the findings of trainer.Lint in
-// language l and the warnings not prefixed. Decoding errors (TOML syntax,
-// unknown keys) stay in English.
+// language l and the warnings not prefixed. Decoding errors keep their
+// file, line and key; the wording of TOML syntax errors and unknown keys is
+// in language l too (a syntax error's own detail is the TOML library's).
 func LintRoleplayIn(name string, data []byte, l i18n.Lang) (errs, warnings ErrorList) {
 	sc, d, err := decodeRoleplay(name, data)
 	if err != nil {
 		var list ErrorList
 		if errors.As(err, &list) {
+			for _, e := range list {
+				e.Msg = e.In(l)
+			}
 			return list, nil
 		}
 		return ErrorList{{File: name, Msg: err.Error()}}, nil

@@ -118,8 +118,37 @@ debrief = "Nie erreicht."
 			t.Errorf("German lint lacks %q:\n%s", want, out)
 		}
 	}
-	out, _, _ = ccsimIn(t, "", "script", "lint", path)
-	if !strings.Contains(out, `warning: variable "unbenutzt" is never read or written`) || !strings.Contains(out, "1 error(s), 1 warning(s)") {
-		t.Errorf("English lint changed:\n%s", out)
+	out, errOut, _ := ccsimIn(t, "", "script", "lint", path)
+	if !strings.Contains(out, `warning: variable "unbenutzt" is never read or written`) || !strings.Contains(out, "1 error(s), 1 warning(s)") ||
+		!strings.Contains(errOut, "ccsim: script: problems found") {
+		t.Errorf("English lint changed:\n%s%s", out, errOut)
+	}
+	scriptLintGermanDecoding(t, src)
+}
+
+// scriptLintGermanDecoding lints a misspelt key and a broken table header
+// with --lang de: file, line and key stay, the wording and the closing line
+// are German, the TOML library's detail is kept inside the German sentence.
+func scriptLintGermanDecoding(t *testing.T, src string) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, src, want string }{
+		{"schluessel", strings.Replace(src, "title =", "titel =", 1), `:3: scenario.titel: unbekannter Schlüssel (meinten Sie "title"?)`},
+		{"syntax", strings.Replace(src, "[node.ende]", "[node.ende", 1), `:30: node.a.fallback: TOML-Syntaxfehler: expected '.' or ']' to end table name`},
+	} {
+		path := dir + "/" + tc.name + ".roleplay.toml"
+		if err := os.WriteFile(path, []byte(tc.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errOut, code := ccsimIn(t, "", "script", "lint", "--lang", "de", path)
+		if code != 1 || !strings.Contains(out, path+tc.want) || !strings.Contains(errOut, "ccsim: script: Probleme gefunden") {
+			t.Errorf("%s: exit %d, output lacks %q or the German closing line:\n%s%s", tc.name, code, path+tc.want, out, errOut)
+		}
+		if m := englishLint.FindAllString(out+errOut, -1); len(m) > 0 {
+			t.Errorf("%s: English in German lint: %q\n%s%s", tc.name, m, out, errOut)
+		}
 	}
 }
+
+// englishLint are the English words of lint's own texts.
+var englishLint = regexp.MustCompile(`\b(unknown key|did you mean|warning|error\(s\)|problems found)\b`)
