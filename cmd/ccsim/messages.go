@@ -11,9 +11,11 @@ var messages = i18n.Catalog{
 	"script: problems found":           "script: Probleme gefunden",
 
 	// ccsim script test
-	"ok  ":       "ok  ",
-	"FAIL":       "FEHL",
-	" (%d runs)": " (%d Läufe)",
+	"ok  ":                    "ok  ",
+	"FAIL":                    "FEHL",
+	" (%d runs)":              " (%d Läufe)",
+	"blind guided strategies": "blinde Strategien im geführten Modus",
+	"default fuzz":            "Zufallsläufe (Vorgabe)",
 	"  coverage: nodes %d/%d, replies %d/%d, endings %d/%d, best score %.1f%%\n": "  Abdeckung: Knoten %d/%d, Antworten %d/%d, Enden %d/%d, beste Punktzahl %.1f %%\n",
 	"  outcomes: %s\n":                                              "  Ausgänge: %s\n",
 	"  never reached nodes: %s\n":                                   "  nie erreichte Knoten: %s\n",

@@ -35,7 +35,7 @@ func printReport(w io.Writer, pr *message.Printer, sc *trainer.Script, rep *trai
 		if p.Runs > 1 {
 			runs = pr.Sprintf(" (%d runs)", p.Runs)
 		}
-		fmt.Fprintf(w, "  %s %s%s\n", status, p.Name, runs)
+		fmt.Fprintf(w, "  %s %s%s\n", status, planName(pr, p.Name), runs)
 		for _, f := range p.Failures {
 			fmt.Fprintf(w, "       %s\n", f)
 		}
@@ -64,4 +64,16 @@ func printReport(w io.Writer, pr *message.Printer, sc *trainer.Script, rep *trai
 		pr.Fprintf(w, "  never reached replies: %s\n", strings.Join(rep.MissedReplies, ", "))
 	}
 	return rep.Failed() || len(rep.MissedNodes) > 0 || len(rep.MissedEnds) > 0
+}
+
+// planName is a plan's name as the author reads it: the plans the tool adds
+// itself in pr's language, the script's own as written.
+func planName(pr *message.Printer, name string) string {
+	switch name {
+	case "blind guided strategies":
+		return pr.Sprintf("blind guided strategies")
+	case "default fuzz":
+		return pr.Sprintf("default fuzz")
+	}
+	return name
 }

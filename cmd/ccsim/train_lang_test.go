@@ -152,3 +152,40 @@ func scriptLintGermanDecoding(t *testing.T, src string) {
 
 // englishLint are the English words of lint's own texts.
 var englishLint = regexp.MustCompile(`\b(unknown key|did you mean|warning|error\(s\)|problems found)\b`)
+
+// englishAuthor are words of the fixed English texts of script test and
+// script stats that must not appear with --lang de.
+var englishAuthor = regexp.MustCompile(`\b(coverage|nodes|replies|endings|best score|outcomes|never reached|runs|blind|guided strategies|default fuzz|corpus|lines right|right|rule fired|want|got|FAIL|ends|branches|guided-only|examples|customer lines|words|variables|rules|critical|triggers|ticks|injects|lexicon|test plans|problems found)\b`)
+
+// TestScriptTestStatsGerman runs script test and script stats on the German
+// meter-reading role-play with --lang de: every fixed text is German, the
+// script's own names (plan names, outcomes) as written; without --lang the
+// report stays English.
+func TestScriptTestStatsGerman(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"script", "test", "zaehlerstand", "--lang", "de", "--runs", "20"},
+			[]string{"zaehlerstand-voicebot (v1)", "  ok   fuzz: geführt (400 Läufe)", "  ok   blinde Strategien im geführten Modus (", "  Abdeckung: Knoten 8/8, Antworten 13/13, Enden 3/3, beste Punktzahl ", "  Ausgänge: aufgelegt "}},
+		{[]string{"script", "stats", "zaehlerstand", "--lang", "de"},
+			[]string{"Knoten           8 (3 Enden, 1 Verzweigungen)", "Antworten        13 (0 nur geführt, ", "Kundensätze      27 (", "Regeln           3 (1 kritisch)", "Testpläne        8", "Ausgänge         geklaert"}},
+	} {
+		out, errOut, code := ccsimIn(t, "", tc.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %s", tc.args, code, errOut)
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: output lacks %q:\n%s", tc.args, want, out)
+			}
+		}
+		if m := englishAuthor.FindAllString(out, -1); len(m) > 0 {
+			t.Errorf("%v: English in the German report: %q\n%s", tc.args, m, out)
+		}
+	}
+	out, _, _ := ccsimIn(t, "", "script", "stats", "zaehlerstand")
+	if !strings.Contains(out, "nodes            8 (3 ends, 1 branches)") {
+		t.Errorf("English stats changed:\n%s", out)
+	}
+}
