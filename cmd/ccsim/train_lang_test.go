@@ -126,23 +126,31 @@ debrief = "Nie erreicht."
 	scriptLintGermanDecoding(t, src)
 }
 
-// scriptLintGermanDecoding lints a misspelt key and a broken table header
-// with --lang de: file, line and key stay, the wording and the closing line
-// are German, the TOML library's detail is kept inside the German sentence.
+// scriptLintGermanDecoding lints a misspelt key, a broken table header, a
+// misspelt variable in an expression and a pattern normalisation defeats with
+// --lang de: file, line and key stay, the wording and the closing line are
+// German, the TOML library's detail is kept inside the German sentence.
 func scriptLintGermanDecoding(t *testing.T, src string) {
 	t.Helper()
 	dir := t.TempDir()
-	for _, tc := range []struct{ name, src, want string }{
-		{"schluessel", strings.Replace(src, "title =", "titel =", 1), `:3: scenario.titel: unbekannter Schlüssel (meinten Sie "title"?)`},
-		{"syntax", strings.Replace(src, "[node.ende]", "[node.ende", 1), `:30: node.a.fallback: TOML-Syntaxfehler: expected '.' or ']' to end table name`},
+	expr := strings.NewReplacer(`init = 0`, `init_expr = "stimmng + 1"`, `["hallo"]`, `["hallo;"]`).Replace(src)
+	for _, tc := range []struct{ name, src string }{
+		{"schluessel", strings.Replace(src, "title =", "titel =", 1)},
+		{"syntax", strings.Replace(src, "[node.ende]", "[node.ende", 1)},
+		{"ausdruck", expr},
 	} {
 		path := dir + "/" + tc.name + ".roleplay.toml"
 		if err := os.WriteFile(path, []byte(tc.src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		out, errOut, code := ccsimIn(t, "", "script", "lint", "--lang", "de", path)
-		if code != 1 || !strings.Contains(out, path+tc.want) || !strings.Contains(errOut, "ccsim: script: Probleme gefunden") {
-			t.Errorf("%s: exit %d, output lacks %q or the German closing line:\n%s%s", tc.name, code, path+tc.want, out, errOut)
+		if code != 1 || !strings.Contains(errOut, "ccsim: script: Probleme gefunden") {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and the German closing line", tc.name, code, errOut)
+		}
+		for _, want := range lintGermanWants[tc.name] {
+			if !strings.Contains(out, path+want) {
+				t.Errorf("%s: output lacks %q:\n%s", tc.name, path+want, out)
+			}
 		}
 		if m := englishLint.FindAllString(out+errOut, -1); len(m) > 0 {
 			t.Errorf("%s: English in German lint: %q\n%s%s", tc.name, m, out, errOut)
@@ -150,8 +158,16 @@ func scriptLintGermanDecoding(t *testing.T, src string) {
 	}
 }
 
+// lintGermanWants are the lines scriptLintGermanDecoding expects, after the file name.
+var lintGermanWants = map[string][]string{
+	"schluessel": {`:3: scenario.titel: unbekannter Schlüssel (meinten Sie "title"?)`},
+	"syntax":     {`:30: node.a.fallback: TOML-Syntaxfehler: expected '.' or ']' to end table name`},
+	"ausdruck": {`:9: vars.unbenutzt.init_expr: Ausdruck "stimmng + 1": Spalte 1: unbekannte Variable "stimmng"`,
+		`:21: node.a.reply.0.match.any.0: Muster "hallo;" passt nie auf normalisierten Text: die Normalisierung entfernt ';'`},
+}
+
 // englishLint are the English words of lint's own texts.
-var englishLint = regexp.MustCompile(`\b(unknown key|did you mean|warning|error\(s\)|problems found)\b`)
+var englishLint = regexp.MustCompile(`\b(unknown|did you mean|warning|error\(s\)|problems found|expression|column|pattern|never match|normalised|normalisation)\b`)
 
 // englishAuthor are words of the fixed English texts of script test and
 // script stats that must not appear with --lang de.
