@@ -5,6 +5,13 @@ import "github.com/ccsim/ccsim/i18n"
 // messages is the German catalogue of the texts a session and its debrief
 // write themselves; the script's own lines are in the script's language.
 var messages = i18n.Catalog{
+	// script graph
+	"anywhere":   "überall",
+	"start":      "Start",
+	"time limit": "Zeitlimit",
+	"else":       "sonst",
+	"every %ds":  "alle %d s",
+
 	// script stats
 	"nodes":                            "Knoten",
 	"%d (%d ends, %d branches)":        "%d (%d Enden, %d Verzweigungen)",

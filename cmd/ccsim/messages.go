@@ -10,6 +10,9 @@ var messages = i18n.Catalog{
 	"%s: %d error(s), %d warning(s)\n": "%s: %d Fehler, %d Warnung(en)\n",
 	"script: problems found":           "script: Probleme gefunden",
 
+	// ccsim script graph
+	"script graph: --format must be dot or mermaid, not %q": "script graph: --format muss dot oder mermaid sein, nicht %q",
+
 	// ccsim script test
 	"ok  ":                    "ok  ",
 	"FAIL":                    "FEHL",

@@ -80,9 +80,10 @@ func scriptLint(e env, args []string) error {
 }
 
 func scriptGraph(e env, args []string) error {
-	fs := newFlags("script graph", "script graph FILE|NAME [--format dot|mermaid] [--visits N]", e.stderr)
+	fs := newFlags("script graph", "script graph FILE|NAME [--format dot|mermaid] [--visits N] [--lang en|de]", e.stderr)
 	format := fs.String("format", "dot", "dot (Graphviz) or mermaid")
 	visits := fs.Int("visits", 0, "overlay node visit counts from N seeded random playthroughs")
+	langValue := fs.String("lang", "", "language of the graph's own words (time limit, else, anywhere), en or de (default: the script's)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -93,6 +94,13 @@ func scriptGraph(e env, args []string) error {
 	sc, err := loadRoleplay(pos[0])
 	if err != nil {
 		return err
+	}
+	lang, err := langFlag("script graph", *langValue, sc.Lang)
+	if err != nil {
+		return err
+	}
+	if *format != "dot" && *format != "mermaid" {
+		return usageError{errors.New(messages.Printer(lang).Sprintf("script graph: --format must be dot or mermaid, not %q", *format))}
 	}
 	var counts map[string]int
 	if *visits > 0 {
@@ -107,7 +115,7 @@ func scriptGraph(e env, args []string) error {
 			}
 		}
 	}
-	out, err := sc.Graph(trainer.GraphOptions{Format: *format, Visits: counts})
+	out, err := sc.Graph(trainer.GraphOptions{Format: *format, Visits: counts, Lang: lang})
 	if err != nil {
 		return usageError{err}
 	}
