@@ -152,4 +152,23 @@ var lintMessages = i18n.Catalog{
 	"normalisation removes %q":                         "die Normalisierung entfernt %q",
 	"normalisation removes every character of a class": "die Normalisierung entfernt jedes Zeichen einer Klasse",
 	"\\b next to a non-ASCII letter never matches (RE2's \\b is ASCII-only; use (?:^|\\s) or drop it)": "\\b neben einem Nicht-ASCII-Buchstaben passt nie (\\b von RE2 kennt nur ASCII; nehmen Sie (?:^|\\s) oder lassen Sie es weg)",
+
+	// script test: failures of [[test]] plans and playthroughs
+	"at node %s, want %s":                           "bei Knoten %s, erwartet %s",
+	"choice %d %q: %v (offered: %s)":                "Wahl %d %q: %v (angeboten: %s)",
+	"ended %q at node %s (path %s), want one of %v": "endete %q bei Knoten %s (Weg %s), erwartet einer von %v",
+	"no run reached node %q":                        "kein Lauf erreichte Knoten %q",
+	"no run reached outcome %q":                     "kein Lauf erreichte den Ausgang %q",
+	"pass = %v, want %v":                            "bestanden = %v, erwartet %v",
+	"pressing the %s button passes %d of %d sessions, want fewer than half: vary label lengths and make wrong replies tempting": "wer immer den Knopf %s drückt, besteht %d von %d Sitzungen, erwartet weniger als die Hälfte: variieren Sie die Länge der labels und machen Sie falsche Antworten verlockend",
+	"reply %d %q: %v":                            "Antwort %d %q: %v",
+	"rule %q did not fire":                       "Regel %q griff nicht",
+	"rule %q fired (or does not exist)":          "Regel %q griff (oder existiert nicht)",
+	"run %d (seed %d): %v":                       "Lauf %d (Startwert %d): %v",
+	"run %d (seed %d): ended %q, want one of %v": "Lauf %d (Startwert %d): endete %q, erwartet einer von %v",
+	"run %d (seed %d, %s): runtime error: %s":    "Lauf %d (Startwert %d, %s): Laufzeitfehler: %s",
+	"run %d: %v":                                 "Lauf %d: %v",
+	"runtime error: %s":                          "Laufzeitfehler: %s",
+	"score %.1f%% above max_pct %.1f":            "Punktzahl %.1f %% über max_pct %.1f",
+	"score %.1f%% below min_pct %.1f":            "Punktzahl %.1f %% unter min_pct %.1f",
 }

@@ -150,7 +150,7 @@ func scriptTest(e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if printReport(e.stdout, p, sc, rep) {
+		if printReport(e.stdout, p, lang, sc, rep) {
 			failed = true
 		}
 		bad, err := corpusStep(e.stdout, p, sc, *corpus)

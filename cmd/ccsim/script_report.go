@@ -24,7 +24,7 @@ func problemsFound(l i18n.Lang) error {
 }
 
 // printReport prints plan results and coverage; it reports whether the script failed.
-func printReport(w io.Writer, pr *message.Printer, sc *trainer.Script, rep *trainer.Report) bool {
+func printReport(w io.Writer, pr *message.Printer, lang i18n.Lang, sc *trainer.Script, rep *trainer.Report) bool {
 	fmt.Fprintf(w, "%s (v%d)\n", sc.ID, sc.Version)
 	for _, p := range rep.Plans {
 		status := pr.Sprintf("ok  ")
@@ -36,7 +36,7 @@ func printReport(w io.Writer, pr *message.Printer, sc *trainer.Script, rep *trai
 			runs = pr.Sprintf(" (%d runs)", p.Runs)
 		}
 		fmt.Fprintf(w, "  %s %s%s\n", status, planName(pr, p.Name), runs)
-		for _, f := range p.Failures {
+		for _, f := range p.FailuresIn(lang) {
 			fmt.Fprintf(w, "       %s\n", f)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ccsim/ccsim/scenarios"
 )
 
 // englishFixed are words of the trainer's own English texts (header, help,
@@ -171,7 +173,7 @@ var englishLint = regexp.MustCompile(`\b(unknown|did you mean|warning|error\(s\)
 
 // englishAuthor are words of the fixed English texts of script test and
 // script stats that must not appear with --lang de.
-var englishAuthor = regexp.MustCompile(`\b(coverage|nodes|replies|endings|best score|outcomes|never reached|runs|blind|guided strategies|default fuzz|corpus|lines right|right|rule fired|want|got|FAIL|ends|branches|guided-only|examples|customer lines|words|variables|rules|critical|triggers|ticks|injects|lexicon|test plans|problems found|anywhere|time limit|else)\b`)
+var englishAuthor = regexp.MustCompile(`\b(coverage|nodes|replies|endings|best score|outcomes|never reached|runs|blind|guided strategies|default fuzz|corpus|lines right|right|rule fired|want|got|FAIL|ends|branches|guided-only|examples|customer lines|words|variables|rules|critical|triggers|ticks|injects|lexicon|test plans|problems found|anywhere|time limit|else|ended|at node|did not fire|pass)\b`)
 
 // TestScriptTestStatsGerman runs script test, script graph and script stats
 // on the German meter-reading role-play in German: every fixed text is German, the
@@ -206,5 +208,37 @@ func TestScriptTestStatsGerman(t *testing.T) {
 	out, _, _ := ccsimIn(t, "", "script", "stats", "zaehlerstand")
 	if !strings.Contains(out, "nodes            8 (3 ends, 1 branches)") {
 		t.Errorf("English stats changed:\n%s", out)
+	}
+	scriptTestFailsGerman(t)
+}
+
+// scriptTestFailsGerman runs script test --lang de on the meter-reading
+// role-play with a plan whose expectations are wrong: the failures and the
+// closing line are German, the script's names and TOML values as written.
+func scriptTestFailsGerman(t *testing.T) {
+	t.Helper()
+	data, ok := scenarios.RoleplaySource("zaehlerstand")
+	if !ok {
+		t.Fatal("no bundled zaehlerstand")
+	}
+	src := strings.Replace(string(data), `expect = { end_in = ["geklaert"], fired_none = ["keine-schuld", "nicht-neu-fragen", "erst-pruefen"], pass = true }`,
+		`expect = { end_in = ["aufgelegt"], fired_all = ["keine-schuld"], pass = false }`, 1)
+	path := t.TempDir() + "/falsch.roleplay.toml"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := ccsimIn(t, "", "script", "test", path, "--lang", "de", "--runs", "10")
+	for _, want := range []string{"  FEHL mit Übergabe: Kontext nutzen",
+		`       endete "geklaert" bei Knoten ende_geklaert (Weg eroeffnung>pruefung>`, "erwartet einer von [aufgelegt]",
+		`       Regel "keine-schuld" griff nicht`, "       bestanden = true, erwartet false"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("failing script test --lang de lacks %q:\n%s", want, out)
+		}
+	}
+	if code != 1 || !strings.Contains(errOut, "ccsim: script: Probleme gefunden") {
+		t.Errorf("failing script test --lang de: exit %d, stderr %q", code, errOut)
+	}
+	if m := englishAuthor.FindAllString(out+errOut, -1); len(m) > 0 {
+		t.Errorf("English in the failing German report: %q\n%s", m, out)
 	}
 }
