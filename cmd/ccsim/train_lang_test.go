@@ -242,3 +242,29 @@ func scriptTestFailsGerman(t *testing.T) {
 		t.Errorf("English in the failing German report: %q\n%s", m, out)
 	}
 }
+
+// TestScriptExplainGerman explains a German line with --lang de: the labels,
+// headings, views and targets are German; the explanation of why a rule
+// fires (the trainer's evidence) is left out of the check.
+func TestScriptExplainGerman(t *testing.T) {
+	out, errOut, code := ccsimIn(t, "", "script", "explain", "zaehlerstand", "--lang", "de", "--top", "3", "ich sehe den zählerstand")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{`"ich sehe den zählerstand"`, "  Begriffe: ich seh zaehlerstand", "  verstanden als schuld_geben (0,22)",
+		"  Wert   Wort  Zeich Sicht          Ziel", "Formulierung", "Zeile", "Regel keine-schuld knapp verfehlt", "Antwort schuld_geben"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("German explain lacks %q:\n%s", want, out)
+		}
+	}
+	var own []string
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(l, "  löst ") {
+			own = append(own, l)
+		}
+	}
+	english := regexp.MustCompile(`\b(terms|understood|ambiguous|fires|satisfies|score|word|char|view|target|phrasing|line|clause|reply|rule|near miss)\b`)
+	if m := english.FindAllString(strings.Join(own, "\n"), -1); len(m) > 0 {
+		t.Errorf("English in German explain: %q\n%s", m, out)
+	}
+}
