@@ -14,9 +14,16 @@ import (
 )
 
 // printing names the methods whose format argument is a catalogue key, with
-// that argument's position: a Printer's, and errorf and warnf, the way
-// trainer's lint records findings.
-var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint": 0, "Fprintln": 1, "Sprintln": 0, "Fprint": 1, "errorf": 1, "warnf": 1}
+// that argument's position: a Printer's, errorf and warnf, the way
+// trainer's lint records findings, and failf, the way its expression parser
+// reports errors.
+var printing = map[string]int{"Sprintf": 0, "Printf": 0, "Fprintf": 1, "Sprint": 0, "Fprintln": 1, "Sprintln": 0, "Fprint": 1, "errorf": 1, "warnf": 1, "failf": 1}
+
+// printingFuncs names the plain functions whose format argument is a
+// catalogue key: textf(format, args...), a message kept for translating
+// later, and posErr(node, format, args...), an expression error at a column
+// (both in trainer).
+var printingFuncs = map[string]int{"textf": 0, "posErr": 1}
 
 // Keys lists the catalogue keys a package's sources (the non-test .go
 // files in dir) print: the string literal format (or literals joined by +)
@@ -106,6 +113,12 @@ func keyOf(n ast.Node) (string, token.Pos, bool) {
 			break
 		}
 		i, ok := printing[fn.Sel.Name]
+		if !ok {
+			return "", 0, false
+		}
+		arg = i
+	case *ast.Ident:
+		i, ok := printingFuncs[fn.Name]
 		if !ok {
 			return "", 0, false
 		}

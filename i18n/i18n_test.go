@@ -83,6 +83,8 @@ func TestCheck(t *testing.T) {
 		`page.js:1: "Send" has no German translation`,
 		`page.tmpl:1: "Calls waiting" has no German translation`,
 		`"Untranslated %s\n" has no German translation`,
+		`"Kept for later %d" has no German translation`,
+		`"Bad at %d" has no German translation`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("Check = %q, want %d problems like %q", got, len(want), want)

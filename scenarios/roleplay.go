@@ -90,13 +90,18 @@ func LintRoleplay(name string, data []byte) (errs, warnings ErrorList) {
 }
 
 // LintRoleplayIn is LintRoleplay with the findings of trainer.Lint in
-// language l and the warnings not prefixed. Decoding errors (TOML syntax,
-// unknown keys) stay in English.
+// language l and the warnings not prefixed. Decoding errors keep their
+// file, line and key; the wording of TOML syntax errors, unknown keys and
+// values of the wrong type is in language l too (a syntax error's own
+// detail is the TOML library's).
 func LintRoleplayIn(name string, data []byte, l i18n.Lang) (errs, warnings ErrorList) {
 	sc, d, err := decodeRoleplay(name, data)
 	if err != nil {
 		var list ErrorList
 		if errors.As(err, &list) {
+			for _, e := range list {
+				e.Msg = e.In(l)
+			}
 			return list, nil
 		}
 		return ErrorList{{File: name, Msg: err.Error()}}, nil
@@ -144,8 +149,12 @@ type converter struct {
 	errs ErrorList
 }
 
+// errorf records an error at key; format is a decodeMessages key, so
+// LintRoleplayIn can word it in German.
 func (c *converter) errorf(key, format string, args ...any) {
-	c.errs = append(c.errs, c.d.errorf(key, format, args...))
+	e := c.d.errorf(key, format, args...)
+	e.format, e.args = format, args
+	c.errs = append(c.errs, e)
 }
 
 // byLine returns the keys of a table in the order they are written.
@@ -270,8 +279,8 @@ func (c *converter) handoff(h *rpHandoff) *trainer.Handoff {
 		if rv.Context != nil {
 			v.Context = *rv.Context
 		}
-		if rv.err != "" {
-			c.errorf(key, "%s", rv.err)
+		if len(rv.err) > 0 {
+			c.errorf(key, rv.err[0].(string), rv.err[1:]...)
 		}
 		out.Variants = append(out.Variants, v)
 	}

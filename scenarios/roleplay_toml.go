@@ -1,6 +1,6 @@
 package scenarios
 
-import "fmt"
+import "github.com/ccsim/ccsim/i18n"
 
 // The TOML schema of *.roleplay.toml files. Every key is documented in
 // docs/roleplay-format.md; unknown keys are errors.
@@ -66,7 +66,7 @@ type rpHandoff struct {
 type rpVariant struct {
 	Weight  float64
 	Context *bool
-	err     string
+	err     []any // a problem: its format (a decodeMessages key), then its arguments
 }
 
 // UnmarshalTOML accepts a number or a table with weight and context.
@@ -85,21 +85,21 @@ func (v *rpVariant) UnmarshalTOML(data any) error {
 					w, ok = float64(i), true
 				}
 				if !ok {
-					v.err = "weight must be a number"
+					v.err = []any{i18n.Key("weight must be a number")}
 				}
 				v.Weight = w
 			case "context":
 				b, ok := val.(bool)
 				if !ok {
-					v.err = "context must be true or false"
+					v.err = []any{i18n.Key("context must be true or false")}
 				}
 				v.Context = &b
 			default:
-				v.err = fmt.Sprintf("unknown key %q (want weight or context)", k)
+				v.err = []any{i18n.Key("unknown key %q (want weight or context)"), k}
 			}
 		}
 	default:
-		v.err = "a variant is a weight or { weight = 0.5, context = true }"
+		v.err = []any{i18n.Key("a variant is a weight or { weight = 0.5, context = true }")}
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ccsim/ccsim/i18n"
 	"github.com/ccsim/ccsim/trainer"
 )
 
@@ -19,6 +20,18 @@ type Error struct {
 	Line int    // 1-based; 0 when unknown
 	Key  string // dotted key path, e.g. "intents.2.share"; empty for syntax errors
 	Msg  string
+
+	format string // Msg's wording and arguments, to print it in another language (In)
+	args   []any
+}
+
+// In is the message in language l: through the German catalogue of
+// decoding errors when it has the wording, else Msg.
+func (e *Error) In(l i18n.Lang) string {
+	if e.format == "" || l == i18n.English {
+		return e.Msg
+	}
+	return decodeMessages.Printer(l).Sprintf(e.format, e.args...)
 }
 
 func (e *Error) Error() string {
@@ -76,26 +89,29 @@ func decodeStrict(name string, data []byte, v any) (*doc, error) {
 	var list ErrorList
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		msg := "unknown key"
+		e := &Error{File: name, Line: d.lines.lookup(key), Key: key, format: i18n.Key("unknown key")}
 		if s := suggest(reflect.TypeOf(v), []string(k)); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			e.format, e.args = i18n.Key("unknown key (did you mean %q?)"), []any{s}
 		}
-		list = append(list, &Error{File: name, Line: d.lines.lookup(key), Key: key, Msg: msg})
+		e.Msg = fmt.Sprintf(e.format, e.args...)
+		list = append(list, e)
 	}
 	return d, list.err()
 }
 
 // syntaxError turns a BurntSushi error into an *Error with line and key.
+// Its message is the library's, in English; In wraps it in a German sentence.
 func (d *doc) syntaxError(err error) *Error {
+	e := &Error{File: d.name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &Error{File: d.name, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}
+		e.Line, e.Key, e.Msg = pe.Position.Line, pe.LastKey, pe.Message
+	} else if m := tomlLineErr.FindStringSubmatch(err.Error()); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Key, e.Msg = m[2], m[3]
 	}
-	if m := tomlLineErr.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &Error{File: d.name, Line: line, Key: m[2], Msg: m[3]}
-	}
-	return &Error{File: d.name, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+	e.format, e.args = i18n.Key("TOML syntax error: %s"), []any{e.Msg}
+	return e
 }
 
 // errorf makes an error located at key (a dotted path with array indices).

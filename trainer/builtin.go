@@ -1,7 +1,6 @@
 package trainer
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -53,11 +52,10 @@ func (p *program) call(n *callNode, stmt bool) (evalFn, typ, error) {
 		}
 		return func(s *Session) Value { return IntValue(args[0](s).Int()) }, typ{k: KindInt}, nil
 	}
-	msg := fmt.Sprintf("unknown function %q", n.fn)
 	if s := closest(n.fn, builtinNames); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
+		return nil, typ{}, posErr(n, "unknown function %q (did you mean %q?)", n.fn, s)
 	}
-	return nil, typ{}, posErr(n, "%s", msg)
+	return nil, typ{}, posErr(n, "unknown function %q", n.fn)
 }
 
 // args compiles exactly want arguments, each of kind k unless k is KindInvalid
@@ -174,20 +172,20 @@ func (p *program) nameCall(n *callNode, stmt bool) (evalFn, typ, error) {
 // lookupName finds the index of a reply, rule, dimension or node named in a builtin call.
 func (p *program) lookupName(fn, name string) (int, error) {
 	var ix map[string]int
-	what := ""
+	var unknown text
 	switch fn {
 	case "matched":
-		ix, what = p.replyIndex, "reply"
+		ix, unknown = p.replyIndex, textf("unknown reply %q", name)
 	case "fired":
-		ix, what = p.ruleIndex, "rule"
+		ix, unknown = p.ruleIndex, textf("unknown rule %q", name)
 	case "score":
-		ix, what = p.dimIndex, "rubric dimension"
+		ix, unknown = p.dimIndex, textf("unknown rubric dimension %q", name)
 	default:
-		ix, what = p.nodeIndex, "node"
+		ix, unknown = p.nodeIndex, textf("unknown node %q", name)
 	}
 	i, ok := ix[name]
 	if !ok {
-		return 0, fmt.Errorf("unknown %s %q", what, name)
+		return 0, unknown
 	}
 	return i, nil
 }

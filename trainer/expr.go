@@ -22,14 +22,14 @@ const (
 func (p *program) compileExpr(src string, want Kind) (evalFn, typ, error) {
 	n, err := parseExpr(src)
 	if err != nil {
-		return nil, typ{}, fmt.Errorf("expression %q: %v", src, err)
+		return nil, typ{}, textf("expression %q: %v", src, err)
 	}
 	f, t, err := p.expr(n, false)
 	if err != nil {
-		return nil, typ{}, fmt.Errorf("expression %q: %v", src, err)
+		return nil, typ{}, textf("expression %q: %v", src, err)
 	}
 	if want != KindInvalid && t.k != want && !(want == KindFloat && t.k == KindInt) {
-		return nil, typ{}, fmt.Errorf("expression %q: is %s, want %s", src, t, want)
+		return nil, typ{}, textf("expression %q: is %s, want %s", src, t, want)
 	}
 	return f, t, nil
 }
@@ -38,7 +38,7 @@ func (p *program) compileExpr(src string, want Kind) (evalFn, typ, error) {
 func (p *program) compileStmt(src string) (execFn, error) {
 	n, err := parseStmt(src)
 	if err != nil {
-		return nil, fmt.Errorf("statement %q: %v", src, err)
+		return nil, textf("statement %q: %v", src, err)
 	}
 	var f execFn
 	if a, ok := n.(*assignNode); ok {
@@ -49,13 +49,14 @@ func (p *program) compileStmt(src string) (execFn, error) {
 		f = func(s *Session) { e(s) }
 	}
 	if err != nil {
-		return nil, fmt.Errorf("statement %q: %v", src, err)
+		return nil, textf("statement %q: %v", src, err)
 	}
 	return f, nil
 }
 
+// posErr is an error at n's column: format is a lintMessages key.
 func posErr(n astNode, format string, args ...any) error {
-	return fmt.Errorf("column %d: %s", n.position()+1, fmt.Sprintf(format, args...))
+	return textf("column %d: %v", n.position()+1, textf(format, args...))
 }
 
 func (p *program) expr(n astNode, stmt bool) (evalFn, typ, error) {
@@ -97,11 +98,10 @@ func (p *program) ident(n *identNode) (evalFn, typ, error) {
 	case nameMode:
 		return func(s *Session) Value { return StrValue(string(s.mode)) }, typ{k: KindStr, dom: []string{"guided", "free"}}, nil
 	}
-	msg := fmt.Sprintf("unknown variable %q", n.name)
 	if s := closest(n.name, p.knownNames()); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
+		return nil, typ{}, posErr(n, "unknown variable %q (did you mean %q?)", n.name, s)
 	}
-	return nil, typ{}, posErr(n, "%s", msg)
+	return nil, typ{}, posErr(n, "unknown variable %q", n.name)
 }
 
 func (p *program) unary(n *unaryNode) (evalFn, typ, error) {

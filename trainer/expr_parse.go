@@ -1,7 +1,6 @@
 package trainer
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -49,7 +48,7 @@ func lex(src string) ([]token, error) {
 		case c == '\'' || c == '"':
 			j := strings.IndexByte(src[i+1:], c)
 			if j < 0 {
-				return nil, fmt.Errorf("unterminated string at column %d", i+1)
+				return nil, textf("unterminated string at column %d", i+1)
 			}
 			toks = append(toks, token{tStr, src[i+1 : i+1+j], i})
 			i += j + 2
@@ -74,7 +73,7 @@ func lex(src string) ([]token, error) {
 				}
 			}
 			if op == "" {
-				return nil, fmt.Errorf("unexpected %q at column %d", c, i+1)
+				return nil, textf("unexpected %q at column %d", c, i+1)
 			}
 			toks = append(toks, token{tOp, op, i})
 			i += len(op)
@@ -161,7 +160,7 @@ func (p *parser) next() token {
 }
 
 func (p *parser) failf(t token, format string, args ...any) error {
-	return fmt.Errorf("column %d: %s", t.pos+1, fmt.Sprintf(format, args...))
+	return textf("column %d: %v", t.pos+1, textf(format, args...))
 }
 
 // parseExpr parses a whole expression.
@@ -205,7 +204,7 @@ func parseStmt(src string) (astNode, error) {
 		return nil, err
 	}
 	if _, ok := n.(*callNode); !ok {
-		return nil, fmt.Errorf("a statement must be an assignment (x = 1, x += 1, x -= 1) or a call such as emit(\"event\")")
+		return nil, textf("a statement must be an assignment (x = 1, x += 1, x -= 1) or a call such as emit(\"event\")")
 	}
 	return n, nil
 }

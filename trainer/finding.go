@@ -40,7 +40,7 @@ func (f Finding) In(l i18n.Lang) string {
 	if f.format == "" || l == i18n.English {
 		return f.Msg
 	}
-	return lintMessages.Printer(l).Sprintf(f.format, f.args...)
+	return lintMessages.Printer(l).Sprintf(f.format, localize(f.args, l)...)
 }
 
 // String formats the finding as "path: [warning: ]message".

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/ccsim/ccsim/i18n"
+	"golang.org/x/text/message"
 )
 
 // Edge is one way from node to node, for graphs and reachability.
@@ -76,6 +79,7 @@ func (s *Script) replies(n *Node) []*Reply {
 type GraphOptions struct {
 	Format string         // "dot" (default) or "mermaid"
 	Visits map[string]int // optional overlay: visits per node, shown in labels
+	Lang   i18n.Lang      // language of the graph's own words (time limit, else, anywhere); "" is English
 }
 
 // Graph renders the script's flow as Graphviz dot or Mermaid: labelled
@@ -83,9 +87,9 @@ type GraphOptions struct {
 func (s *Script) Graph(opt GraphOptions) (string, error) {
 	switch opt.Format {
 	case "", "dot":
-		return s.dot(opt.Visits), nil
+		return s.dot(opt), nil
 	case "mermaid":
-		return s.mermaid(opt.Visits), nil
+		return s.mermaid(opt), nil
 	}
 	return "", fmt.Errorf("trainer: unknown graph format %q (want dot or mermaid)", opt.Format)
 }
@@ -111,7 +115,8 @@ func nodeLabel(n *Node, visits map[string]int) string {
 	return label
 }
 
-func (s *Script) dot(visits map[string]int) string {
+func (s *Script) dot(opt GraphOptions) string {
+	visits, p := opt.Visits, messages.Printer(opt.Lang)
 	var b strings.Builder
 	fmt.Fprintf(&b, "digraph %q {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\"];\n", s.ID)
 	fmt.Fprintf(&b, "  \"_start\" [shape=circle, label=\"\", width=0.2, fillcolor=\"#000000\"];\n  \"_start\" -> %q;\n", s.Start)
@@ -130,7 +135,7 @@ func (s *Script) dot(visits map[string]int) string {
 		from := e.From
 		if from == "" {
 			if !any {
-				b.WriteString("  \"_anywhere\" [shape=plaintext, label=\"anywhere\"];\n")
+				fmt.Fprintf(&b, "  \"_anywhere\" [shape=plaintext, label=%q];\n", p.Sprintf("anywhere"))
 				any = true
 			}
 			from = "_anywhere"
@@ -142,20 +147,21 @@ func (s *Script) dot(visits map[string]int) string {
 		case "trigger", "inject", "tick", "limit":
 			style = ", style=dotted"
 		}
-		fmt.Fprintf(&b, "  %q -> %q [label=%q%s];\n", from, e.To, e.Label, style)
+		fmt.Fprintf(&b, "  %q -> %q [label=%q%s];\n", from, e.To, edgeLabel(p, e), style)
 	}
 	b.WriteString("}\n")
 	return b.String()
 }
 
-func (s *Script) mermaid(visits map[string]int) string {
+func (s *Script) mermaid(opt GraphOptions) string {
+	visits, p := opt.Visits, messages.Printer(opt.Lang)
 	var b strings.Builder
 	b.WriteString("flowchart LR\n")
 	ids := map[string]string{"": "anywhere"}
 	for i, n := range s.Nodes {
 		ids[n.ID] = fmt.Sprintf("n%d", i)
 	}
-	fmt.Fprintf(&b, "  start((start)) --> %s\n", ids[s.Start])
+	fmt.Fprintf(&b, "  start((%s)) --> %s\n", mermaidEscape(p.Sprintf("start")), ids[s.Start])
 	for _, n := range s.Nodes {
 		label := strings.ReplaceAll(nodeLabel(n, visits), "\\n", "<br/>")
 		open, close := "[", "]"
@@ -173,14 +179,14 @@ func (s *Script) mermaid(visits map[string]int) string {
 			arrow = "-.->"
 		}
 		if e.From == "" && !used[""] {
-			b.WriteString("  anywhere[/anywhere/]\n")
+			fmt.Fprintf(&b, "  anywhere[/%s/]\n", mermaidEscape(p.Sprintf("anywhere")))
 			used[""] = true
 		}
 		to, ok := ids[e.To]
 		if !ok {
 			continue
 		}
-		fmt.Fprintf(&b, "  %s %s|\"%s\"| %s\n", ids[e.From], arrow, mermaidEscape(e.Label), to)
+		fmt.Fprintf(&b, "  %s %s|\"%s\"| %s\n", ids[e.From], arrow, mermaidEscape(edgeLabel(p, e)), to)
 	}
 	outcomes := s.Outcomes()
 	sort.Strings(outcomes)
@@ -194,4 +200,21 @@ func (s *Script) mermaid(visits map[string]int) string {
 
 func mermaidEscape(s string) string {
 	return strings.NewReplacer(`"`, "#quot;", "|", "#124;").Replace(s)
+}
+
+// edgeLabel is an edge's label with the graph's own words (time limit,
+// else, every Ns) in p's language; reply ids, conditions and keywords stay.
+func edgeLabel(p *message.Printer, e Edge) string {
+	switch {
+	case e.Kind == "limit":
+		return p.Sprintf("time limit")
+	case e.Kind == "branch" && e.Label == "else":
+		return p.Sprintf("else")
+	case e.Kind == "tick":
+		var every int
+		if _, err := fmt.Sscanf(e.Label, "every %ds", &every); err == nil {
+			return p.Sprintf("every %ds", every)
+		}
+	}
+	return e.Label
 }

@@ -32,9 +32,9 @@ func (l *linter) lintPatterns() map[string]bool {
 		switch {
 		case !ok:
 			never[path] = true
-			l.p.add(path, sev, fmt.Sprintf("pattern %q can never match normalised text: %s", src, strings.Join(why, "; ")))
+			l.p.add(path, sev, textf("pattern %q can never match normalised text: %s", src, why))
 		case len(why) > 0 && !lexRef.MatchString(src):
-			l.p.warnf(path, "part of pattern %q can never match normalised text: %s", src, strings.Join(why, "; "))
+			l.p.warnf(path, "part of pattern %q can never match normalised text: %s", src, why)
 		}
 	}
 	for _, e := range l.s.Lexicon {
@@ -71,8 +71,8 @@ func (l *linter) lintPatterns() map[string]bool {
 	return never
 }
 
-func (p *program) add(path string, sev Severity, msg string) {
-	p.findings = append(p.findings, Finding{Path: path, Severity: sev, Msg: msg})
+func (p *program) add(path string, sev Severity, t text) {
+	p.findings = append(p.findings, Finding{Path: path, Severity: sev, Msg: t.Error(), format: t.format, args: t.args})
 }
 
 // kept reports whether normalisation keeps rune r inside a word or a number.
@@ -83,14 +83,14 @@ func kept(r rune) bool {
 
 // canMatch reports whether re can match some normalised text; why says
 // which parts never can (also in optional parts).
-func canMatch(re *syntax.Regexp) (bool, []string) {
+func canMatch(re *syntax.Regexp) (bool, texts) {
 	switch re.Op {
 	case syntax.OpNoMatch:
-		return false, []string{"it matches nothing"}
+		return false, texts{textf("it matches nothing")}
 	case syntax.OpLiteral:
 		for _, r := range re.Rune {
 			if !kept(r) {
-				return false, []string{fmt.Sprintf("normalisation removes %q", r)}
+				return false, texts{textf("normalisation removes %q", r)}
 			}
 		}
 		return true, nil
@@ -110,7 +110,7 @@ func canMatch(re *syntax.Regexp) (bool, []string) {
 		return concatCanMatch(re.Sub)
 	case syntax.OpAlternate:
 		any := false
-		var why []string
+		var why texts
 		for _, sub := range re.Sub {
 			ok, w := canMatch(sub)
 			any = any || ok
@@ -121,7 +121,7 @@ func canMatch(re *syntax.Regexp) (bool, []string) {
 	return true, nil
 }
 
-func classCanMatch(ranges []rune) (bool, []string) {
+func classCanMatch(ranges []rune) (bool, texts) {
 	for i := 0; i+1 < len(ranges); i += 2 {
 		lo, hi := ranges[i], ranges[i+1]
 		if hi-lo > 512 {
@@ -133,14 +133,14 @@ func classCanMatch(ranges []rune) (bool, []string) {
 			}
 		}
 	}
-	return false, []string{"normalisation removes every character of a class"}
+	return false, texts{textf("normalisation removes every character of a class")}
 }
 
 // concatCanMatch checks a sequence: every part must be able to match, and
 // \b must not stand next to a non-ASCII letter (RE2's \b is ASCII-only).
-func concatCanMatch(subs []*syntax.Regexp) (bool, []string) {
+func concatCanMatch(subs []*syntax.Regexp) (bool, texts) {
 	ok := true
-	var why []string
+	var why texts
 	for k, sub := range subs {
 		o, w := canMatch(sub)
 		ok = ok && o
@@ -151,7 +151,7 @@ func concatCanMatch(subs []*syntax.Regexp) (bool, []string) {
 		if k+1 < len(subs) && nonASCIILetter(edgeRune(subs[k+1], true)) ||
 			k > 0 && nonASCIILetter(edgeRune(subs[k-1], false)) {
 			ok = false
-			why = append(why, `\b next to a non-ASCII letter never matches (RE2's \b is ASCII-only; use (?:^|\s) or drop it)`)
+			why = append(why, textf(`\b next to a non-ASCII letter never matches (RE2's \b is ASCII-only; use (?:^|\s) or drop it)`))
 		}
 	}
 	return ok, why

@@ -5,6 +5,30 @@ import "github.com/ccsim/ccsim/i18n"
 // messages is the German catalogue of the texts a session and its debrief
 // write themselves; the script's own lines are in the script's language.
 var messages = i18n.Catalog{
+	// script graph
+	"anywhere":   "überall",
+	"start":      "Start",
+	"time limit": "Zeitlimit",
+	"else":       "sonst",
+	"every %ds":  "alle %d s",
+
+	// script stats
+	"nodes":                            "Knoten",
+	"%d (%d ends, %d branches)":        "%d (%d Enden, %d Verzweigungen)",
+	"replies":                          "Antworten",
+	"%d (%d guided-only, %d examples)": "%d (%d nur geführt, %d Beispiele)",
+	"customer lines":                   "Kundensätze",
+	"%d (%d words)":                    "%d (%d Wörter)",
+	"variables":                        "Variablen",
+	"rules":                            "Regeln",
+	"%d (%d critical)":                 "%d (%d kritisch)",
+	"triggers":                         "Auslöser",
+	"ticks":                            "Takte",
+	"injects":                          "Einwürfe",
+	"lexicon":                          "Lexikon",
+	"test plans":                       "Testpläne",
+	"outcomes":                         "Ausgänge",
+
 	// the session's notes, evidence and advice
 	"Time limit reached.":         "Zeitlimit erreicht.",
 	"(not said before a %q step)": "(nicht gesagt vor einem Schritt %q)",

@@ -47,3 +47,38 @@ func TestDebriefGerman(t *testing.T) {
 		}
 	}
 }
+
+// TestLintGermanExpressionsAndPatterns checks that an expression error
+// (nested: expression, column, unknown variable with a suggestion) and a
+// pattern normalisation defeats are worded in German through Finding.In,
+// names and sources as written, and stay English in Msg.
+func TestLintGermanExpressionsAndPatterns(t *testing.T) {
+	sc := testScript()
+	sc.Nodes[1].Branch[0].When = "moood >= 5"
+	sc.Nodes[0].Replies[2].Match.Any = []string{"skip;"}
+	want := map[string][2]string{
+		"node.b.branch.0.when": {`expression "moood >= 5": column 1: unknown variable "moood" (did you mean "mood"?)`,
+			`Ausdruck "moood >= 5": Spalte 1: unbekannte Variable "moood" (meinten Sie "mood"?)`},
+		"node.a.reply.2.match.any.0": {`pattern "skip;" can never match normalised text: normalisation removes ';'`,
+			`Muster "skip;" passt nie auf normalisierten Text: die Normalisierung entfernt ';'`},
+	}
+	found := map[string]bool{}
+	for _, f := range Lint(sc) {
+		w, ok := want[f.Path]
+		if !ok {
+			continue
+		}
+		found[f.Path] = true
+		if f.Msg != w[0] || f.In(i18n.English) != w[0] {
+			t.Errorf("%s: Msg = %q, want %q", f.Path, f.Msg, w[0])
+		}
+		if got := f.In(i18n.German); got != w[1] {
+			t.Errorf("%s: In(German) = %q, want %q", f.Path, got, w[1])
+		}
+	}
+	for path := range want {
+		if !found[path] {
+			t.Errorf("no finding at %s", path)
+		}
+	}
+}

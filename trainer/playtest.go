@@ -1,11 +1,12 @@
 package trainer
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ccsim/ccsim/i18n"
 )
 
 // epoch is the start time of test sessions; any fixed instant would do.
@@ -112,7 +113,27 @@ func (c Coverage) add(s *Session) {
 type PlanResult struct {
 	Name     string
 	Runs     int
-	Failures []string
+	Failures []string // in English; FailuresIn gives them in another language
+
+	texts []text // Failures as texts, one each
+}
+
+// fail records a failure.
+func (r *PlanResult) fail(t text) {
+	r.Failures = append(r.Failures, t.Error())
+	r.texts = append(r.texts, t)
+}
+
+// FailuresIn returns the failures in language l.
+func (r PlanResult) FailuresIn(l i18n.Lang) []string {
+	if len(r.texts) != len(r.Failures) {
+		return r.Failures
+	}
+	out := make([]string, len(r.texts))
+	for i, t := range r.texts {
+		out[i] = t.in(l)
+	}
+	return out
 }
 
 // Report is the result of Playtest.
@@ -187,7 +208,6 @@ func Playtest(sc *Script, fuzzRuns int) (*Report, error) {
 
 func scriptedPlan(sc *Script, plan TestPlan, rep *Report) PlanResult {
 	res := PlanResult{Name: plan.Name, Runs: 1}
-	fail := func(format string, args ...any) { res.Failures = append(res.Failures, fmt.Sprintf(format, args...)) }
 	mode := plan.Mode
 	if mode == "" {
 		mode = ModeFree
@@ -198,25 +218,27 @@ func scriptedPlan(sc *Script, plan TestPlan, rep *Report) PlanResult {
 	clock := &fakeClock{t: epoch}
 	s, err := Start(sc, Options{Mode: mode, Seed: plan.Seed, Variant: plan.Variant, Set: plan.Set, Now: clock.now})
 	if err != nil {
-		fail("%v", err)
+		res.fail(textf("%v", err))
 		return res
 	}
 	for i, text := range plan.Replies {
 		clock.t = clock.t.Add(5 * time.Second)
 		if err := s.Say(text); err != nil {
-			fail("reply %d %q: %v", i+1, text, err)
+			res.fail(textf("reply %d %q: %v", i+1, text, err))
 			break
 		}
 	}
 	for i, id := range plan.Choose {
 		clock.t = clock.t.Add(5 * time.Second)
 		if err := s.Reply(id); err != nil {
-			fail("choice %d %q: %v (offered: %s)", i+1, id, err, choiceIDs(s))
+			res.fail(textf("choice %d %q: %v (offered: %s)", i+1, id, err, choiceIDs(s)))
 			break
 		}
 	}
 	rep.Coverage.add(s)
-	res.Failures = append(res.Failures, checkExpect(s, plan.Expect)...)
+	for _, t := range checkExpect(s, plan.Expect) {
+		res.fail(t)
+	}
 	rep.BestPct = max(rep.BestPct, s.Score().TotalPct)
 	return res
 }
@@ -230,36 +252,36 @@ func choiceIDs(s *Session) string {
 }
 
 // checkExpect returns the expectations one session does not meet.
-func checkExpect(s *Session, e Expect) []string {
-	var f []string
+func checkExpect(s *Session, e Expect) []text {
+	var f []text
 	if len(e.EndIn) > 0 && (!s.ended || !slices.Contains(e.EndIn, s.outcome)) {
-		f = append(f, fmt.Sprintf("ended %q at node %s (path %s), want one of %v", s.outcome, s.Node(), strings.Join(s.path, ">"), e.EndIn))
+		f = append(f, textf("ended %q at node %s (path %s), want one of %v", s.outcome, s.Node(), strings.Join(s.path, ">"), e.EndIn))
 	}
 	if e.Node != "" && s.Node() != e.Node {
-		f = append(f, fmt.Sprintf("at node %s, want %s", s.Node(), e.Node))
+		f = append(f, textf("at node %s, want %s", s.Node(), e.Node))
 	}
 	for _, id := range e.FiredNone {
 		if i, ok := s.p.ruleIndex[id]; !ok || s.ruleFired[i] {
-			f = append(f, fmt.Sprintf("rule %q fired (or does not exist)", id))
+			f = append(f, textf("rule %q fired (or does not exist)", id))
 		}
 	}
 	for _, id := range e.FiredAll {
 		if i, ok := s.p.ruleIndex[id]; !ok || !s.ruleFired[i] {
-			f = append(f, fmt.Sprintf("rule %q did not fire", id))
+			f = append(f, textf("rule %q did not fire", id))
 		}
 	}
 	sc := s.Score()
 	if e.MinPct != nil && sc.TotalPct < *e.MinPct {
-		f = append(f, fmt.Sprintf("score %.1f%% below min_pct %.1f", sc.TotalPct, *e.MinPct))
+		f = append(f, textf("score %.1f%% below min_pct %.1f", sc.TotalPct, *e.MinPct))
 	}
 	if e.MaxPct != nil && sc.TotalPct > *e.MaxPct {
-		f = append(f, fmt.Sprintf("score %.1f%% above max_pct %.1f", sc.TotalPct, *e.MaxPct))
+		f = append(f, textf("score %.1f%% above max_pct %.1f", sc.TotalPct, *e.MaxPct))
 	}
 	if e.Pass != nil && sc.Pass != *e.Pass {
-		f = append(f, fmt.Sprintf("pass = %v, want %v", sc.Pass, *e.Pass))
+		f = append(f, textf("pass = %v, want %v", sc.Pass, *e.Pass))
 	}
 	for _, err := range s.errs {
-		f = append(f, "runtime error: "+err)
+		f = append(f, textf("runtime error: %s", err))
 	}
 	return f
 }
@@ -272,7 +294,7 @@ func fuzzPlan(sc *Script, plan TestPlan, rep *Report) PlanResult {
 		seed := plan.Seed*1_000_003 + uint64(i) + 1
 		s, err := RandomPlay(sc, seed, plan.Mode, 300)
 		if err != nil {
-			res.Failures = append(res.Failures, fmt.Sprintf("run %d: %v", i, err))
+			res.fail(textf("run %d: %v", i, err))
 			break
 		}
 		cov.add(s)
@@ -281,27 +303,27 @@ func fuzzPlan(sc *Script, plan TestPlan, rep *Report) PlanResult {
 		for _, e := range s.errs {
 			if !errs[e] && len(errs) < 5 {
 				errs[e] = true
-				res.Failures = append(res.Failures, fmt.Sprintf("run %d (seed %d, %s): runtime error: %s", i, seed, s.mode, e))
+				res.fail(textf("run %d (seed %d, %s): runtime error: %s", i, seed, s.mode, e))
 			}
 		}
 		if _, err := Replay(sc, s.Events()); err != nil {
-			res.Failures = append(res.Failures, fmt.Sprintf("run %d (seed %d): %v", i, seed, err))
+			res.fail(textf("run %d (seed %d): %v", i, seed, err))
 		}
 		if len(plan.Expect.EndIn) > 0 && s.ended && !slices.Contains(plan.Expect.EndIn, s.outcome) {
-			res.Failures = append(res.Failures, fmt.Sprintf("run %d (seed %d): ended %q, want one of %v", i, seed, s.outcome, plan.Expect.EndIn))
+			res.fail(textf("run %d (seed %d): ended %q, want one of %v", i, seed, s.outcome, plan.Expect.EndIn))
 		}
 	}
 	if plan.Expect.ReachAllEnds {
 		for _, o := range sc.Outcomes() {
 			if cov.Outcomes[o] == 0 {
-				res.Failures = append(res.Failures, fmt.Sprintf("no run reached outcome %q", o))
+				res.fail(textf("no run reached outcome %q", o))
 			}
 		}
 	}
 	if plan.Expect.ReachAllNodes {
 		for _, n := range sc.Nodes {
 			if cov.Nodes[n.ID] == 0 {
-				res.Failures = append(res.Failures, fmt.Sprintf("no run reached node %q", n.ID))
+				res.fail(textf("no run reached node %q", n.ID))
 			}
 		}
 	}

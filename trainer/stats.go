@@ -3,6 +3,8 @@ package trainer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ccsim/ccsim/i18n"
 )
 
 // Stats counts what a script contains, like inklecate -s.
@@ -69,19 +71,23 @@ func (s *Script) Stats() Stats {
 }
 
 // Text renders the stats as aligned lines.
-func (st Stats) Text() string {
+func (st Stats) Text() string { return st.TextIn(i18n.English) }
+
+// TextIn renders the stats as aligned lines labelled in language l.
+func (st Stats) TextIn(l i18n.Lang) string {
+	p := messages.Printer(l)
 	var b strings.Builder
 	row := func(k string, v any) { fmt.Fprintf(&b, "%-16s %v\n", k, v) }
-	row("nodes", fmt.Sprintf("%d (%d ends, %d branches)", st.Nodes, st.Ends, st.Branches))
-	row("replies", fmt.Sprintf("%d (%d guided-only, %d examples)", st.Replies, st.GuidedOnly, st.Examples))
-	row("customer lines", fmt.Sprintf("%d (%d words)", st.CustomerLines, st.CustomerWords))
-	row("variables", st.Vars)
-	row("rules", fmt.Sprintf("%d (%d critical)", st.Rules, st.Critical))
-	row("triggers", st.Triggers)
-	row("ticks", st.Ticks)
-	row("injects", st.Injects)
-	row("lexicon", st.Lexica)
-	row("test plans", st.Tests)
-	row("outcomes", strings.Join(st.Outcomes, ", "))
+	row(p.Sprintf("nodes"), p.Sprintf("%d (%d ends, %d branches)", st.Nodes, st.Ends, st.Branches))
+	row(p.Sprintf("replies"), p.Sprintf("%d (%d guided-only, %d examples)", st.Replies, st.GuidedOnly, st.Examples))
+	row(p.Sprintf("customer lines"), p.Sprintf("%d (%d words)", st.CustomerLines, st.CustomerWords))
+	row(p.Sprintf("variables"), st.Vars)
+	row(p.Sprintf("rules"), p.Sprintf("%d (%d critical)", st.Rules, st.Critical))
+	row(p.Sprintf("triggers"), st.Triggers)
+	row(p.Sprintf("ticks"), st.Ticks)
+	row(p.Sprintf("injects"), st.Injects)
+	row(p.Sprintf("lexicon"), st.Lexica)
+	row(p.Sprintf("test plans"), st.Tests)
+	row(p.Sprintf("outcomes"), strings.Join(st.Outcomes, ", "))
 	return b.String()
 }

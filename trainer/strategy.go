@@ -93,7 +93,7 @@ func strategyPlan(sc *Script, runs int) (PlanResult, bool) {
 	res := PlanResult{Name: "blind guided strategies", Runs: runs * len(BlindStrategies)}
 	results, err := PlayStrategies(sc, runs)
 	if err != nil {
-		res.Failures = append(res.Failures, err.Error())
+		res.fail(textf("%v", err))
 		return res, true
 	}
 	if results == nil {
@@ -101,7 +101,7 @@ func strategyPlan(sc *Script, runs int) (PlanResult, bool) {
 	}
 	for _, r := range results {
 		if 2*r.Passed >= r.Runs {
-			res.Failures = append(res.Failures, fmt.Sprintf("pressing the %s button %s sessions, want fewer than half: vary label lengths and make wrong replies tempting", r.Name, r.String()[len(r.Name)+1:]))
+			res.fail(textf("pressing the %s button passes %d of %d sessions, want fewer than half: vary label lengths and make wrong replies tempting", r.Name, r.Passed, r.Runs))
 		}
 	}
 	return res, true

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -50,14 +49,15 @@ func runPulse(ctx context.Context, e env, args []string) error {
 	if err := wantArgs(pos, 1, 1, "one of teams, show, export, chart, open"); err != nil {
 		return err
 	}
+	p := messages.Printer(pulseLang(f.lang))
 	if f.minGroup, err = workshop.CheckMinGroup(f.minGroup); err != nil {
-		return usageError{fmt.Errorf("pulse: --min-group: %w", err)}
+		return usageError{errors.New(p.Sprintf("pulse: --min-group: %v", err))}
 	}
 	if pos[0] == "open" {
 		return pulseOpen(ctx, e, f)
 	}
 	if _, err := os.Stat(f.db); err != nil {
-		return usageError{fmt.Errorf("pulse: --db %s: %w", f.db, err)}
+		return usageError{errors.New(p.Sprintf("pulse: --db %s: %v", f.db, err))}
 	}
 	db, err := sqlite.Open(f.db)
 	if err != nil {
@@ -66,7 +66,7 @@ func runPulse(ctx context.Context, e env, args []string) error {
 	defer db.Close()
 	switch pos[0] {
 	case "teams":
-		return pulseTeams(ctx, e.stdout, messages.Printer(pulseLang(f.lang)), db)
+		return pulseTeams(ctx, e.stdout, p, db)
 	case "show", "export", "chart":
 		h, err := pulseHistory(ctx, db, f)
 		if err != nil {
@@ -74,29 +74,31 @@ func runPulse(ctx context.Context, e env, args []string) error {
 		}
 		return pulseOutput(e.stdout, pos[0], h, f)
 	}
-	return usageError{fmt.Errorf("pulse: unknown subcommand %q (teams, show, export, chart, open)", pos[0])}
+	return usageError{errors.New(p.Sprintf("pulse: unknown subcommand %q (teams, show, export, chart, open)", pos[0]))}
 }
 
 // pulseHistory reads and summarises the history of --team.
 func pulseHistory(ctx context.Context, db *sqlite.DB, f pulseFlags) (workshop.History, error) {
+	p := messages.Printer(pulseLang(f.lang))
 	if f.team == "" {
-		return workshop.History{}, usageError{errors.New("pulse: name the team with --team (see ccsim pulse teams)")}
+		return workshop.History{}, usageError{errors.New(p.Sprintf("pulse: name the team with --team (see ccsim pulse teams)"))}
 	}
 	rounds, err := db.PulseHistory(ctx, f.team)
 	if err != nil {
 		return workshop.History{}, err
 	}
 	if len(rounds) == 0 {
-		return workshop.History{}, usageError{fmt.Errorf("pulse: team %q has no pulse rounds in %s", f.team, f.db)}
+		return workshop.History{}, usageError{errors.New(p.Sprintf("pulse: team %q has no pulse rounds in %s", f.team, f.db))}
 	}
 	return workshop.BuildHistory(f.team, rounds, f.lang, f.minGroup)
 }
 
 // pulseOutput prints, exports or charts a history.
 func pulseOutput(stdout io.Writer, what string, h workshop.History, f pulseFlags) error {
+	p := messages.Printer(pulseLang(f.lang))
 	switch what {
 	case "show":
-		return writePulseText(stdout, messages.Printer(pulseLang(f.lang)), h)
+		return writePulseText(stdout, p, h)
 	case "export":
 		var buf bytes.Buffer
 		var err error
@@ -106,7 +108,7 @@ func pulseOutput(stdout io.Writer, what string, h workshop.History, f pulseFlags
 		case "json":
 			err = reports.WritePulseJSON(&buf, h)
 		default:
-			return usageError{fmt.Errorf("pulse: --format is csv or json, not %q", f.format)}
+			return usageError{errors.New(p.Sprintf("pulse: --format is csv or json, not %q", f.format))}
 		}
 		if err != nil {
 			return err
@@ -119,7 +121,7 @@ func pulseOutput(stdout io.Writer, what string, h workshop.History, f pulseFlags
 	}
 	ext := strings.TrimPrefix(filepath.Ext(f.out), ".")
 	if f.out == "" || (ext != "png" && ext != "svg") {
-		return usageError{errors.New("pulse: chart needs --out FILE.png or FILE.svg")}
+		return usageError{errors.New(p.Sprintf("pulse: chart needs --out FILE.png or FILE.svg"))}
 	}
 	var buf bytes.Buffer
 	if err := reports.Render(&buf, reports.PulseChart(h, pulseLang(f.lang)), reports.Format(ext)); err != nil {
@@ -150,8 +152,9 @@ func pulseOpen(ctx context.Context, e env, f pulseFlags) error {
 	if err != nil {
 		return err
 	}
+	p := messages.Printer(pulseLang(f.lang))
 	if err := workshop.CheckTeam(f.team); err != nil || f.team == "" {
-		return usageError{fmt.Errorf("pulse: open needs --team (at most 60 characters)")}
+		return usageError{errors.New(p.Sprintf("pulse: open needs --team (at most 60 characters)"))}
 	}
 	db, err := sqlite.Open(f.db)
 	if err != nil {
@@ -162,7 +165,7 @@ func pulseOpen(ctx context.Context, e env, f pulseFlags) error {
 	if err := db.Commit(ctx, &workshop.Batch{PulseRounds: []workshop.PulseRound{r}}); err != nil {
 		return err
 	}
-	messages.Printer(pulseLang(f.lang)).Fprintf(e.stdout, "Stand-alone pulse %s opened. Share the code, or the link /pulse/%s on your ccsim serve address.\n", r.ID, r.ID)
+	p.Fprintf(e.stdout, "Stand-alone pulse %s opened. Share the code, or the link /pulse/%s on your ccsim serve address.\n", r.ID, r.ID)
 	return nil
 }
 

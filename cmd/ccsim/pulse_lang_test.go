@@ -62,3 +62,34 @@ func TestPulseGerman(t *testing.T) {
 		t.Errorf("pulse chart --lang de: %v, not German", err)
 	}
 }
+
+// TestPulseUsageGerman checks the usage errors of ccsim pulse with --lang de
+// and the round conflict of train --pulse on a German script: German
+// sentences, exit 2, the flags and values as typed.
+func TestPulseUsageGerman(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	in := strings.Repeat("\n", 13) + "/quit\n" + strings.Repeat("\n", 13)
+	if _, errOut, code := ccsimIn(t, in, "train", "zaehlerstand", "--seed", "1", "--pulse", "--db", db, "--team", "Rot", "--round", "R1"); code != 0 {
+		t.Fatalf("train --pulse: exit %d, %s", code, errOut)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "zaehlerstand", "--pulse", "--db", db, "--team", "Blau", "--round", "R1"},
+			`train: Pulsrunde "R1" gehört zu Team "Rot", ist keine Terminal-Runde oder wurde mit einem anderen Fragebogen gestellt; wählen Sie eine andere --round`},
+		{[]string{"pulse", "show", "--db", db, "--lang", "de"}, "pulse: nennen Sie das Team mit --team (siehe ccsim pulse teams)"},
+		{[]string{"pulse", "show", "--db", db, "--team", "Grün", "--lang", "de"}, `pulse: Team "Grün" hat keine Pulsrunden in ` + db},
+		{[]string{"pulse", "export", "--db", db, "--team", "Rot", "--format", "xml", "--lang", "de"}, `pulse: --format ist csv oder json, nicht "xml"`},
+		{[]string{"pulse", "chart", "--db", db, "--team", "Rot", "--out", filepath.Join(dir, "c.txt"), "--lang", "de"}, "pulse: chart braucht --out DATEI.png oder DATEI.svg"},
+		{[]string{"pulse", "neu", "--db", db, "--lang", "de"}, `pulse: unbekannter Unterbefehl "neu" (teams, show, export, chart, open)`},
+		{[]string{"pulse", "open", "--db", db, "--lang", "de"}, "pulse: open braucht --team (höchstens 60 Zeichen)"},
+		{[]string{"pulse", "show", "--db", filepath.Join(dir, "fehlt.db"), "--team", "Rot", "--lang", "de"}, "pulse: --db " + filepath.Join(dir, "fehlt.db") + ": "},
+	} {
+		_, errOut, code := ccsimIn(t, "", tc.args...)
+		if code != 2 || !strings.Contains(errOut, "ccsim: "+tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}

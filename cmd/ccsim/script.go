@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
 )
 
 // errFailed marks a tool run that found problems it already printed: exit 1.
+// A run returns it as problemsFound, worded in the run's language.
 var errFailed = errors.New("script: problems found")
 
 // runScript runs the role-play authoring tools: ccsim script lint|graph|test|stats.
@@ -74,15 +74,16 @@ func scriptLint(e env, args []string) error {
 		failed = failed || len(errs) > 0
 	}
 	if failed {
-		return errFailed
+		return problemsFound(lang)
 	}
 	return nil
 }
 
 func scriptGraph(e env, args []string) error {
-	fs := newFlags("script graph", "script graph FILE|NAME [--format dot|mermaid] [--visits N]", e.stderr)
+	fs := newFlags("script graph", "script graph FILE|NAME [--format dot|mermaid] [--visits N] [--lang en|de]", e.stderr)
 	format := fs.String("format", "dot", "dot (Graphviz) or mermaid")
 	visits := fs.Int("visits", 0, "overlay node visit counts from N seeded random playthroughs")
+	langValue := fs.String("lang", "", "language of the graph's own words (time limit, else, anywhere), en or de (default: the script's)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -93,6 +94,13 @@ func scriptGraph(e env, args []string) error {
 	sc, err := loadRoleplay(pos[0])
 	if err != nil {
 		return err
+	}
+	lang, err := langFlag("script graph", *langValue, sc.Lang)
+	if err != nil {
+		return err
+	}
+	if *format != "dot" && *format != "mermaid" {
+		return usageError{errors.New(messages.Printer(lang).Sprintf("script graph: --format must be dot or mermaid, not %q", *format))}
 	}
 	var counts map[string]int
 	if *visits > 0 {
@@ -107,7 +115,7 @@ func scriptGraph(e env, args []string) error {
 			}
 		}
 	}
-	out, err := sc.Graph(trainer.GraphOptions{Format: *format, Visits: counts})
+	out, err := sc.Graph(trainer.GraphOptions{Format: *format, Visits: counts, Lang: lang})
 	if err != nil {
 		return usageError{err}
 	}
@@ -116,9 +124,10 @@ func scriptGraph(e env, args []string) error {
 }
 
 func scriptTest(e env, args []string) error {
-	fs := newFlags("script test", "script test FILE|NAME... [--runs N] [--corpus FILE]", e.stderr)
+	fs := newFlags("script test", "script test FILE|NAME... [--runs N] [--corpus FILE] [--lang en|de]", e.stderr)
 	runs := fs.Int("runs", 200, "random playthroughs when a script has no fuzz plan of its own")
 	corpus := fs.String("corpus", "", "a *.corpus.toml file of labelled trainee lines to run instead of the script's own [[corpus]]")
+	langValue := fs.String("lang", "en", "language of the report, en or de")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -126,6 +135,11 @@ func scriptTest(e env, args []string) error {
 	if err := wantArgs(pos, 1, -1, "one or more scripts"); err != nil {
 		return err
 	}
+	lang, err := langFlag("script test", *langValue, "")
+	if err != nil {
+		return err
+	}
+	p := messages.Printer(lang)
 	failed := false
 	for _, arg := range pos {
 		sc, err := loadRoleplay(arg)
@@ -136,66 +150,24 @@ func scriptTest(e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if printReport(e.stdout, sc, rep) {
+		if printReport(e.stdout, p, lang, sc, rep) {
 			failed = true
 		}
-		bad, err := corpusStep(e.stdout, sc, *corpus)
+		bad, err := corpusStep(e.stdout, p, sc, *corpus)
 		if err != nil {
 			return err
 		}
 		failed = failed || bad
 	}
 	if failed {
-		return errFailed
+		return problemsFound(lang)
 	}
 	return nil
 }
 
-// printReport prints plan results and coverage; it reports whether the script failed.
-func printReport(w io.Writer, sc *trainer.Script, rep *trainer.Report) bool {
-	fmt.Fprintf(w, "%s (v%d)\n", sc.ID, sc.Version)
-	for _, p := range rep.Plans {
-		status := "ok  "
-		if len(p.Failures) > 0 {
-			status = "FAIL"
-		}
-		runs := ""
-		if p.Runs > 1 {
-			runs = fmt.Sprintf(" (%d runs)", p.Runs)
-		}
-		fmt.Fprintf(w, "  %s %s%s\n", status, p.Name, runs)
-		for _, f := range p.Failures {
-			fmt.Fprintf(w, "       %s\n", f)
-		}
-	}
-	cov := rep.Coverage
-	nodes, replies := len(sc.Nodes), 0
-	for _, n := range sc.Nodes {
-		replies += len(n.Replies)
-	}
-	ends := len(sc.Outcomes())
-	fmt.Fprintf(w, "  coverage: nodes %d/%d, replies %d/%d, endings %d/%d, best score %.1f%%\n",
-		nodes-len(rep.MissedNodes), nodes, replies-len(rep.MissedReplies), replies,
-		ends-len(rep.MissedEnds), ends, rep.BestPct)
-	var outs []string
-	for o, n := range cov.Outcomes {
-		outs = append(outs, fmt.Sprintf("%s %d", o, n))
-	}
-	sort.Strings(outs)
-	fmt.Fprintf(w, "  outcomes: %s\n", strings.Join(outs, ", "))
-	missed := func(what string, ids []string) {
-		if len(ids) > 0 {
-			fmt.Fprintf(w, "  never reached %s: %s\n", what, strings.Join(ids, ", "))
-		}
-	}
-	missed("nodes", rep.MissedNodes)
-	missed("endings", rep.MissedEnds)
-	missed("replies", rep.MissedReplies)
-	return rep.Failed() || len(rep.MissedNodes) > 0 || len(rep.MissedEnds) > 0
-}
-
 func scriptStats(e env, args []string) error {
-	fs := newFlags("script stats", "script stats FILE|NAME", e.stderr)
+	fs := newFlags("script stats", "script stats FILE|NAME... [--lang en|de]", e.stderr)
+	langValue := fs.String("lang", "en", "language of the labels, en or de")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -203,12 +175,16 @@ func scriptStats(e env, args []string) error {
 	if err := wantArgs(pos, 1, -1, "one or more scripts"); err != nil {
 		return err
 	}
+	lang, err := langFlag("script stats", *langValue, "")
+	if err != nil {
+		return err
+	}
 	for _, arg := range pos {
 		sc, err := loadRoleplay(arg)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s (v%d): %s\n%s", sc.ID, sc.Version, sc.Title, sc.Stats().Text())
+		fmt.Fprintf(e.stdout, "%s (v%d): %s\n%s", sc.ID, sc.Version, sc.Title, sc.Stats().TextIn(lang))
 	}
 	return nil
 }

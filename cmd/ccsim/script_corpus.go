@@ -7,12 +7,13 @@ import (
 
 	"github.com/ccsim/ccsim/scenarios"
 	"github.com/ccsim/ccsim/trainer"
+	"golang.org/x/text/message"
 )
 
 // corpusStep runs the labelled corpus of a script: the file given with
 // --corpus, or else the script's own [[corpus]] section (none: nothing to
 // do). It prints the report and reports whether the figures fall short.
-func corpusStep(w io.Writer, sc *trainer.Script, file string) (bool, error) {
+func corpusStep(w io.Writer, pr *message.Printer, sc *trainer.Script, file string) (bool, error) {
 	lines := sc.Corpus
 	if file != "" {
 		data, err := os.ReadFile(file)
@@ -27,24 +28,24 @@ func corpusStep(w io.Writer, sc *trainer.Script, file string) (bool, error) {
 		return false, nil
 	}
 	rep := trainer.RunCorpus(sc, lines)
-	printCorpus(w, rep)
+	printCorpus(w, pr, rep)
 	return len(rep.Problems()) > 0, nil
 }
 
 // printCorpus prints a corpus report: figures per kind, failures, problems.
-func printCorpus(w io.Writer, rep trainer.CorpusReport) {
-	fmt.Fprintf(w, "  corpus: %d of %d lines right\n", rep.Correct, rep.Lines)
+func printCorpus(w io.Writer, pr *message.Printer, rep trainer.CorpusReport) {
+	pr.Fprintf(w, "  corpus: %d of %d lines right\n", rep.Correct, rep.Lines)
 	for _, k := range rep.Kinds {
-		fmt.Fprintf(w, "    %-10s %3d lines, %3.0f%% right, a rule fired on %3.0f%%\n", k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired))
+		pr.Fprintf(w, "    %-10s %3d lines, %3.0f%% right, a rule fired on %3.0f%%\n", k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired))
 	}
 	for _, f := range rep.Failures {
 		where := f.Where
 		if where == "" {
 			where = "corpus"
 		}
-		fmt.Fprintf(w, "    %s: %s at %s: %q\n       want %s\n       got  %s\n", where, f.Kind, f.Node, f.Text, f.Want, f.Got)
+		pr.Fprintf(w, "    %s: %s at %s: %q\n       want %s\n       got  %s\n", where, f.Kind, f.Node, f.Text, f.Want, f.Got)
 	}
 	for _, p := range rep.Problems() {
-		fmt.Fprintf(w, "  FAIL corpus %s\n", p)
+		pr.Fprintf(w, "  FAIL corpus %s\n", p)
 	}
 }

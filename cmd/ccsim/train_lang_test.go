@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ccsim/ccsim/scenarios"
 )
 
 // englishFixed are words of the trainer's own English texts (header, help,
@@ -118,8 +120,151 @@ debrief = "Nie erreicht."
 			t.Errorf("German lint lacks %q:\n%s", want, out)
 		}
 	}
-	out, _, _ = ccsimIn(t, "", "script", "lint", path)
-	if !strings.Contains(out, `warning: variable "unbenutzt" is never read or written`) || !strings.Contains(out, "1 error(s), 1 warning(s)") {
-		t.Errorf("English lint changed:\n%s", out)
+	out, errOut, _ := ccsimIn(t, "", "script", "lint", path)
+	if !strings.Contains(out, `warning: variable "unbenutzt" is never read or written`) || !strings.Contains(out, "1 error(s), 1 warning(s)") ||
+		!strings.Contains(errOut, "ccsim: script: problems found") {
+		t.Errorf("English lint changed:\n%s%s", out, errOut)
+	}
+	scriptLintGermanDecoding(t, src)
+}
+
+// scriptLintGermanDecoding lints a misspelt key, a broken table header, a
+// misspelt variable in an expression and a pattern normalisation defeats with
+// --lang de: file, line and key stay, the wording and the closing line are
+// German, the TOML library's detail is kept inside the German sentence.
+func scriptLintGermanDecoding(t *testing.T, src string) {
+	t.Helper()
+	dir := t.TempDir()
+	expr := strings.NewReplacer(`init = 0`, `init_expr = "stimmng + 1"`, `["hallo"]`, `["hallo;"]`).Replace(src)
+	for _, tc := range []struct{ name, src string }{
+		{"schluessel", strings.Replace(src, "title =", "titel =", 1)},
+		{"syntax", strings.Replace(src, "[node.ende]", "[node.ende", 1)},
+		{"ausdruck", expr},
+	} {
+		path := dir + "/" + tc.name + ".roleplay.toml"
+		if err := os.WriteFile(path, []byte(tc.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errOut, code := ccsimIn(t, "", "script", "lint", "--lang", "de", path)
+		if code != 1 || !strings.Contains(errOut, "ccsim: script: Probleme gefunden") {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and the German closing line", tc.name, code, errOut)
+		}
+		for _, want := range lintGermanWants[tc.name] {
+			if !strings.Contains(out, path+want) {
+				t.Errorf("%s: output lacks %q:\n%s", tc.name, path+want, out)
+			}
+		}
+		if m := englishLint.FindAllString(out+errOut, -1); len(m) > 0 {
+			t.Errorf("%s: English in German lint: %q\n%s%s", tc.name, m, out, errOut)
+		}
+	}
+}
+
+// lintGermanWants are the lines scriptLintGermanDecoding expects, after the file name.
+var lintGermanWants = map[string][]string{
+	"schluessel": {`:3: scenario.titel: unbekannter Schlüssel (meinten Sie "title"?)`},
+	"syntax":     {`:30: node.a.fallback: TOML-Syntaxfehler: expected '.' or ']' to end table name`},
+	"ausdruck": {`:9: vars.unbenutzt.init_expr: Ausdruck "stimmng + 1": Spalte 1: unbekannte Variable "stimmng"`,
+		`:21: node.a.reply.0.match.any.0: Muster "hallo;" passt nie auf normalisierten Text: die Normalisierung entfernt ';'`},
+}
+
+// englishLint are the English words of lint's own texts.
+var englishLint = regexp.MustCompile(`\b(unknown|did you mean|warning|error\(s\)|problems found|expression|column|pattern|never match|normalised|normalisation)\b`)
+
+// englishAuthor are words of the fixed English texts of script test and
+// script stats that must not appear with --lang de.
+var englishAuthor = regexp.MustCompile(`\b(coverage|nodes|replies|endings|best score|outcomes|never reached|runs|blind|guided strategies|default fuzz|corpus|lines right|right|rule fired|want|got|FAIL|ends|branches|guided-only|examples|customer lines|words|variables|rules|critical|triggers|ticks|injects|lexicon|test plans|problems found|anywhere|time limit|else|ended|at node|did not fire|pass)\b`)
+
+// TestScriptTestStatsGerman runs script test, script graph and script stats
+// on the German meter-reading role-play in German: every fixed text is German, the
+// script's own names (plan names, outcomes) as written; without --lang the
+// report stays English.
+func TestScriptTestStatsGerman(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"script", "test", "zaehlerstand", "--lang", "de", "--runs", "20"},
+			[]string{"zaehlerstand-voicebot (v1)", "  ok   fuzz: geführt (400 Läufe)", "  ok   blinde Strategien im geführten Modus (", "  Abdeckung: Knoten 8/8, Antworten 13/13, Enden 3/3, beste Punktzahl ", "  Ausgänge: aufgelegt "}},
+		{[]string{"script", "graph", "zaehlerstand", "--format", "mermaid"}, // the script's lang is the default
+			[]string{"start((Start)) --> n0", "anywhere[/überall/]", `|"sonst"|`}},
+		{[]string{"script", "stats", "zaehlerstand", "--lang", "de"},
+			[]string{"Knoten           8 (3 Enden, 1 Verzweigungen)", "Antworten        13 (0 nur geführt, ", "Kundensätze      27 (", "Regeln           3 (1 kritisch)", "Testpläne        8", "Ausgänge         geklaert"}},
+	} {
+		out, errOut, code := ccsimIn(t, "", tc.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %s", tc.args, code, errOut)
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v: output lacks %q:\n%s", tc.args, want, out)
+			}
+		}
+		ids := strings.NewReplacer("  anywhere[", "  [", "  anywhere -", "  -") // mermaid's node id, not text
+		if m := englishAuthor.FindAllString(ids.Replace(out), -1); len(m) > 0 {
+			t.Errorf("%v: English in the German report: %q\n%s", tc.args, m, out)
+		}
+	}
+	out, _, _ := ccsimIn(t, "", "script", "stats", "zaehlerstand")
+	if !strings.Contains(out, "nodes            8 (3 ends, 1 branches)") {
+		t.Errorf("English stats changed:\n%s", out)
+	}
+	scriptTestFailsGerman(t)
+}
+
+// scriptTestFailsGerman runs script test --lang de on the meter-reading
+// role-play with a plan whose expectations are wrong: the failures and the
+// closing line are German, the script's names and TOML values as written.
+func scriptTestFailsGerman(t *testing.T) {
+	t.Helper()
+	data, ok := scenarios.RoleplaySource("zaehlerstand")
+	if !ok {
+		t.Fatal("no bundled zaehlerstand")
+	}
+	src := strings.Replace(string(data), `expect = { end_in = ["geklaert"], fired_none = ["keine-schuld", "nicht-neu-fragen", "erst-pruefen"], pass = true }`,
+		`expect = { end_in = ["aufgelegt"], fired_all = ["keine-schuld"], pass = false }`, 1)
+	path := t.TempDir() + "/falsch.roleplay.toml"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := ccsimIn(t, "", "script", "test", path, "--lang", "de", "--runs", "10")
+	for _, want := range []string{"  FEHL mit Übergabe: Kontext nutzen",
+		`       endete "geklaert" bei Knoten ende_geklaert (Weg eroeffnung>pruefung>`, "erwartet einer von [aufgelegt]",
+		`       Regel "keine-schuld" griff nicht`, "       bestanden = true, erwartet false"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("failing script test --lang de lacks %q:\n%s", want, out)
+		}
+	}
+	if code != 1 || !strings.Contains(errOut, "ccsim: script: Probleme gefunden") {
+		t.Errorf("failing script test --lang de: exit %d, stderr %q", code, errOut)
+	}
+	if m := englishAuthor.FindAllString(out+errOut, -1); len(m) > 0 {
+		t.Errorf("English in the failing German report: %q\n%s", m, out)
+	}
+}
+
+// TestScriptExplainGerman explains a German line with --lang de: the labels,
+// headings, views and targets are German; the explanation of why a rule
+// fires (the trainer's evidence) is left out of the check.
+func TestScriptExplainGerman(t *testing.T) {
+	out, errOut, code := ccsimIn(t, "", "script", "explain", "zaehlerstand", "--lang", "de", "--top", "3", "ich sehe den zählerstand")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for _, want := range []string{`"ich sehe den zählerstand"`, "  Begriffe: ich seh zaehlerstand", "  verstanden als schuld_geben (0,22)",
+		"  Wert   Wort  Zeich Sicht          Ziel", "Formulierung", "Zeile", "Regel keine-schuld knapp verfehlt", "Antwort schuld_geben"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("German explain lacks %q:\n%s", want, out)
+		}
+	}
+	var own []string
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(l, "  löst ") {
+			own = append(own, l)
+		}
+	}
+	english := regexp.MustCompile(`\b(terms|understood|ambiguous|fires|satisfies|score|word|char|view|target|phrasing|line|clause|reply|rule|near miss)\b`)
+	if m := english.FindAllString(strings.Join(own, "\n"), -1); len(m) > 0 {
+		t.Errorf("English in German explain: %q\n%s", m, out)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,7 +56,7 @@ func newTrainPulse(ctx context.Context, f trainFlags, now time.Time) (*trainPuls
 		if err != nil {
 			return nil, err
 		}
-		return nil, usageError{fmt.Errorf("train: pulse round %q belongs to team %q, is not a terminal round or was asked with another instrument; choose another --round", id, r.Team)}
+		return nil, usageError{errors.New(messages.Printer(f.lang).Sprintf("train: pulse round %q belongs to team %q, is not a terminal round or was asked with another instrument; choose another --round", id, r.Team))}
 	}
 	return p, nil
 }
