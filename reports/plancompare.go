@@ -67,15 +67,15 @@ func planComparisonVerdict(c *staff.Comparison, plans []*staff.Plan) []string {
 		goalsText(base.Goals), base.Verification.AllMet, base.Verification.Intervals, planMisses(base))}
 	for i, v := range c.Variants[1:] {
 		pl := plans[i+1]
-		line := fmt.Sprintf("Against the baseline, %s needs %s agent-hours a day (%s FTE)", v.Label, signed(v.DeltaAgentHours, thousands1(abs(v.DeltaAgentHours))),
-			signed(v.DeltaFTE, num(abs(v.DeltaFTE), 3)))
+		line := fmt.Sprintf("Against the baseline, %s needs %s agent-hours a day (%s FTE)", v.Label, signed(v.DeltaAgentHours, thousands1(math.Abs(v.DeltaAgentHours))),
+			signed(v.DeltaFTE, num(math.Abs(v.DeltaFTE), 3)))
 		if d := v.SearchDeltaAgentHours; d != nil && c.Searches > 1 {
-			line += fmt.Sprintf(" (over %d paired searches %s, 95 %% CI %s)", c.Searches, signed(d.Mean, thousands1(abs(d.Mean))),
+			line += fmt.Sprintf(" (over %d paired searches %s, 95 %% CI %s)", c.Searches, signed(d.Mean, thousands1(math.Abs(d.Mean))),
 				ciText(thousands1(d.CI95[0]), thousands1(d.CI95[1])))
 		}
 		if v.DeltaCost != nil {
-			line += fmt.Sprintf(", %s a day (95 %% CI %s), %s a year", signed(v.DeltaCost.Mean, money(abs(v.DeltaCost.Mean), pl.Currency)),
-				moneyCI(*v.DeltaCost, pl.Currency), signed(v.DeltaAnnualCost.Mean, money(abs(v.DeltaAnnualCost.Mean), pl.Currency)))
+			line += fmt.Sprintf(", %s a day (95 %% CI %s), %s a year", signed(v.DeltaCost.Mean, money(math.Abs(v.DeltaCost.Mean), pl.Currency)),
+				moneyCI(*v.DeltaCost, pl.Currency), signed(v.DeltaAnnualCost.Mean, money(math.Abs(v.DeltaAnnualCost.Mean), pl.Currency)))
 		}
 		vf := pl.Verification
 		out = append(out, fmt.Sprintf("%s; its plan meets every goal in %d of %d intervals out of sample%s.", line, vf.AllMet, vf.Intervals, planMisses(pl)))
@@ -92,20 +92,13 @@ func planComparisonVerdict(c *staff.Comparison, plans []*staff.Plan) []string {
 	return out
 }
 
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
 // planComparisonTotals is one row per plan.
 func planComparisonTotals(c *staff.Comparison, currency string) Table {
 	t := Table{ID: "totals", Title: "Plans", Numeric: true,
 		Columns: []string{"plan", "agent-hours a day", "Δ", "FTE", "Δ", "cost a day", "Δ", "Δ 95 % CI", "annual cost", "Δ"}}
 	for _, v := range c.Variants {
-		row := []string{v.Label, thousands1(v.AgentHours), signed(v.DeltaAgentHours, thousands1(abs(v.DeltaAgentHours))),
-			num(v.FTE, 3), signed(v.DeltaFTE, num(abs(v.DeltaFTE), 3))}
+		row := []string{v.Label, thousands1(v.AgentHours), signed(v.DeltaAgentHours, thousands1(math.Abs(v.DeltaAgentHours))),
+			num(v.FTE, 3), signed(v.DeltaFTE, num(math.Abs(v.DeltaFTE), 3))}
 		row = append(row, statMoneyText(v.Cost, currency, false), statMoneyText(v.DeltaCost, currency, true),
 			ciOf(v.DeltaCost, currency), statMoneyText(v.AnnualCost, currency, false), statMoneyText(v.DeltaAnnualCost, currency, true))
 		t.Rows = append(t.Rows, row)
@@ -120,7 +113,7 @@ func statMoneyText(s *sim.Stat, currency string, diff bool) string {
 	case s == nil:
 		return "-"
 	case diff:
-		return signed(s.Mean, money(abs(s.Mean), currency))
+		return signed(s.Mean, money(math.Abs(s.Mean), currency))
 	}
 	return money(s.Mean, currency)
 }

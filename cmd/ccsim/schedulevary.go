@@ -91,19 +91,11 @@ func writeScheduleVariants(w io.Writer, out scheduleVariantsOutput, rules string
 	fmt.Fprintln(tw, "variant\tshifts\tpaid h\tΔ\tFTE\tΔ\tcost a day\tΔ\tannual cost\tΔ\tLP bound\tgap\tgoals met\t")
 	for _, v := range out.Variants {
 		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%+.1f\t%.1f\t%+.1f\t%s\t%s\t%s\t%s\t%s\t%.2f %%\t%d of %d\t\n", v.Label, v.Shifts,
-			v.PaidHours, v.DeltaPaidHours, v.FTE, v.DeltaFTE, money(v.Cost, out.Currency), signedMoney(v.DeltaCost, out.Currency),
-			money(v.AnnualCost, out.Currency), signedMoney(v.DeltaAnnualCost, out.Currency), money(v.LowerBound, out.Currency),
+			v.PaidHours, v.DeltaPaidHours, v.FTE, v.DeltaFTE, money(v.Cost, out.Currency), signed(v.DeltaCost, out.Currency),
+			money(v.AnnualCost, out.Currency), signed(v.DeltaAnnualCost, out.Currency), money(v.LowerBound, out.Currency),
 			v.GapPercent, v.GoalsMet, v.Intervals)
 	}
 	tw.Flush()
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// signedMoney is money with its sign, for differences.
-func signedMoney(x float64, currency string) string {
-	if x < 0 {
-		return "-" + money(-x, currency)
-	}
-	return "+" + money(x, currency)
 }
