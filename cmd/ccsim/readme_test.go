@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -155,20 +152,7 @@ func TestReadmeBacktest(t *testing.T) {
 // calibrateJanuary calibrates the shipped January records with the default options.
 func calibrateJanuary(tb testing.TB) *calibrate.Report {
 	tb.Helper()
-	f, err := os.Open(januaryPath)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	data, err := io.ReadAll(z)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	set, err := records.ReadBank(bytes.NewReader(data), "january.txt")
+	set, err := readRecordFile(januaryPath, "anonymous-bank", records.Mapping{})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -42,13 +42,7 @@ type estimator struct {
 
 // of estimates the mean of the defined values of xs and its bound.
 func (e *estimator) of(xs []float64) est {
-	sum, n := 0.0, 0
-	for _, x := range xs {
-		if !math.IsNaN(x) {
-			sum += x
-			n++
-		}
-	}
+	sum, n := definedSum(xs)
 	if n == 0 {
 		return undefined
 	}

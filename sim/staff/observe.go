@@ -128,6 +128,15 @@ func shortCells(o [][]obs) []cell {
 
 // mean is the mean of the defined values of xs, 0 if none.
 func mean(xs []float64) float64 {
+	sum, n := definedSum(xs)
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// definedSum is the sum and the count of the defined (not NaN) values of xs.
+func definedSum(xs []float64) (float64, int) {
 	sum, n := 0.0, 0
 	for _, x := range xs {
 		if !math.IsNaN(x) {
@@ -135,8 +144,5 @@ func mean(xs []float64) float64 {
 			n++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return sum / float64(n)
+	return sum, n
 }
