@@ -90,6 +90,7 @@ type crule struct {
 	r               *Rule
 	require, forbid *rx
 	ex, near        []phrasing
+	keys            map[string]bool // a require rule's key words: a dismissal names one
 	when            evalFn
 	dim             int
 }

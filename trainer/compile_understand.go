@@ -8,6 +8,7 @@ type pendingPhrasing struct {
 	text, norm string
 	scale      float64
 	word, char bag
+	stems      []string
 }
 
 // compileUnderstanding builds the script's knowledge: the lexer for its
@@ -46,8 +47,9 @@ func (p *program) compileUnderstanding() {
 		}
 		a := analyse(text)
 		k.lx.learn(a)
-		w, c := bags(k.lx.terms(a), false)
-		pend = append(pend, &pendingPhrasing{out: out, text: text, norm: Normalize(text), scale: scale, word: w, char: c})
+		ts := k.lx.terms(a)
+		w, c := bags(ts, false)
+		pend = append(pend, &pendingPhrasing{out: out, text: text, norm: Normalize(text), scale: scale, word: w, char: c, stems: contentStems(lang, ts)})
 	}
 	for _, r := range p.replies {
 		if r == nil {
@@ -73,16 +75,70 @@ func (p *program) compileUnderstanding() {
 	}
 	p.weigh(k, pend)
 	p.know = k
+	p.judgeReplies()
+	p.learnKeys()
+	p.judgeReplies()
+}
+
+// judgeReplies works out what each reply's words do to each rule.
+func (p *program) judgeReplies() {
 	for _, r := range p.replies {
 		if r == nil {
 			continue
 		}
-		r.heard = k.read(r.utter)
+		r.heard = p.know.read(r.utter)
 		r.verdicts = make([]ruleVerdict, len(p.rules))
 		for i, rule := range p.rules {
-			r.verdicts[i] = k.judge(rule, r.heard)
+			r.verdicts[i] = p.know.judge(rule, r.heard)
 		}
 	}
+}
+
+// learnKeys finds each require rule's key words: what its examples and the
+// replies that satisfy it say, and other phrasings seldom do.
+func (p *program) learnKeys() {
+	for i, rule := range p.rules {
+		if rule.r.kind() != RuleRequire {
+			continue
+		}
+		var own, says, others [][]string
+		for _, ph := range rule.ex {
+			own = append(own, ph.stems)
+		}
+		says = append(says, own...)
+		for _, r := range p.replies {
+			if r == nil {
+				continue
+			}
+			for _, ph := range r.ex {
+				if r.verdicts[i].satisfies {
+					says = append(says, ph.stems)
+				} else {
+					others = append(others, ph.stems)
+				}
+			}
+		}
+		for _, o := range p.rules {
+			if o == rule {
+				continue
+			}
+			for _, ph := range append(append([]phrasing(nil), o.ex...), o.near...) {
+				others = append(others, ph.stems)
+			}
+		}
+		rule.keys = p.know.lx.lang.ruleKeys(own, says, others)
+	}
+}
+
+// contentStems returns the stems of ts that are neither stop words nor negated.
+func contentStems(lang *language, ts []term) []string {
+	var out []string
+	for _, t := range ts {
+		if !t.stop && !t.neg && !t.cue && !lang.function[t.surface] {
+			out = append(out, t.stem)
+		}
+	}
+	return out
 }
 
 // weigh builds the feature spaces and the phrasings' vectors.
@@ -94,7 +150,7 @@ func (p *program) weigh(k *knowledge, pend []*pendingPhrasing) {
 	}
 	k.word, k.char = newVocab(wb), newVocab(cb)
 	for _, pp := range pend {
-		*pp.out = append(*pp.out, phrasing{text: pp.text, norm: pp.norm, scale: pp.scale,
+		*pp.out = append(*pp.out, phrasing{text: pp.text, norm: pp.norm, scale: pp.scale, stems: pp.stems,
 			word: k.word.vector(pp.word), char: k.char.vector(pp.char)})
 	}
 }

@@ -30,6 +30,13 @@ type language struct {
 	about   map[string]bool // after an idiom, what it dismisses follows ("don't worry about …")
 	// verbCues are cues whose scope is their object: it ends at and/or.
 	verbCues map[string]bool
+	// oblig are words of obligation or use; near a negation cue they make
+	// it a dismissal ("no need", "don't have to", "no point", "won't bother").
+	oblig map[string]bool
+	// light are stems of light verbs and generic words ("ask", "tell",
+	// "thing", "sagen"): they carry no topic, so they are never a rule's key
+	// word.
+	light map[string]bool
 	// function lists pronouns, greetings and question words: with stop
 	// words and cues, the words a sentence has and word salad lacks.
 	function map[string]bool
@@ -65,13 +72,18 @@ var langEN = &language{
 	and:      wordSet(`and or`),
 	about:    wordSet(`about with`),
 	verbCues: wordSet(`skip skipping skipped bypass bypassing bypassed waive waived without`),
+	oblig: wordSet(`need needs needed needn't neednt necessary required have has got point bother bothering going gonna
+		worth want must`),
+	light: wordSet(`ask tell say see look run happen go goe come make take give put get one anyth someth everyth
+		noth thing stuff here there day time way know think sure mean talk bit lot just first befor after again
+		now today call want need like good fine help sorri`),
 	function: wordSet(`i me my mine we us our you your yours he him his she her they them their what which who how
 		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
 		thanks thank yes yeah hi hello sure okay not before after only again maybe perhaps first once until since
 		because even still already soon later today tomorrow`),
 	synonyms: map[string][]string{
 		"sorry":      {"apologise", "apologize", "apologies", "apology", "my apologies", "apologising", "apologizing"},
-		"verify":     {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "check your identity", "prove who you are", "authenticate", "validate your identity"},
+		"verify":     {"verification", "confirm your identity", "confirm identity", "security questions", "security question", "security check", "identity check", "id check", "id checks", "id questions", "id question", "identity questions", "security details", "check your identity", "prove who you are", "authenticate", "validate your identity"},
 		"refund":     {"money back", "reimburse", "reimbursement", "pay you back", "reverse the charge", "reverse the charges", "credit back", "give you back"},
 		"cancel":     {"cancellation", "call off", "terminate"},
 		"frustrat":   {"annoying", "infuriating", "maddening", "irritating", "aggravating"},
@@ -104,7 +116,11 @@ var langDE = &language{
 	subject:  wordSet(`ich wir sie er es dann lass lassen`),
 	and:      wordSet(`und oder`),
 	about:    wordSet(`wegen um`),
-	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne spare spart erspare verzichte verzichtet`),
+	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne sparen spare spart ersparen erspare verzichten verzichte verzichtet`),
+	oblig: wordSet(`brauchen brauche braucht brauchst noetig notwendig erforderlich muessen muss musst sinn bedarf
+		wollen will lohnt`),
+	light: wordSet(`sag frag seh mach geb nehm tun tut sehr herr frau darf nenn etwas ding heut tag mal erst zuerst
+		bevor nach wieder jetzt gleich kurz geht gut bitt helf hilf wiss denk mein`),
 	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
 		warum wann wo bitte danke ja hallo gerne nicht vor nach nur wieder vielleicht zuerst erst noch schon bald
 		heute morgen weil seit bis ihre ihren ihrem ihrer ihres meinen meinem meiner unsere unseren unserem unserer
@@ -112,7 +128,7 @@ var langDE = &language{
 		welchen jetzt dann gleich sofort hatte hatten haette haetten waere waeren gibt`),
 	synonyms: map[string][]string{
 		"entschuldigung": {"tut mir leid", "es tut mir leid", "entschuldigen", "entschuldige", "verzeihung", "sorry"},
-		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren", "sicherheitsabfrage", "identitaetspruefung"},
+		"verifizieren":   {"verifizierung", "identitaet bestaetigen", "identitaet pruefen", "sicherheitsfragen", "sicherheitsfrage", "legitimieren", "authentifizieren", "sicherheitsabfrage", "sicherheitsabfragen", "identitaetspruefung"},
 		"erstatten":      {"rueckerstattung", "geld zurueck", "zurueckerstatten", "gutschrift", "gutschreiben", "zurueckbuchen"},
 		"stornieren":     {"kuendigen", "kuendigung", "stornierung", "storno"},
 		"verstehen":      {"nachvollziehen", "verstaendlich"},

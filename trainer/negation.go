@@ -12,6 +12,7 @@ type term struct {
 	stop       bool // a stop word: left out of the features
 	cue        bool // opens a negation scope
 	neg        bool // lies inside a negation scope
+	dis        bool // lies inside a dismissal: a negated obligation or a verb of skipping
 }
 
 // isCue reports whether a folded word opens a negation scope.
@@ -44,7 +45,7 @@ func (l *language) negate(ts []term) {
 			if i+2 < len(ts) && ts[i+2].clause == ts[i].clause && l.about[ts[i+2].surface] {
 				ts[i].cue = true
 				for j := i + 3; j < l.scopeEnd(ts, i+2); j++ {
-					ts[j].neg = true
+					ts[j].neg, ts[j].dis = true, true
 				}
 			}
 			continue

@@ -30,6 +30,7 @@ type analysis struct {
 	toks []tok
 	neg  []bool // neg[i]: word i lies inside a negation scope
 	cue  []bool // cue[i]: word i is (part of) a negation cue
+	dis  []bool // dis[i]: word i lies inside a dismissal ("no need to …", "skip …")
 
 	found map[*rx][][]int // matches of patterns run so far
 }

@@ -1,6 +1,9 @@
 package trainer
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // RuleHit is a compliance rule that fired during a session.
 type RuleHit struct {
@@ -38,8 +41,11 @@ type ruleVerdict struct {
 // judge applies rule r to a line. A forbid rule fires on a pattern match
 // outside negation scopes, or when the line (or one of its clauses) is at
 // least the threshold close to an example and closer to the examples than to
-// the near misses. A require rule is satisfied the same way; a line that
-// says it only in negated form ("no need to verify") dismisses it and fires.
+// the near misses. A require rule is satisfied the same way. It fires when
+// the line dismisses one of its key words ("no need to verify", "we can skip
+// the security questions"), or says it only in negated form ("there's no
+// reference number") without asking a question: "I can't see your email,
+// what is it?" states a gap and asks, it does not refuse.
 func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 	v := ruleVerdict{ev: RuleEvidence{Rule: r.r.ID, Evidence: rd.text}}
 	re := r.forbid
@@ -58,6 +64,9 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 		v.satisfies = true
 		return v
 	}
+	if !rd.refuses() {
+		return v
+	}
 	if re != nil {
 		if span, ok := rd.denied(re); ok {
 			v.fires, v.ev.Dismissal, v.ev.Score = true, true, 1
@@ -65,7 +74,12 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 			return v
 		}
 	}
-	if rd.negated && len(r.ex) > 0 {
+	if span, key, ok := rd.dismissed(r.keys); ok && !rd.salad {
+		v.fires, v.ev.Dismissal, v.ev.Score = true, true, 1
+		v.ev.Matched = fmt.Sprintf("%q dismisses %q, a key word of the rule's examples", span, key)
+		return v
+	}
+	if len(r.ex) > 0 {
 		if ok, how, score := k.says(r, rd, []view{rd.flipped}, k.threshold+DismissalThresholdAdj); ok {
 			v.fires, v.ev.Dismissal, v.ev.Score = true, true, score
 			v.ev.Matched = "negates " + how
@@ -214,4 +228,18 @@ func (s *Session) fire(i int, evidence, matched string) {
 	s.ruleFired[i] = true
 	s.hits = append(s.hits, RuleHit{ID: r.ID, Dim: r.Dim, Penalty: r.Penalty, Critical: r.Critical,
 		Debrief: r.Debrief, Better: r.Better, Turn: s.turn, Node: s.Node(), Evidence: evidence, Matched: matched})
+}
+
+// refuses reports whether a negated mention can count against a require
+// rule: the line negates something and either dismisses it or asks nothing.
+func (rd *reading) refuses() bool {
+	if !rd.negated || rd.salad {
+		return false
+	}
+	for _, t := range rd.ts {
+		if t.dis {
+			return true
+		}
+	}
+	return !strings.Contains(rd.text, "?")
 }

@@ -51,7 +51,8 @@ type phrasing struct {
 	text       string
 	norm       string
 	word, char svec
-	scale      float64 // weight of its similarity: 1, or labelScale for labels
+	scale      float64  // weight of its similarity: 1, or labelScale for labels
+	stems      []string // stems of its content words outside negation, for a rule's key words
 }
 
 // view is a line, or one clause of it, as two unit vectors.
@@ -187,11 +188,11 @@ func canonical(a *analysis, ts []term) *analysis {
 	if same {
 		return nil
 	}
-	c := &analysis{neg: make([]bool, len(ts)), cue: make([]bool, len(ts))}
+	c := &analysis{neg: make([]bool, len(ts)), cue: make([]bool, len(ts)), dis: make([]bool, len(ts))}
 	var b strings.Builder
 	for i, t := range ts {
 		c.add(&b, t.surface, t.clause)
-		c.neg[i], c.cue[i] = t.neg, t.cue
+		c.neg[i], c.cue[i], c.dis[i] = t.neg, t.cue, t.dis
 	}
 	c.norm = b.String()
 	return c

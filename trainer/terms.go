@@ -90,10 +90,11 @@ func (x *lexer) terms(a *analysis) []term {
 		i++
 	}
 	x.lang.negate(ts)
-	a.neg, a.cue = make([]bool, len(a.toks)), make([]bool, len(a.toks))
+	x.lang.markDismissals(ts)
+	a.neg, a.cue, a.dis = make([]bool, len(a.toks)), make([]bool, len(a.toks)), make([]bool, len(a.toks))
 	for _, t := range ts {
 		for k := t.tok0; k < t.tok1; k++ {
-			a.neg[k], a.cue[k] = t.neg, t.cue
+			a.neg[k], a.cue[k], a.dis[k] = t.neg, t.cue, t.dis
 		}
 	}
 	return ts

@@ -1,0 +1,88 @@
+package trainer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// dismissScript has a verification rule whose examples name what is checked
+// (email, postcode, date of birth), a reply that asks for them, and other
+// replies that talk about orders and apologies.
+func dismissScript(lang string, ex []string) *Script {
+	sc := meaningScript(lang)
+	sc.Rules[0].Examples = ex
+	return sc
+}
+
+var dismissEN = []string{"can you confirm the email on the account", "what's the postcode on the account",
+	"could you give me your date of birth", "I need to verify your identity first", "please confirm your email address",
+	"for security, what's your postcode"}
+
+var dismissDE = []string{"koennen Sie mir Ihr Geburtsdatum nennen", "wie lautet die Postleitzahl auf dem Konto",
+	"ich muss Sie zuerst verifizieren", "bitte bestaetigen Sie Ihre Anschrift", "nennen Sie mir bitte Ihr Geburtsdatum",
+	"zur Sicherheit brauche ich Ihre Anschrift"}
+
+// TestDismissals: a require rule fires on a line that says its step is not
+// needed, skipped or not bothered with, naming one of its key words; plain
+// negations, dismissals of something else and lines that do the step do not
+// fire it.
+func TestDismissals(t *testing.T) {
+	tests := []struct {
+		lang, text string
+		fires      bool
+	}{
+		{"en", "we don't need to go through your email or postcode today", true},
+		{"en", "I won't bother with the postcode, the order's enough", true},
+		{"en", "there's no point me checking your email, the bot did it", true},
+		{"en", "you don't have to give me a date of birth", true},
+		{"en", "we can skip the identity stuff", true},
+		{"en", "never mind the email, let's sort the refund", true},
+		{"en", "I'm not going to ask for your postcode", true},
+		{"en", "I can't see an email on the account, can you confirm it?", false},
+		{"en", "I don't have your postcode here, what is it?", false},
+		{"en", "no need to apologise, it's not your fault", false},
+		{"en", "I'm not going to rush you", false},
+		{"en", "there's no need to repeat the order number, I have it", false},
+		{"de", "Die Sicherheitsabfrage lassen wir weg", true},
+		{"de", "Das Geburtsdatum brauchen wir heute nicht", true},
+		{"de", "Ihre Anschrift muss ich nicht abfragen", true},
+		{"de", "Die Postleitzahl sparen wir uns", true},
+		{"de", "Das mit der Anschrift lassen wir", true},
+		{"de", "Lassen Sie mich kurz Ihre Anschrift prüfen", false},
+		{"de", "Ich finde Ihr Geburtsdatum nicht, wie lautet es?", false},
+		{"de", "Sie müssen sich nicht entschuldigen", false},
+	}
+	for _, tc := range tests {
+		ex := dismissEN
+		if tc.lang == "de" {
+			ex = dismissDE
+		}
+		s := mustStart(t, dismissScript(tc.lang, ex), newClock().opts(ModeFree))
+		u := s.Understand(tc.text)
+		i := slices.IndexFunc(u.Fires, func(e RuleEvidence) bool { return e.Rule == "verify" })
+		if got := i >= 0; got != tc.fires {
+			t.Errorf("%s: Understand(%q) fires verify %v, want %v (fires %+v)", tc.lang, tc.text, got, tc.fires, u.Fires)
+			continue
+		}
+		if i >= 0 && (!u.Fires[i].Dismissal || u.Fires[i].Matched == "") {
+			t.Errorf("%s: %q: evidence %+v, want a dismissal saying what it matched", tc.lang, tc.text, u.Fires[i])
+		}
+	}
+}
+
+// TestRuleKeys: key words are the rule's own topic words; words of
+// obligation, light verbs and words other phrasings use as much are not.
+func TestRuleKeys(t *testing.T) {
+	own := [][]string{{"confirm", "email"}, {"email", "postcod"}, {"need", "verifi"}, {"need", "verifi", "ask"}, {"ask", "postcod"}}
+	others := [][]string{{"confirm", "order"}, {"confirm", "refund"}, {"order", "email"}}
+	keys := langEN.ruleKeys(own, own, others)
+	var got []string
+	for k := range keys {
+		got = append(got, k)
+	}
+	slices.Sort(got)
+	if want := "email,postcod,verifi"; strings.Join(got, ",") != want {
+		t.Errorf("ruleKeys = %v, want %s", got, want)
+	}
+}
