@@ -48,6 +48,9 @@ type ruleVerdict struct {
 // what is it?" states a gap and asks, it does not refuse.
 func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 	v := ruleVerdict{ev: RuleEvidence{Rule: r.r.ID, Evidence: rd.text}}
+	if rd.salad {
+		return v // word salad says nothing: it neither fires nor satisfies a rule
+	}
 	re := r.forbid
 	if r.r.kind() == RuleRequire {
 		re = r.require

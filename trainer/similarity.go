@@ -67,7 +67,7 @@ type reading struct {
 	clauses []view // each clause, when there is more than one
 	flipped view   // the negated part read as if it were said; empty without negation
 	negated bool
-	salad   bool      // reads as word salad: never understood, rules fire only by pattern
+	salad   bool      // reads as word salad: never understood, fires and satisfies no rule
 	canon   *analysis // the line with synonym phrases as their canonical words; nil when none applied
 }
 
