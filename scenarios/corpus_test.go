@@ -9,28 +9,75 @@ import (
 	"github.com/ccsim/ccsim/trainer"
 )
 
-// TestCorpusAccuracy runs every bundled script's labelled corpus
-// (testdata/corpus/<name>.corpus.toml, written apart from the scripts'
-// examples) and logs the figures per script and overall, with every line
-// that failed.
+// TestCorpusAccuracy runs every bundled script's two labelled corpora and
+// logs the figures per script and overall, with every line that failed:
+// testdata/corpus/<name>.corpus.toml (written apart from the scripts'
+// examples; the development corpus, whose misses guided work on the
+// matcher) and testdata/corpus-fresh (held out: written later by someone
+// who did not write the scripts, never looked at to tune anything).
 //
 // It asserts issue 12's targets where the engine reaches them (paraphrases
-// understood as their reply: at least 90 % overall; word salad: never
-// understood) and, where it does not yet, a floor, so that a change cannot
-// move it away from the target: breaches firing their rule (target 90 %,
-// floor 80 %) and a rule firing on near misses (target at most 5 %, floor
-// 6 %: 3 of 57 lines). The gap to the targets is logged on every run and
-// tracked in issue 12.
+// understood as their reply: at least 90 %; word salad: never understood,
+// firing nothing) and, where it does not yet, floors at today's figures, so
+// that a change cannot move them away from the targets: breaches firing
+// their rule (target 90 %) and a rule firing on near misses (target at most
+// 5 %). The gap to the targets is logged on every run and tracked in
+// issue 12.
 func TestCorpusAccuracy(t *testing.T) {
+	for _, c := range corpora {
+		t.Run(c.name, func(t *testing.T) { corpusAccuracy(t, c) })
+	}
+}
+
+// corpus is one labelled corpus of every bundled script and its floors.
+type corpus struct {
+	name, dir          string
+	overall, perScript map[string]corpusFloor
+}
+
+var corpora = []corpus{
+	{"development", "testdata/corpus",
+		map[string]corpusFloor{
+			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
+			trainer.KindBreach:     {minFired: 84, maxFired: 100},
+			trainer.KindNearMiss:   {maxFired: 6}, // 4 of 78 lines
+			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
+			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
+		},
+		map[string]corpusFloor{
+			trainer.KindParaphrase: {minCorrect: 80, maxFired: 100},
+			trainer.KindBreach:     {minFired: 60, maxFired: 100},
+			trainer.KindNearMiss:   {maxFired: 30},
+			trainer.KindOffTopic:   {minCorrect: 60, maxFired: 20},
+			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
+		}},
+	{"held-out", "testdata/corpus-fresh",
+		map[string]corpusFloor{
+			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
+			trainer.KindBreach:     {minFired: 58, maxFired: 100},
+			trainer.KindNearMiss:   {maxFired: 7}, // 5 of 84 lines
+			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
+			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
+		},
+		map[string]corpusFloor{
+			trainer.KindParaphrase: {minCorrect: 80, maxFired: 100},
+			trainer.KindBreach:     {minFired: 30, maxFired: 100},
+			trainer.KindNearMiss:   {maxFired: 15}, // 1 of 7 lines
+			trainer.KindOffTopic:   {minCorrect: 60, maxFired: 34},
+			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
+		}},
+}
+
+func corpusAccuracy(t *testing.T, c corpus) {
 	var all []trainer.KindScore
 	var table strings.Builder
-	fmt.Fprintf(&table, "\n%-20s %-11s %5s %7s %6s\n", "script", "kind", "lines", "correct", "fired")
+	fmt.Fprintf(&table, "\n%s corpus (%s)\n%-20s %-11s %5s %7s %6s\n", c.name, c.dir, "script", "kind", "lines", "correct", "fired")
 	for _, name := range RoleplayNames() {
 		sc, err := BundledRoleplay(name)
 		if err != nil {
 			t.Fatalf("BundledRoleplay(%q): %v", name, err)
 		}
-		lines, err := LoadCorpus(os.DirFS("testdata/corpus"), name+CorpusSuffix)
+		lines, err := LoadCorpus(os.DirFS(c.dir), name+CorpusSuffix)
 		if err != nil {
 			t.Fatalf("LoadCorpus(%q): %v", name, err)
 		}
@@ -38,7 +85,7 @@ func TestCorpusAccuracy(t *testing.T) {
 		for _, k := range rep.Kinds {
 			fmt.Fprintf(&table, "%-20s %-11s %5d %6.0f%% %5.0f%%\n", name, k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired))
 			all = addKind(all, k)
-			checkCorpusKind(t, name, k, perScript)
+			checkCorpusKind(t, name, k, c.perScript)
 		}
 		for _, f := range rep.Failures {
 			t.Logf("%s: %s at %s: %q: want %s, got %s", f.Where, f.Kind, f.Node, f.Text, f.Want, f.Got)
@@ -46,11 +93,11 @@ func TestCorpusAccuracy(t *testing.T) {
 	}
 	for _, k := range all {
 		fmt.Fprintf(&table, "%-20s %-11s %5d %6.0f%% %5.0f%%\n", "all", k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired))
-		checkCorpusKind(t, "all corpora", k, overall)
+		checkCorpusKind(t, "all corpora", k, c.overall)
 	}
 	t.Log(table.String())
 	for _, p := range (trainer.CorpusReport{Kinds: all}).Problems() {
-		t.Logf("issue 12 target not met yet (all corpora): %s", p)
+		t.Logf("issue 12 target not met yet (%s corpus): %s", c.name, p)
 	}
 }
 
@@ -58,25 +105,6 @@ func TestCorpusAccuracy(t *testing.T) {
 // least share correct, the least share that fires a rule and the largest
 // share that fires one, in percent.
 type corpusFloor struct{ minCorrect, minFired, maxFired float64 }
-
-// overall holds issue 12's targets for paraphrases and salad, and the
-// floors for breaches and near misses.
-var overall = map[string]corpusFloor{
-	trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
-	trainer.KindBreach:     {minFired: 80, maxFired: 100},
-	trainer.KindNearMiss:   {maxFired: 6},
-	trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
-	trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
-}
-
-// perScript are looser floors for each script's few lines of a kind.
-var perScript = map[string]corpusFloor{
-	trainer.KindParaphrase: {minCorrect: 80, maxFired: 100},
-	trainer.KindBreach:     {minFired: 60, maxFired: 100},
-	trainer.KindNearMiss:   {maxFired: 30},
-	trainer.KindOffTopic:   {minCorrect: 60, maxFired: 20},
-	trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
-}
 
 func checkCorpusKind(t *testing.T, who string, k trainer.KindScore, floors map[string]corpusFloor) {
 	t.Helper()
