@@ -1,6 +1,7 @@
 package trainer
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -156,4 +157,33 @@ func (rd *reading) dismissed(keys map[string]bool) (span, key string, ok bool) {
 		return a.norm[a.toks[rd.ts[from].tok0].start:a.toks[t.tok1-1].end], a.norm[a.toks[t.tok0].start:a.toks[t.tok1-1].end], true
 	}
 	return "", "", false
+}
+
+// ruleKeyWords warns about a require rule with examples but no key words:
+// a trainee who dismisses it ("no need to …") is then caught only by
+// similarity to its examples.
+func (l *linter) ruleKeyWords() {
+	for i, r := range l.p.rules {
+		if r.r.kind() == RuleRequire && len(r.ex) >= 2 && len(r.keys) == 0 {
+			l.p.warnf(fmt.Sprintf("rule.%d.examples", i), "require rule %q has no key words, so a line that dismisses it is caught only by similarity: give examples that name what is required, in words the rest of the script seldom uses", r.r.ID)
+		}
+	}
+}
+
+// KeyWords returns the key words of each require rule live at the session's
+// node, by rule id: the words a dismissal must name (sorted stems).
+func (s *Session) KeyWords() map[string][]string {
+	out := map[string][]string{}
+	for _, r := range s.p.rules {
+		if r.r.kind() != RuleRequire || !s.ruleLive(r) {
+			continue
+		}
+		ks := make([]string, 0, len(r.keys))
+		for k := range r.keys {
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		out[r.r.ID] = ks
+	}
+	return out
 }

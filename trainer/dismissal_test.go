@@ -12,6 +12,7 @@ import (
 func dismissScript(lang string, ex []string) *Script {
 	sc := meaningScript(lang)
 	sc.Rules[0].Examples = ex
+	sc.Nodes[0].Replies = sc.Nodes[0].Replies[:3] // without check2, which lint finds ambiguous on purpose
 	return sc
 }
 
@@ -84,5 +85,29 @@ func TestRuleKeys(t *testing.T) {
 	slices.Sort(got)
 	if want := "email,postcod,verifi"; strings.Join(got, ",") != want {
 		t.Errorf("ruleKeys = %v, want %s", got, want)
+	}
+}
+
+// TestLintRuleWithoutKeyWords: lint warns about a require rule whose
+// examples name nothing the rest of the script does not say as often, and
+// Explain lists the key words of the live require rules.
+func TestLintRuleWithoutKeyWords(t *testing.T) {
+	sc := dismissScript("", []string{"can you tell me that now", "I need to ask you something first"})
+	var found bool
+	for _, f := range Lint(sc) {
+		found = found || f.Path == "rule.0.examples" && f.Severity == SevWarning && strings.Contains(f.Msg, "no key words")
+	}
+	if !found {
+		t.Errorf("Lint: no warning about rule verify without key words: %v", Lint(sc))
+	}
+	sc = dismissScript("", dismissEN)
+	for _, f := range Lint(sc) {
+		if strings.Contains(f.Msg, "no key words") {
+			t.Errorf("Lint warns %v, though the examples name email and postcode", f)
+		}
+	}
+	s := mustStart(t, sc, newClock().opts(ModeFree))
+	if got := strings.Join(s.Explain("hello").Keys["verify"], ","); got != "confirm,email,postcod" {
+		t.Errorf("Explain keys of verify = %q, want confirm,email,postcod", got)
 	}
 }

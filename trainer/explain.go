@@ -23,6 +23,9 @@ type Explanation struct {
 	Understanding
 	Terms   []string    `json:"terms"`   // the stems read, negated ones marked ¬, stop words left out
 	Closest []Closeness `json:"closest"` // per reply and rule target, its closest phrasing, best first
+	// Keys are the key words (stems) of each live require rule: a line that
+	// dismisses one of them ("no need to verify") fires the rule.
+	Keys map[string][]string `json:"keys"`
 }
 
 // Explain tells an author why a line is understood as it is now: its terms,
@@ -31,7 +34,7 @@ type Explanation struct {
 func (s *Session) Explain(text string) Explanation {
 	k := s.p.know
 	rd := k.read(strings.TrimSpace(text))
-	e := Explanation{Understanding: s.Understand(text)}
+	e := Explanation{Understanding: s.Understand(text), Keys: s.KeyWords()}
 	for _, t := range rd.ts {
 		if !t.stop {
 			e.Terms = append(e.Terms, negMark(t.neg)+t.stem)

@@ -28,6 +28,7 @@ func Lint(s *Script) Findings {
 	l.longestLabel()
 	l.unusedLexicon()
 	l.flipFlops()
+	l.ruleKeyWords()
 	never := l.lintPatterns()
 	for path := range l.lintBounds() {
 		never[path] = true

@@ -33,6 +33,7 @@ var messages = i18n.Catalog{
 	"script explain: --top must be at least 1, got %d": "script explain: --top muss mindestens 1 sein, nicht %d",
 	"script explain: %v":                    "script explain: %v",
 	"%q\n  terms: %s\n":                     "%q\n  Begriffe: %s\n",
+	"  key words of %s: %s\n":               "  Schlüsselwörter von %s: %s\n",
 	"  understood as %s (%.2f)\n":           "  verstanden als %s (%.2f)\n",
 	"  ambiguous: %s (%.2f) or %s (%.2f)\n": "  mehrdeutig: %s (%.2f) oder %s (%.2f)\n",
 	"  not understood (best %s, %.2f)\n":    "  nicht verstanden (am nächsten %s, %.2f)\n",

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,6 +78,9 @@ func printExplanation(w io.Writer, p *message.Printer, line string, x trainer.Ex
 	}
 	for _, id := range x.Satisfies {
 		p.Fprintf(w, "  satisfies %s\n", id)
+	}
+	for _, id := range slices.Sorted(maps.Keys(x.Keys)) {
+		p.Fprintf(w, "  key words of %s: %s\n", id, strings.Join(x.Keys[id], ", "))
 	}
 	fmt.Fprintf(w, "  %-6s %-5s %-5s %-14s %-34s %s\n", p.Sprintf("score"), p.Sprintf("word"), p.Sprintf("char"), p.Sprintf("view"), p.Sprintf("target"), p.Sprintf("phrasing"))
 	for _, c := range x.Closest {
