@@ -188,8 +188,8 @@ func TestLineInheritsItsReplysRules(t *testing.T) {
 	sc := meaningScript("")
 	sc.Rules = []Rule{{ID: "no-blame", Forbid: `\buseless\b`, Dim: "care", Penalty: 1}}
 	sc.Nodes[0].Replies = append(sc.Nodes[0].Replies, &Reply{ID: "blame", Label: "Blame the bot",
-		Text: "Honestly, the bot is useless.", Examples: []string{"that assistant is hopeless", "the bot never works properly"}})
-	line := "yeah that assistant is totally hopeless"
+		Text: "Honestly, the bot is useless.", Examples: []string{"that assistant is worthless", "the bot never works properly"}})
+	line := "yeah that assistant is totally worthless"
 	s := mustStart(t, sc, newClock().opts(ModeFree))
 	u := s.Understand(line)
 	if u.Reply != "blame" || len(u.Fires) != 1 || !strings.Contains(u.Fires[0].Matched, `understood as reply "blame"`) {
