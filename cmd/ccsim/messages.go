@@ -25,6 +25,7 @@ var messages = i18n.Catalog{
 	"  never reached endings: %s\n":                                 "  nie erreichte Enden: %s\n",
 	"  never reached replies: %s\n":                                 "  nie gewählte Antworten: %s\n",
 	"  corpus: %d of %d lines right\n":                              "  Korpus: %d von %d Zeilen richtig\n",
+	"    %-10s every rule a line names fired on %3.0f%%\n":          "    %-10s jede genannte Regel griff bei %3.0f %%\n",
 	"    %-10s %3d lines, %3.0f%% right, a rule fired on %3.0f%%\n": "    %-10s %3d Zeilen, %3.0f %% richtig, eine Regel griff bei %3.0f %%\n",
 	"    %s: %s at %s: %q\n       want %s\n       got  %s\n":        "    %s: %s bei %s: %q\n       erwartet %s\n       erhalten %s\n",
 	"  FAIL corpus %s\n":                                            "  FEHL Korpus %s\n",

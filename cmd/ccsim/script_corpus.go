@@ -37,6 +37,9 @@ func printCorpus(w io.Writer, pr *message.Printer, rep trainer.CorpusReport) {
 	pr.Fprintf(w, "  corpus: %d of %d lines right\n", rep.Correct, rep.Lines)
 	for _, k := range rep.Kinds {
 		pr.Fprintf(w, "    %-10s %3d lines, %3.0f%% right, a rule fired on %3.0f%%\n", k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired))
+		if k.Kind == trainer.KindBreach {
+			pr.Fprintf(w, "    %-10s every rule a line names fired on %3.0f%%\n", "", k.Pct(k.Named))
+		}
 	}
 	for _, f := range rep.Failures {
 		where := f.Where
