@@ -20,6 +20,7 @@ import (
 // three terms of the cue. German "lassen wir (weg|sein|das)" and English
 // "never mind" / "forget about" dismiss the rest of their clause.
 func (l *language) markDismissals(ts []term) {
+	had := l.alreadyHas(ts)
 	for i := range ts {
 		if l.dismissIdiom(ts, i) {
 			ts[i].cue = true
@@ -33,7 +34,14 @@ func (l *language) markDismissals(ts []term) {
 			}
 			continue
 		}
-		if !ts[i].cue || !l.dismissCue(ts, i) {
+		if !ts[i].cue {
+			continue
+		}
+		if had || l.again(ts, i) {
+			ts[i].rep = true
+			continue
+		}
+		if !l.dismissCue(ts, i) {
 			continue
 		}
 		for j := l.scopeStart(ts, i); j < len(ts) && ts[j].clause == ts[i].clause; j++ {
@@ -42,6 +50,36 @@ func (l *language) markDismissals(ts []term) {
 			}
 		}
 	}
+}
+
+// again reports whether the clause of term i says "again" ("no need to
+// verify you again", "die brauche ich nicht noch mal"): declining to repeat a
+// step is not skipping it.
+func (l *language) again(ts []term, i int) bool {
+	for j := l.scopeStart(ts, i); j < len(ts) && ts[j].clause == ts[i].clause; j++ {
+		w := ts[j].surface
+		if l.repeat[w] || w == "mal" && j > 0 && ts[j-1].surface == "noch" {
+			return true
+		}
+	}
+	return false
+}
+
+// alreadyHas reports whether the line says the agent already has what a
+// step asks for ("I've already got your order number", "liegt mir schon
+// vor"): then a "no need" in it declines to ask again.
+func (l *language) alreadyHas(ts []term) bool {
+	for i, t := range ts {
+		if !l.already[t.surface] {
+			continue
+		}
+		for j := max(0, i-2); j < len(ts) && j <= i+2; j++ {
+			if ts[j].clause == t.clause && l.possess[ts[j].surface] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dismissCue reports whether the negation cue at i is a dismissal: a verb

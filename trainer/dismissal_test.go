@@ -111,3 +111,25 @@ func TestLintRuleWithoutKeyWords(t *testing.T) {
 		t.Errorf("Explain keys of verify = %q, want confirm,email,postcod", got)
 	}
 }
+
+// TestDeclinedRepetition: declining to ask again, or because the agent
+// already has the thing, is not a dismissal.
+func TestDeclinedRepetition(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "no need to give me your email again"},
+		{"en", "No need for the postcode, I've already got it here."},
+		{"de", "Ihre Anschrift liegt mir schon vor, die brauche ich nicht noch mal."},
+		{"de", "Das Geburtsdatum brauche ich nicht erneut"},
+	} {
+		ex := dismissEN
+		if tc.lang == "de" {
+			ex = dismissDE
+		}
+		s := mustStart(t, dismissScript(tc.lang, ex), newClock().opts(ModeFree))
+		for _, e := range s.Understand(tc.text).Fires {
+			if e.Rule == "verify" {
+				t.Errorf("%s: Understand(%q) fires verify (%s); declining a repetition is no dismissal", tc.lang, tc.text, e.Matched)
+			}
+		}
+	}
+}

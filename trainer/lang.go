@@ -37,6 +37,9 @@ type language struct {
 	// "thing", "sagen"): they carry no topic, so they are never a rule's key
 	// word.
 	light map[string]bool
+	// repeat, already and possess tell a declined repetition from a
+	// dismissal: "again", and "already" near "have" ("I've already got it").
+	repeat, already, possess map[string]bool
 	// function lists pronouns, greetings and question words: with stop
 	// words and cues, the words a sentence has and word salad lacks.
 	function map[string]bool
@@ -74,6 +77,9 @@ var langEN = &language{
 	verbCues: wordSet(`skip skipping skipped bypass bypassing bypassed waive waived without`),
 	oblig: wordSet(`need needs needed needn't neednt necessary required have has got point bother bothering going gonna
 		worth want must`),
+	repeat:  wordSet(`again twice`),
+	already: wordSet(`already`),
+	possess: wordSet(`have has got i've we've it's`),
 	light: wordSet(`ask tell say see look run happen go goe come make take give put get one anyth someth everyth
 		noth thing stuff here there day time way know think sure mean talk bit lot just first befor after again
 		now today call want need like good fine help sorri`),
@@ -132,6 +138,9 @@ var langDE = &language{
 	verbCues: wordSet(`ueberspringen ueberspringe uebersprungen weglassen auslassen ohne sparen spare spart ersparen erspare verzichten verzichte verzichtet`),
 	oblig: wordSet(`brauchen brauche braucht brauchst noetig notwendig erforderlich muessen muss musst sinn bedarf
 		wollen will lohnt`),
+	repeat:  wordSet(`nochmal nochmals erneut wieder`),
+	already: wordSet(`schon bereits`),
+	possess: wordSet(`habe haben hat vor liegt`),
 	light: wordSet(`sag frag seh mach geb nehm tun tut sehr herr frau darf nenn etwas ding heut tag mal erst zuerst
 		bevor nach wieder jetzt gleich kurz geht gut bitt helf hilf wiss denk mein`),
 	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer

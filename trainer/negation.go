@@ -13,6 +13,7 @@ type term struct {
 	cue        bool // opens a negation scope
 	neg        bool // lies inside a negation scope
 	dis        bool // lies inside a dismissal: a negated obligation or a verb of skipping
+	rep        bool // a cue that declines a repetition ("not again", "I already have it")
 }
 
 // isCue reports whether a folded word opens a negation scope.

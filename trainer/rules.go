@@ -234,10 +234,17 @@ func (s *Session) fire(i int, evidence, matched string) {
 }
 
 // refuses reports whether a negated mention can count against a require
-// rule: the line negates something and either dismisses it or asks nothing.
+// rule: the line negates something and either dismisses it or asks
+// nothing, and it does not decline a repetition ("no need to give it again",
+// "I've already got it").
 func (rd *reading) refuses() bool {
 	if !rd.negated || rd.salad {
 		return false
+	}
+	for _, t := range rd.ts {
+		if t.rep {
+			return false
+		}
 	}
 	for _, t := range rd.ts {
 		if t.dis {
