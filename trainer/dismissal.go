@@ -144,7 +144,8 @@ func (l *language) dismissIdiom(ts []term, i int) bool {
 }
 
 // ruleKeys returns the key words (stems) of a require rule: words that at
-// least two of its own examples use, and that the phrasings saying the rule
+// least one in eight of its own examples use (and two phrasings saying it),
+// and that the phrasings saying the rule
 // (its examples, and the examples of replies that satisfy it) use at least
 // keyShare of the times the script uses them at all. Words of obligation and
 // function words are never key words ("no need to apologise" does not
@@ -163,7 +164,8 @@ func (l *language) ruleKeys(own, says, others [][]string) map[string]bool {
 	count(out, others)
 	keys := map[string]bool{}
 	for st := range mine {
-		if n := in[st]; n >= 2 && !l.oblig[st] && !l.function[st] && !l.light[st] && (st[0] < '0' || st[0] > '9') && float64(n) >= keyShare*float64(n+out[st]) {
+		if n := in[st]; n >= 2 && mine[st] >= len(own)/8 && !l.nokey[st] && len(st) > 2 && (st[0] < '0' || st[0] > '9') &&
+			float64(n) >= keyShare*float64(n+out[st]) {
 			keys[st] = true
 		}
 	}

@@ -37,6 +37,9 @@ type language struct {
 	// "thing", "sagen"): they carry no topic, so they are never a rule's key
 	// word.
 	light map[string]bool
+	// nokey holds the stems of stop, function, obligation and light words:
+	// never a rule's key word.
+	nokey map[string]bool
 	// repeat, already and possess tell a declined repetition from a
 	// dismissal: "again", and "already" near "have" ("I've already got it").
 	repeat, already, possess map[string]bool
@@ -80,9 +83,10 @@ var langEN = &language{
 	repeat:  wordSet(`again twice`),
 	already: wordSet(`already`),
 	possess: wordSet(`have has got i've we've it's`),
-	light: wordSet(`ask tell say see look run happen go goe come make take give put get one anyth someth everyth
-		noth thing stuff here there day time way know think sure mean talk bit lot just first befor after again
-		now today call want need like good fine help sorri`),
+	light: wordSet(`ask asked asking tell told say said saying see look run happen happened go goes going come make made take
+		give put get one anything something everything nothing thing things stuff here there day days time way know think
+		sure mean talk bit lot just first before after again now today call want need like good fine help through own
+		if number answer work couple quick more long start clear far next oh yes no hello thanks five week`),
 	function: wordSet(`i me my mine we us our you your yours he him his she her they them their what which who how
 		why when where i'm i'll i've i'd you're you'll you've we'll we're we've let's it's that's there's please
 		thanks thank yes yeah hi hello sure okay not before after only again maybe perhaps first once until since
@@ -141,8 +145,9 @@ var langDE = &language{
 	repeat:  wordSet(`nochmal nochmals erneut wieder`),
 	already: wordSet(`schon bereits`),
 	possess: wordSet(`habe haben hat vor liegt`),
-	light: wordSet(`sag frag seh mach geb nehm tun tut sehr herr frau darf nenn etwas ding heut tag mal erst zuerst
-		bevor nach wieder jetzt gleich kurz geht gut bitt helf hilf wiss denk mein`),
+	light: wordSet(`sagen sage fragen frage sehen mache machen geben nehmen tun tut sehr herr frau darf nennen etwas ding
+		heute tag mal erst zuerst bevor nach wieder jetzt gleich kurz geht gut helfen hilft wissen denken meinen als gern
+		gerne zusammen handeln nein sondern oh damit vorhanden brauche brauchen einfach ganz`),
 	function: wordSet(`ich mich mir mein meine wir uns unser du dich dir dein sie ihr ihnen er ihm ihn was wie wer
 		warum wann wo bitte danke ja hallo gerne nicht vor nach nur wieder vielleicht zuerst erst noch schon bald
 		heute morgen weil seit bis ihre ihren ihrem ihrer ihres meinen meinem meiner unsere unseren unserem unserer
@@ -203,4 +208,16 @@ func (l *language) stem(w string) string {
 	env := snowballstem.NewEnv(w)
 	l.stemmer(env)
 	return env.Current()
+}
+
+func init() {
+	for _, l := range []*language{langEN, langDE} {
+		l.nokey = map[string]bool{}
+		for _, set := range []map[string]bool{l.stop, l.function, l.oblig, l.light} {
+			for w := range set {
+				l.nokey[w] = true
+				l.nokey[l.stem(w)] = true
+			}
+		}
+	}
 }
