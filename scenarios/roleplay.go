@@ -308,7 +308,7 @@ func (c *converter) rule(r rpRule, key string) trainer.Rule {
 	default:
 		c.errorf(key+".severity", "unknown severity %q (want minor, major or critical)", r.Severity)
 	}
-	tr := trainer.Rule{ID: r.ID, Kind: r.Kind, Examples: r.Examples, NearMisses: r.NearMisses, When: r.When,
+	tr := trainer.Rule{ID: r.ID, Kind: r.Kind, Examples: r.Examples, NearMisses: r.NearMisses, Dismissals: r.Dismissals, When: r.When,
 		BeforeTag: r.BeforeTag, Dim: r.Dim, Penalty: r.Penalty, Critical: r.Severity == "critical", Debrief: r.Debrief, Better: r.Better}
 	if r.Require != nil {
 		tr.Require = *r.Require

@@ -125,6 +125,7 @@ type rpRule struct {
 	Forbid     *string  `toml:"forbid"`
 	Examples   []string `toml:"examples"`
 	NearMisses []string `toml:"near_misses"`
+	Dismissals []string `toml:"dismissals"`
 	When       string   `toml:"when"`
 	BeforeTag  string   `toml:"before_tag"`
 	Dim        string   `toml:"dim"`

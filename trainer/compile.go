@@ -89,7 +89,7 @@ type cline struct {
 type crule struct {
 	r               *Rule
 	require, forbid *rx
-	ex, near        []phrasing
+	ex, near, dis   []phrasing
 	keys            map[string]bool // a require rule's key words: a dismissal names one
 	when            evalFn
 	dim             int

@@ -72,6 +72,9 @@ func (p *program) compileUnderstanding() {
 		for _, ex := range r.r.NearMisses {
 			add(&r.near, ex, 1)
 		}
+		for _, ex := range r.r.Dismissals {
+			add(&r.dis, ex, 1)
+		}
 	}
 	p.weigh(k, pend)
 	p.know = k
@@ -122,7 +125,7 @@ func (p *program) learnKeys() {
 			if o == rule {
 				continue
 			}
-			for _, ph := range append(append([]phrasing(nil), o.ex...), o.near...) {
+			for _, ph := range append(append(append([]phrasing(nil), o.ex...), o.near...), o.dis...) {
 				others = append(others, ph.stems)
 			}
 		}
@@ -184,13 +187,17 @@ func (p *program) ruleShape(r *Rule, path string) {
 	case r.Require == "" && r.Forbid == "" && len(r.Examples) == 0:
 		p.errorf(path+".examples", "rule %q has neither a pattern nor examples", r.ID)
 	}
-	for i, ex := range append(append([]string(nil), r.Examples...), r.NearMisses...) {
-		if Normalize(ex) == "" {
-			key := fmt.Sprintf("%s.examples.%d", path, i)
-			if i >= len(r.Examples) {
-				key = fmt.Sprintf("%s.near_misses.%d", path, i-len(r.Examples))
+	for _, f := range []struct {
+		key  string
+		list []string
+	}{{"examples", r.Examples}, {"near_misses", r.NearMisses}, {"dismissals", r.Dismissals}} {
+		for i, ex := range f.list {
+			if Normalize(ex) == "" {
+				p.errorf(fmt.Sprintf("%s.%s.%d", path, f.key, i), "phrasing %q has no words", ex)
 			}
-			p.errorf(key, "phrasing %q has no words", ex)
 		}
+	}
+	if len(r.Dismissals) > 0 && r.kind() != RuleRequire {
+		p.errorf(path+".dismissals", "rule %q: dismissals are for require rules; a forbid rule's breaches are its examples", r.ID)
 	}
 }

@@ -133,3 +133,36 @@ func TestDeclinedRepetition(t *testing.T) {
 		}
 	}
 }
+
+// TestDismissalExamples: a require rule fires on a line close to one of its
+// dismissals, not on one that says the thing, and a forbid rule with
+// dismissals is refused at load.
+func TestDismissalExamples(t *testing.T) {
+	sc := dismissScript("", dismissEN)
+	sc.Rules[0].Dismissals = []string{"let's leave the security side of things", "we can move straight on to the money",
+		"I'm not going to bother with all that", "forget the formalities, let's sort it"}
+	for _, tc := range []struct {
+		text  string
+		fires bool
+	}{
+		{"let's just leave all the security side", true},
+		{"forget the formalities, I will sort it out", true},
+		{"please confirm your email address for me", false},
+		{"I'll refund the charge now", false},
+	} {
+		s := mustStart(t, sc, newClock().opts(ModeFree))
+		u := s.Understand(tc.text)
+		i := slices.IndexFunc(u.Fires, func(e RuleEvidence) bool { return e.Rule == "verify" })
+		if (i >= 0) != tc.fires {
+			t.Errorf("Understand(%q) fires verify %v, want %v (fires %+v)", tc.text, i >= 0, tc.fires, u.Fires)
+		}
+		if i >= 0 && tc.fires && !strings.Contains(u.Fires[i].Matched, "dismissal example") {
+			t.Errorf("%q: matched %q, want the dismissal example", tc.text, u.Fires[i].Matched)
+		}
+	}
+	sc.Rules[1].Dismissals = []string{"whatever"}
+	err := sc.Validate()
+	if err == nil || !strings.Contains(err.Error(), "rule.1.dismissals") {
+		t.Errorf("Validate with dismissals on a forbid rule = %v, want an error at rule.1.dismissals", err)
+	}
+}

@@ -58,6 +58,7 @@ func (s *Session) Explain(text string) Explanation {
 		if s.ruleLive(r) {
 			e.add(k.closest("rule "+r.r.ID, r.ex, views, names))
 			e.add(k.closest("rule "+r.r.ID+" near miss", r.near, views, names))
+			e.add(k.closest("rule "+r.r.ID+" dismissal", r.dis, views, names))
 		}
 	}
 	slices.SortStableFunc(e.Closest, func(a, b Closeness) int { return cmp.Compare(b.Score, a.Score) })

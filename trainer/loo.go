@@ -129,8 +129,10 @@ func (s *Script) SimilarityAt(node, text string) (float64, error) {
 
 // RuleLOO counts how rules by examples judge their own phrasings left out
 // one at a time: each example, left out of the examples, should still be
-// recognised (a forbid rule fires, a require rule is satisfied); each near
-// miss, left out of the near misses, should not be.
+// recognised (a forbid rule fires, a require rule is satisfied), and each
+// dismissal of a require rule should still fire it (both count as
+// examples); each near miss, left out of the near misses, should not be
+// recognised.
 type RuleLOO struct {
 	Examples, Recognised int // examples left out, and those the rule still recognised
 	NearMisses, Wrong    int // near misses left out, and those the rule recognised anyway
@@ -165,6 +167,14 @@ func RuleLeaveOneOut(sc *Script, adj, nearMargin float64) (RuleLOO, error) {
 			c.near = without(r.near, i)
 			out.NearMisses++
 			out.Wrong += k.recognises(&c, r.near[i].text)
+		}
+		for i := range r.dis {
+			c := *r
+			c.dis = without(r.dis, i)
+			out.Examples++
+			if k.judge(&c, k.read(r.dis[i].text)).fires {
+				out.Recognised++
+			}
 		}
 	}
 	return out, nil

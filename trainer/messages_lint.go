@@ -5,6 +5,7 @@ import "github.com/ccsim/ccsim/i18n"
 // lintMessages is the German catalogue of what Lint and Validate report to
 // a script's author. Keys, names and TOML paths stay as the author wrote them.
 var lintMessages = i18n.Catalog{
+	"rule %q: dismissals are for require rules; a forbid rule's breaches are its examples":                                                                                              "Regel %q: dismissals gibt es nur für Pflicht-Regeln; die Verstöße einer Verbots-Regel sind ihre examples",
 	"require rule %q has no key words, so a line that dismisses it is caught only by similarity: give examples that name what is required, in words the rest of the script seldom uses": "Pflicht-Regel %q hat keine Schlüsselwörter, ein Satz, der sie abtut, wird also nur über Ähnlichkeit erkannt: geben Sie Beispiele, die benennen, was verlangt ist, mit Wörtern, die das übrige Skript selten benutzt",
 	"%q is both a variable and a constant":                                         "%q ist zugleich Variable und Konstante",
 	"%q is not a value of set %q":                                                  "%q ist kein Wert der Menge %q",

@@ -67,6 +67,11 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 		v.satisfies = true
 		return v
 	}
+	if ok, how, score := k.dismisses(r, rd); ok {
+		v.fires, v.ev.Dismissal, v.ev.Score = true, true, score
+		v.ev.Matched = "dismissal " + how
+		return v
+	}
 	if !rd.refuses() {
 		return v
 	}
@@ -108,6 +113,27 @@ func (k *knowledge) says(r *crule, rd *reading, vs []view, th float64) (bool, st
 		}
 	}
 	return true, fmt.Sprintf("example %q (%.2f)", r.ex[i].text, s), s
+}
+
+// dismisses reports whether a line is close to one of a require rule's
+// dismissals: at least the rule threshold, and closer to it by the near-miss
+// margin than to the rule's examples and near misses (what says the thing,
+// or nearly, is no dismissal).
+func (k *knowledge) dismisses(r *crule, rd *reading) (bool, string, float64) {
+	if len(r.dis) == 0 {
+		return false, "", 0
+	}
+	vs := rd.views()
+	s, i, from := k.nearestAny(vs, r.dis)
+	if i < 0 || s < k.ruleThreshold() {
+		return false, "", s
+	}
+	for _, other := range [][]phrasing{r.ex, r.near} {
+		if n, _ := k.nearest(vs[from], other, ""); len(other) > 0 && n+k.nearMargin >= s {
+			return false, "", s
+		}
+	}
+	return true, fmt.Sprintf("example %q (%.2f)", r.dis[i].text, s), s
 }
 
 // nearMiss reports whether the line is at least the threshold close to a

@@ -150,6 +150,10 @@ type Rule struct {
 	Examples []string
 	// NearMisses are phrasings close to the examples that must not count.
 	NearMisses []string
+	// Dismissals are phrasings that refuse or brush aside what a require
+	// rule asks for ("it doesn't matter whether I'm a bot", "never mind
+	// that, here's my offer"): a line close to one fires the rule.
+	Dismissals []string
 	When       string // condition under which the rule applies; "" means always
 	BeforeTag  string // the rule is checked on entering the first node with this tag
 	Dim        string // rubric dimension the penalty comes off

@@ -51,6 +51,7 @@ var messages = i18n.Catalog{
 	"negated words":                         "verneinte Wörter",
 	"reply %s":                              "Antwort %s",
 	"rule %s":                               "Regel %s",
+	"rule %s dismissal":                     "Regel %s abgetan",
 	"rule %s near miss":                     "Regel %s knapp verfehlt",
 
 	// ccsim train

@@ -104,7 +104,7 @@ func explainView(p *message.Printer, v string) string {
 }
 
 // explainTarget is a closest phrasing's target ("reply ID", "rule ID",
-// "rule ID near miss") in p's language; the IDs stay as written.
+// "rule ID near miss", "rule ID dismissal") in p's language; the IDs stay as written.
 func explainTarget(p *message.Printer, t string) string {
 	if id, ok := strings.CutPrefix(t, "reply "); ok {
 		return p.Sprintf("reply %s", id)
@@ -115,6 +115,9 @@ func explainTarget(p *message.Printer, t string) string {
 	}
 	if id, ok := strings.CutSuffix(id, " near miss"); ok {
 		return p.Sprintf("rule %s near miss", id)
+	}
+	if id, ok := strings.CutSuffix(id, " dismissal"); ok {
+		return p.Sprintf("rule %s dismissal", id)
 	}
 	return p.Sprintf("rule %s", id)
 }
