@@ -39,14 +39,14 @@ var corpora = []corpus{
 	{"development", "testdata/corpus",
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
-			trainer.KindBreach:     {minFired: 86, maxFired: 100, minNamed: 86},
-			trainer.KindNearMiss:   {maxFired: 5}, // 3 of 78 lines
+			trainer.KindBreach:     {minFired: 88, maxFired: 100, minNamed: 88},
+			trainer.KindNearMiss:   {maxFired: 6}, // 4 of 78 lines
 			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
 		},
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 80, maxFired: 100},
-			trainer.KindBreach:     {minFired: 60, maxFired: 100},
+			trainer.KindBreach:     {minFired: 50, maxFired: 100},
 			trainer.KindNearMiss:   {maxFired: 30},
 			trainer.KindOffTopic:   {minCorrect: 60, maxFired: 20},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
@@ -54,8 +54,8 @@ var corpora = []corpus{
 	{"held-out", "testdata/corpus-fresh",
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
-			trainer.KindBreach:     {minFired: 62, maxFired: 100, minNamed: 62},
-			trainer.KindNearMiss:   {maxFired: 7}, // 5 of 84 lines
+			trainer.KindBreach:     {minFired: 78, maxFired: 100, minNamed: 78},
+			trainer.KindNearMiss:   {maxFired: 5}, // 4 of 84 lines
 			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
 		},
