@@ -18,17 +18,20 @@ import (
 
 // staffSynopsis is staff's usage line and how its goals work.
 const staffSynopsis = "staff [FILE|NAME] [--target 0.8] [--threshold 20s] [--max-abandon 0.05] [--max-occupancy 0.9] [--max-asa 30s]\n" +
-	"       [--confidence 0.95 | --on-means] [--reps N] [--max-reps M] [--verify-reps V] [--seed S] [--verify-seed S]\n" +
-	"       [--workers W] [--set KEY=VALUE]... [--vary KEY=V1,V2,...]... [--fte-hours 37.5] [--week-days 5]\n" +
-	"       [--json] [--write FILE] [--out DIR]\n\n" +
+	"       [--confidence 0.95 [--tolerance 0.005] | --on-means] [--reps N] [--max-reps M] [--verify-reps V]\n" +
+	"       [--seed S] [--verify-seed S] [--workers W] [--set KEY=VALUE]... [--vary KEY=V1,V2,...]...\n" +
+	"       [--fte-hours 37.5] [--week-days 5] [--json] [--write FILE] [--out DIR]\n\n" +
 	"Goals hold on one-sided 95 % bounds by default: an interval meets the service level when the lower\n" +
 	"bound mean - t*s*sqrt(1/n + 1/V) over the search's n replications reaches the target, so that the\n" +
 	"check on V = --verify-reps fresh replications (another seed) meets it with 95 % probability; caps\n" +
-	"(abandonment, occupancy, ASA) hold on the upper bound. Where a decision is close (more replications\n" +
-	"at the same mean would settle it), the search adds batches of --reps replications up to --max-reps,\n" +
-	"every candidate on the same batches. The output gives the check's figures and how many intervals\n" +
-	"met each goal in it. --on-means holds the goals on the means instead (faster, but about\n" +
-	"half the intervals that sit at a goal miss it on other days).\n\n" +
+	"(abandonment, occupancy, ASA) hold on the upper bound. Where a decision is open (the bound misses,\n" +
+	"but with --max-reps replications it might not, as far as the mean's own confidence bound allows),\n" +
+	"the search doubles the batches of --reps replications up to --max-reps (default 4 batches), every\n" +
+	"candidate on the same batches, and tries again. With --max-reps replications a bound that misses a\n" +
+	"goal by less than --tolerance of it (0.5 %: 79.6 % for a target of 80 %) counts as met, and the\n" +
+	"cheaper staffing is kept. The output gives the check's figures and how many intervals met each goal\n" +
+	"in it. --on-means holds the goals on the means instead (faster, but about half the intervals that\n" +
+	"sit at a goal miss it on other days).\n\n" +
 	"With several channels, each channel's service level is a goal of its own, at the threshold and\n" +
 	"target of the scenario's [channels.*] (else --threshold and --target; change them with\n" +
 	"--set channels.chat.target=0.85); --max-abandon and --max-asa hold for each channel too.\n\n" +

@@ -47,6 +47,8 @@ func TestStaffRobustOutOfSample(t *testing.T) {
 					t.Logf("%s: service level %.3f (or a skill's or channel's) under its target (%.2f in total) with seed %d", iv.Start, iv.Metrics[sim.MServiceLevel].Mean, sc.ServiceLevel.Target, seed)
 				}
 			}
+			t.Logf("%s: %d of %d intervals meet every goal with seed %d; the plan's own check: %d of %d", name, met, len(res.Intervals), seed,
+				plan.Verification.AllMet, plan.Verification.Intervals)
 			if want := int(math.Ceil(0.95 * float64(len(res.Intervals)))); met < want {
 				t.Errorf("%d of %d intervals meet the service level with seed %d, want at least %d", met, len(res.Intervals), seed, want)
 			}

@@ -103,6 +103,8 @@ func TestStaffUsage(t *testing.T) {
 		{"target above 1", []string{"staff", "--target", "1.5"}, "target"},
 		{"confidence 1", []string{"staff", "--confidence", "1"}, "confidence"},
 		{"confidence on the means", []string{"staff", "--confidence", "0.9", "--on-means"}, "on the means"},
+		{"tolerance of 0.2", []string{"staff", "--tolerance", "0.2"}, "tolerance"},
+		{"tolerance on the means", []string{"staff", "--tolerance", "0.01", "--on-means"}, "no tolerance"},
 		{"bounds of one replication", []string{"staff", "--reps", "1"}, "--on-means"},
 		{"two scenarios", []string{"staff", "default", "erlang-c"}, "at most one scenario"},
 		{"searches without vary", []string{"staff", "--searches", "3"}, "--searches goes with --vary"},
@@ -209,9 +211,10 @@ func TestStaffVary(t *testing.T) {
 	}
 }
 
-// TestStaffOnMeansWithASA: --on-means drops the confidence level from the
-// goals, --max-asa adds an ASA goal the check counts, and the table
-// shows the check and the FTE line.
+// TestStaffOnMeansWithASA: --on-means drops the confidence level and the
+// tolerance from the goals, --tolerance sets the tolerance of goals on
+// bounds, --max-asa adds an ASA goal the check counts, and the table shows
+// the check and the FTE line.
 func TestStaffOnMeansWithASA(t *testing.T) {
 	out, errs, code := ccsim(t, "staff", "erlang-c", "--reps", "4", "--verify-reps", "6", "--on-means", "--max-asa", "15s", "--json")
 	if code != 0 {
@@ -221,8 +224,8 @@ func TestStaffOnMeansWithASA(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &pl); err != nil {
 		t.Fatal(err)
 	}
-	if pl.Goals.Confidence != 0 || pl.Goals.MaxASASeconds != 15 || pl.MaxReplications != 4 {
-		t.Errorf("goals %+v, max replications %d: want no confidence level, ASA 15 s and no added replications", pl.Goals, pl.MaxReplications)
+	if pl.Goals.Confidence != 0 || pl.Goals.Tolerance != 0 || pl.Goals.MaxASASeconds != 15 || pl.MaxReplications != 4 {
+		t.Errorf("goals %+v, max replications %d: want no confidence level or tolerance, ASA 15 s and no added replications", pl.Goals, pl.MaxReplications)
 	}
 	var goals []string
 	for _, g := range pl.Verification.Goals {
@@ -230,6 +233,16 @@ func TestStaffOnMeansWithASA(t *testing.T) {
 	}
 	if strings.Join(goals, ",") != "service_level,asa_voice" || pl.Verification.Replications != 6 {
 		t.Errorf("check of goals %v on %d replications, want service_level,asa_voice on 6", goals, pl.Verification.Replications)
+	}
+	out, errs, code = ccsim(t, "staff", "erlang-c", "--reps", "4", "--verify-reps", "6", "--tolerance", "0.02", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if err := json.Unmarshal([]byte(out), &pl); err != nil {
+		t.Fatal(err)
+	}
+	if pl.Goals.Confidence != 0.95 || pl.Goals.Tolerance != 0.02 || pl.MaxReplications > 16 {
+		t.Errorf("goals %+v, max replications %d: want 95 %% bounds, tolerance 0.02, up to 4 batches of 4", pl.Goals, pl.MaxReplications)
 	}
 	out, errs, code = ccsim(t, "staff", "erlang-c", "--reps", "4", "--verify-reps", "6", "--fte-hours", "40")
 	if code != 0 {

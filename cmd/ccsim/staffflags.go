@@ -12,6 +12,7 @@ import (
 type staffFlags struct {
 	fs                                 *flag.FlagSet
 	target, maxAbandon, maxOcc, conf   *float64
+	tolerance                          *float64
 	fteHours, weekDays                 *float64
 	threshold, maxASA                  *time.Duration
 	onMeans, json                      *bool
@@ -40,9 +41,10 @@ func declareStaffFlags(fs *flag.FlagSet, write, out string) *staffFlags {
 	f.maxOcc = fs.Float64("max-occupancy", 0, "cap on each group's occupancy in every interval, a share (default: none)")
 	f.maxASA = fs.Duration("max-asa", 0, "cap on each channel's mean wait of answered contacts in every interval (default: none)")
 	f.conf = fs.Float64("confidence", 0, "level of the one-sided confidence bounds the goals hold on (default 0.95)")
+	f.tolerance = fs.Float64("tolerance", 0, "with the most replications, a bound that misses a goal by less than this share of it counts as met (default 0.005)")
 	f.onMeans = fs.Bool("on-means", false, "hold the goals on the means, without bounds or added replications")
 	f.reps = fs.Int("reps", 0, "replications of a first simulation, a batch (default: the scenario's)")
-	f.maxReps = fs.Int("max-reps", 0, "most replications where a decision is close (default: 2 batches)")
+	f.maxReps = fs.Int("max-reps", 0, "most replications where a decision is close (default: 4 batches)")
 	f.verifyReps = fs.Int("verify-reps", 0, "fresh replications of the final check (default 40)")
 	f.seed = fs.Uint64("seed", 0, "random seed of the search's first batch (default: the scenario's)")
 	f.verifySeed = fs.Uint64("verify-seed", 0, "random seed of the final check (default: one mixed from the search's)")
@@ -88,7 +90,7 @@ func (f *staffFlags) parse(args []string) ([]string, error) {
 // goals are the goals the flags set.
 func (f *staffFlags) goals() staff.Goals {
 	return staff.Goals{Target: *f.target, Threshold: *f.threshold, MaxAbandon: *f.maxAbandon, MaxOccupancy: *f.maxOcc,
-		MaxASA: *f.maxASA, Confidence: *f.conf, OnMeans: *f.onMeans}
+		MaxASA: *f.maxASA, Confidence: *f.conf, Tolerance: *f.tolerance, OnMeans: *f.onMeans}
 }
 
 // week is the week FTE and annual cost assume.

@@ -147,21 +147,22 @@ func margin(x est, limit float64, atLeast bool) est {
 		return undefined
 	}
 	if atLeast {
-		return est{(x.mean - limit) / limit, x.half / limit, x.halfMax / limit}
+		return est{(x.mean - limit) / limit, x.half / limit, x.halfMax / limit, x.err / limit}
 	}
-	return est{(limit - x.mean) / limit, x.half / limit, x.halfMax / limit}
+	return est{(limit - x.mean) / limit, x.half / limit, x.halfMax / limit, x.err / limit}
 }
 
-// chargeChannel charges a channel goal's miss m in period k to the group,
-// among those serving the channel, whose service level fares worst, unless
-// one of them misses a goal already (fixing it helps the channel too).
-func (p *problem) chargeChannel(o [][]obs, k int, m est, groups []int) {
-	if !m.defined() || m.lo() >= -eps {
+// chargeChannel charges a channel goal's miss m (beyond tolerance tol) in
+// period k to the group, among those serving the channel, whose service
+// level fares worst, unless one of them misses a goal already (fixing it
+// helps the channel too).
+func (p *problem) chargeChannel(o [][]obs, k int, m est, groups []int, tol float64) {
+	if !m.defined() || m.lo() >= -tol-eps {
 		return
 	}
 	worst, worstSL := -1, 2.0
 	for _, g := range groups {
-		if p.misses(o[g][k]) {
+		if p.misses(o[g][k], tol) {
 			return
 		}
 		sl := 1.0

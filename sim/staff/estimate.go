@@ -6,26 +6,31 @@ import (
 	"github.com/ccsim/ccsim/sim"
 )
 
-// est is a measured figure: its mean over replications and the half-width
-// of its one-sided bound at the search's level (0 for goals on the means),
-// now and as it would be with the most replications the search may add.
+// est is a measured figure: its mean over replications, the half-width
+// of its one-sided bound at the search's level (0 for goals on the means)
+// now and as it would be with the most replications the search may add,
+// and the half-width of the one-sided confidence bound of the mean itself
+// at the same level (how far the true mean may lie from the measured one).
 // A NaN mean or half-width means not measured (no contact, or too few
 // replications for a bound).
-type est struct{ mean, half, halfMax float64 }
+type est struct{ mean, half, halfMax, err float64 }
 
 // lo is the lower bound, hi the upper.
 func (e est) lo() float64 { return e.mean - e.half }
 func (e est) hi() float64 { return e.mean + e.half }
 
-// loMax and hiMax are the bounds with the most replications, should the mean stay.
-func (e est) loMax() float64 { return e.mean - e.halfMax }
-func (e est) hiMax() float64 { return e.mean + e.halfMax }
+// loBest and hiBest are the bounds the most replications would give if the
+// true mean were as favourable as the replications so far allow (the
+// confidence bound of the mean): a goal they miss is missed for good, one
+// they meet may yet be met with more replications.
+func (e est) loBest() float64 { return e.mean + e.err - e.halfMax }
+func (e est) hiBest() float64 { return e.mean - e.err + e.halfMax }
 
 // defined reports whether e was measured.
 func (e est) defined() bool { return finite(e.mean) && finite(e.half) }
 
 // undefined is an est that was not measured.
-var undefined = est{math.NaN(), math.NaN(), math.NaN()}
+var undefined = est{math.NaN(), math.NaN(), math.NaN(), math.NaN()}
 
 // estimator turns replications' figures into ests at one confidence level,
 // caching Student-t quantiles by degrees of freedom. Its bounds are
@@ -37,7 +42,18 @@ type estimator struct {
 	conf  float64 // 0: on the means
 	check int     // replications of the check the bounds predict; 0: none
 	most  int     // the most replications the search may measure
+	tol   float64 // relative tolerance of the goals with the most replications
 	t     map[int]float64
+}
+
+// tolerance is the relative tolerance of the goals for a measurement of
+// reps replications: tol with the most replications, where the search
+// decides for good, else none.
+func (e *estimator) tolerance(reps int) float64 {
+	if e.conf > 0 && reps >= e.most {
+		return e.tol
+	}
+	return 0
 }
 
 // of estimates the mean of the defined values of xs and its bound.
@@ -48,10 +64,10 @@ func (e *estimator) of(xs []float64) est {
 	}
 	m := sum / float64(n)
 	if e.conf == 0 {
-		return est{m, 0, 0}
+		return est{m, 0, 0, 0}
 	}
 	if n < 2 {
-		return est{m, math.NaN(), math.NaN()}
+		return est{m, math.NaN(), math.NaN(), math.NaN()}
 	}
 	ss := 0.0
 	for _, x := range xs {
@@ -61,11 +77,13 @@ func (e *estimator) of(xs []float64) est {
 	}
 	sd := math.Sqrt(ss / float64(n-1))
 	most := max(n, n*e.most/len(xs)) // defined values scale with the replications
-	return est{m, e.half(sd, n), e.half(sd, most)}
+	return est{m, e.half(sd, n, e.check), e.half(sd, most, e.check), e.half(sd, n, 0)}
 }
 
-// half is the half-width of a bound from n values of standard deviation sd.
-func (e *estimator) half(sd float64, n int) float64 {
+// half is the half-width of a bound from n values of standard deviation
+// sd, a prediction bound for the mean of check more (0: the bound of the
+// mean itself).
+func (e *estimator) half(sd float64, n, check int) float64 {
 	t, ok := e.t[n-1]
 	if !ok {
 		if e.t == nil {
@@ -75,8 +93,8 @@ func (e *estimator) half(sd float64, n int) float64 {
 		e.t[n-1] = t
 	}
 	v := 1 / float64(n)
-	if e.check > 0 {
-		v += 1 / float64(e.check)
+	if check > 0 {
+		v += 1 / float64(check)
 	}
 	return t * sd * math.Sqrt(v)
 }

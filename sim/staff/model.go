@@ -38,6 +38,11 @@ type problem struct {
 	chans      []chanGoal
 }
 
+// DefaultBatches is the most batches of replications a candidate is
+// measured on, where a decision needs them, unless Options say otherwise:
+// the search doubles the batches (1, 2, 4) while a decision stays open.
+const DefaultBatches = 4
+
 // newProblem derives the Erlang models and the starting staffing of sc.
 func newProblem(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
 	p := &problem{orig: sc, eval: *sc, goals: goals, opts: opts, day: sc.Arrivals.Day(), cache: map[string]*entry{},
@@ -53,11 +58,11 @@ func newProblem(sc *sim.Scenario, goals Goals, opts Options) (*problem, error) {
 		p.verifyReps = opts.VerifyReplications
 	}
 	if p.est.conf > 0 {
-		p.maxLevel = 2
+		p.maxLevel = DefaultBatches
 		if opts.MaxReplications > 0 {
 			p.maxLevel = max(1, opts.MaxReplications/p.reps)
 		}
-		p.est.check, p.est.most = p.verifyReps, p.maxLevel*p.reps
+		p.est.check, p.est.most, p.est.tol = p.verifyReps, p.maxLevel*p.reps, goals.tolerance()
 	}
 	if p.goals.Target == 0 {
 		p.goals.Target = math.Min(sc.ServiceLevel.Target, 0.9999)

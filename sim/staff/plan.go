@@ -19,7 +19,7 @@ func (p *problem) plan(n [][]int, res *sim.Results) *Plan {
 		Scenario: sc.Name, Seed: p.seed, Replications: p.reps, Evaluations: p.evals,
 		MaxReplications: p.level * p.reps, Verification: v,
 		Goals: GoalsJSON{Target: p.goals.Target, ThresholdSeconds: p.goals.Threshold.Seconds(),
-			MaxAbandon: p.goals.MaxAbandon, MaxOccupancy: p.goals.MaxOccupancy, Confidence: p.goals.level(),
+			MaxAbandon: p.goals.MaxAbandon, MaxOccupancy: p.goals.MaxOccupancy, Confidence: p.goals.level(), Tolerance: p.goals.tolerance(),
 			MaxASASeconds: p.goals.MaxASA.Seconds(), Channels: p.channelGoalsJSON()},
 		Results: res, Method: p.method(),
 	}

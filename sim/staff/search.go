@@ -27,8 +27,12 @@ func (p *problem) search(ctx context.Context) ([][]int, error) {
 	}
 	var cand []cell // nil: every cell
 	for {
+		before := clone(n)
 		if n, err = p.repair(ctx, n); err != nil {
 			return nil, err
+		}
+		if cand != nil {
+			cand = append(cand, raised(before, n)...)
 		}
 		var open []cell
 		if n, open, err = p.trim(ctx, n, cand); err != nil {
@@ -39,6 +43,21 @@ func (p *problem) search(ctx context.Context) ([][]int, error) {
 		}
 		p.level, p.levelEvals, cand = min(2*p.level, p.maxLevel), 0, open
 	}
+}
+
+// raised lists the cells where staffing after has more agents than before:
+// the repair at a new level of replications added them to a staffing the
+// level before accepted, so one agent fewer is close to the goals again.
+func raised(before, after [][]int) []cell {
+	var out []cell
+	for g := range after {
+		for k := range after[g] {
+			if after[g][k] > before[g][k] {
+				out = append(out, cell{g, k})
+			}
+		}
+	}
+	return out
 }
 
 func (p *problem) budget() int {

@@ -19,6 +19,12 @@ import (
 // hold on unless Goals says otherwise.
 const DefaultConfidence = 0.95
 
+// DefaultTolerance is the relative tolerance of goals on bounds unless
+// Goals says otherwise: with the most replications, a bound that misses a
+// goal by less than 0.5 % of it (a service level of 79.6 % for 80 %, an
+// abandonment of 5.025 % for 5 %) counts as meeting it.
+const DefaultTolerance = 0.005
+
 // Goals are the constraints every interval must meet. They hold on
 // one-sided bounds at level Confidence (the lower bound of service level,
 // the upper bounds of abandonment and occupancy), or on the means with
@@ -32,6 +38,11 @@ type Goals struct {
 	MaxOccupancy float64       // MaxOccupancy caps each group's occupancy, a share; 0: no cap.
 	MaxASA       time.Duration // MaxASA caps each channel's mean wait of answered contacts; 0: no cap.
 	Confidence   float64       // Confidence is the level of the bounds, in (0, 1); 0: DefaultConfidence.
+	// Tolerance is the indifference zone of goals on bounds, relative to
+	// each goal, in [0, 0.1); 0: DefaultTolerance. A decision the most
+	// replications leave open (the bound misses the goal by less than
+	// Tolerance of it) counts as met: the cheaper staffing is kept.
+	Tolerance float64
 	// Channels are goals per channel. With more than one channel, each
 	// channel's service level is a goal of its own, at the threshold and
 	// target of the scenario's [channels.*] (else Target and Threshold),
@@ -55,6 +66,10 @@ func (g Goals) Validate() error {
 		return fmt.Errorf("staff: confidence must be in (0, 1), got %g", g.Confidence)
 	case g.OnMeans && g.Confidence > 0:
 		return errors.New("staff: goals on the means take no confidence level")
+	case !(g.Tolerance >= 0 && g.Tolerance < 0.1):
+		return fmt.Errorf("staff: tolerance must be a share in [0, 0.1), got %g", g.Tolerance)
+	case g.OnMeans && g.Tolerance > 0:
+		return errors.New("staff: goals on the means take no tolerance")
 	case g.MaxASA < 0:
 		return errors.New("staff: max ASA must not be negative")
 	}
@@ -66,24 +81,30 @@ func (g Goals) Validate() error {
 	return nil
 }
 
+// tolerance is the relative tolerance of goals on bounds; 0 on the means.
+func (g Goals) tolerance() float64 { return g.onBounds(g.Tolerance, DefaultTolerance) }
+
 // level is the confidence level the goals hold at; 0 on the means.
-func (g Goals) level() float64 {
+func (g Goals) level() float64 { return g.onBounds(g.Confidence, DefaultConfidence) }
+
+// onBounds is v, or def if v is 0, for goals on bounds; 0 on the means.
+func (g Goals) onBounds(v, def float64) float64 {
 	switch {
 	case g.OnMeans:
 		return 0
-	case g.Confidence > 0:
-		return g.Confidence
+	case v > 0:
+		return v
 	}
-	return DefaultConfidence
+	return def
 }
 
 // Options tune the search. The zero value uses the scenario's seed and
-// replications, up to twice as many where a decision needs them, a
+// replications, up to four times as many where a decision needs them, a
 // check on DefaultVerifyReplications fresh replications, and one worker per CPU.
 type Options struct {
 	Workers            int            // Workers simulate replications in parallel; 0: one per CPU.
 	Replications       int            // Replications of a first evaluation, a batch; 0: the scenario's.
-	MaxReplications    int            // MaxReplications caps the replications added batch by batch; 0: 2 batches.
+	MaxReplications    int            // MaxReplications caps the replications added batch by batch; 0: DefaultBatches batches.
 	Seed               *uint64        // Seed of the search's first batch; nil: the scenario's.
 	VerifyReplications int            // VerifyReplications are the fresh replications of the final check; 0: DefaultVerifyReplications.
 	VerifySeed         *uint64        // VerifySeed is the seed of the final check; nil: one mixed from Seed.
@@ -136,6 +157,7 @@ type GoalsJSON struct {
 	MaxOccupancy     float64            `json:"max_occupancy,omitempty"`
 	MaxASASeconds    float64            `json:"max_asa_seconds,omitempty"`
 	Confidence       float64            `json:"confidence,omitempty"` // 0: on the means
+	Tolerance        float64            `json:"tolerance,omitempty"`  // relative; 0: on the means
 	Channels         []ChannelGoalsJSON `json:"channels,omitempty"`
 }
 

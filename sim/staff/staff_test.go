@@ -49,29 +49,52 @@ func skillDay() *sim.Scenario {
 	}
 }
 
+// smallFlatDay is another human-only day with the same traffic in every
+// interval: 150 contacts per 30 minutes, exponential handle times of 5
+// minutes (25 erlangs) and exponential patience of 2 minutes, 20
+// replications a batch.
+func smallFlatDay(intervals int) *sim.Scenario {
+	sc := stationaryDay(intervals)
+	for i := range sc.Arrivals.Profile {
+		sc.Arrivals.Profile[i] = 150
+	}
+	sc.Intents[0].HandleTime = sim.Exponential{MeanS: 300}
+	sc.Patience = sim.Exponential{MeanS: 120}
+	sc.Replications = 20
+	return sc
+}
+
 // TestErlangAgreement: on a human-only stationary day, the simulated
 // requirement of every interval is the Erlang A requirement ± 1, except in
 // the first: the day starts empty, so its first interval is not in the
 // steady state Erlang A assumes and needs fewer agents (40 instead of 42 for
 // the service level here; see TestErlangAgreementSteadyState for a run with
 // a warm-up). Goals on bounds add a margin for the sampling error of the
-// search and of the check (t·s·√(1/n + 1/check)); with a check of 400
-// replications it is small enough to stay within one agent of Erlang A.
+// search and of the check (t·s·√(1/n + 1/check)): with the default check
+// of 40 replications, one agent more than Erlang A where Erlang A's own
+// staffing meets the goal by little (43 for 42 here). Default options add
+// replications up to 4 batches where a decision is open and keep the
+// cheaper staffing within the tolerance; over seeds 1 to 10 every interval
+// after the first was within one agent of Erlang A on the first day in
+// all 10, on the smaller day in 8 (two had one interval at +2).
 func TestErlangAgreement(t *testing.T) {
 	tests := []struct {
 		name  string
+		day   *sim.Scenario
 		goals Goals
 		opts  Options
 	}{
-		{"service level on the means", Goals{OnMeans: true}, Options{}},
-		{"service level and abandonment on the means", Goals{MaxAbandon: 0.03, OnMeans: true}, Options{}},
-		{"occupancy cap on the means", Goals{Target: 0.5, MaxOccupancy: 0.85, OnMeans: true}, Options{}},
-		{"service level on bounds", Goals{}, Options{VerifyReplications: 400}},
-		{"service level and abandonment on bounds", Goals{MaxAbandon: 0.03}, Options{VerifyReplications: 400}},
+		{"service level on the means", stationaryDay(8), Goals{OnMeans: true}, Options{}},
+		{"service level and abandonment on the means", stationaryDay(8), Goals{MaxAbandon: 0.03, OnMeans: true}, Options{}},
+		{"occupancy cap on the means", stationaryDay(8), Goals{Target: 0.5, MaxOccupancy: 0.85, OnMeans: true}, Options{}},
+		{"service level on bounds", stationaryDay(8), Goals{}, Options{VerifyReplications: 400}},
+		{"service level and abandonment on bounds", stationaryDay(8), Goals{MaxAbandon: 0.03}, Options{VerifyReplications: 400}},
+		{"default goals and options", stationaryDay(8), Goals{}, Options{}},
+		{"default goals and options, 25 erlangs", smallFlatDay(8), Goals{}, Options{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			pl, err := Search(context.Background(), stationaryDay(8), tc.goals, tc.opts)
+			pl, err := Search(context.Background(), tc.day, tc.goals, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -229,6 +252,9 @@ func TestGoalsValidate(t *testing.T) {
 		{"negative occupancy", Goals{MaxOccupancy: -0.1}, "occupancy"},
 		{"confidence of 1", Goals{Confidence: 1}, "confidence"},
 		{"confidence on the means", Goals{Confidence: 0.9, OnMeans: true}, "on the means"},
+		{"tolerance of 0.1", Goals{Tolerance: 0.1}, "tolerance"},
+		{"negative tolerance", Goals{Tolerance: -0.01}, "tolerance"},
+		{"tolerance on the means", Goals{Tolerance: 0.01, OnMeans: true}, "on the means"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

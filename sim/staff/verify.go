@@ -67,7 +67,7 @@ func (p *problem) check(res *sim.Results) ([][]string, Verification) {
 	for k := range missed {
 		miss := map[string]bool{}
 		for g := range o {
-			sl, ab, occ := p.missed(o[g][k], est.lo, est.hi)
+			sl, ab, occ := p.missed(o[g][k], est.lo, est.hi, 0)
 			miss[GoalServiceLevel] = miss[GoalServiceLevel] || sl
 			miss[GoalAbandonment] = miss[GoalAbandonment] || ab
 			miss[GoalOccupancy] = miss[GoalOccupancy] || occ
