@@ -42,7 +42,12 @@ func (r *Runner) initContact(id int32, in int, d draws) {
 	if sc.Patience != nil {
 		c.patience = sc.Patience.Rand(d.pat)
 	}
-	c.handle = r.handle[in].Rand(d.handle)
+	if l, ok := r.handle[in].(logNormalDraws); ok {
+		c.handle = l.logDraw(d.handle)
+		c.flags |= flLogHandle
+	} else {
+		c.handle = r.handle[in].Rand(d.handle)
+	}
 	if sc.Bot != nil {
 		c.botTime = sc.Bot.HandleTime.Rand(d.bot)
 		c.optU = d.bot.Float64()
@@ -142,6 +147,7 @@ func (r *Runner) botDone(id int32) {
 	}
 	c.flags |= flEscalated
 	c.route = RouteEscalatedNoCtx
+	c.humanHandle()
 	if b.ContextTransfer {
 		c.flags |= flContext
 		c.route = RouteEscalatedCtx
@@ -181,6 +187,7 @@ func (r *Runner) botEnds(id int32, cl *cell, out Outcome) {
 // agent, or queued with its abandonment, overflow and callback rules.
 func (r *Runner) toQueue(id int32) {
 	c := &r.cs.c[id]
+	c.humanHandle()
 	c.queued = r.now
 	c.state = stWaiting
 	cl := r.cell(c, r.bucket(r.now))

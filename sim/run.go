@@ -34,6 +34,8 @@ type Runner struct {
 	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
 	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
 	cum      []float64 // cumulative intent shares
+	arrWidth float64   // day profile: its interval, seconds
+	arrRates []float64 // day profile: arrivals per second of each interval (× rate)
 	handle   []sampler // per intent: its handle time
 	interval float64   // reporting interval, seconds; +Inf when there is one bucket
 	origin   float64   // start of bucket 0
@@ -91,6 +93,12 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 		r.handle = append(r.handle, fastSampler(in.HandleTime))
 	}
 	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
+	if a := &sc.Arrivals; a.Day() {
+		r.arrWidth = a.Interval.Seconds()
+		for _, n := range a.Profile {
+			r.arrRates = append(r.arrRates, n*r.rate/r.arrWidth)
+		}
+	}
 	var peak []int
 	r.staffing, peak = timeline(sc)
 	r.staff = newStaff(sc.Groups, peak)
@@ -146,14 +154,14 @@ func (r *Runner) arrivalAfter(t float64) float64 {
 	if !a.Day() {
 		return t + r.rArr.ExpFloat64()*3600/(a.Rate*r.rate)
 	}
-	width := a.Interval.Seconds()
+	width := r.arrWidth
 	for {
 		i := int(t / width)
-		if i >= len(a.Profile) {
+		if i >= len(r.arrRates) {
 			return inf
 		}
 		end := float64(i+1) * width
-		if rate := a.Profile[i] * r.rate / width; rate > 0 {
+		if rate := r.arrRates[i]; rate > 0 {
 			if next := t + r.rArr.ExpFloat64()/rate; next < end {
 				return next
 			}
