@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"time"
 )
 
 // TestSettledBotSessions checks that settling at their start the bot
@@ -68,6 +69,20 @@ func TestLogNormalDraws(t *testing.T) {
 	for i := range 1000 {
 		if got, want := math.Exp(l.logDraw(r1)), l.Rand(r2); got != want {
 			t.Fatalf("draw %d: exp(logDraw) = %v, want %v", i, got, want)
+		}
+	}
+}
+
+// TestResultsSoFar checks that the figures of a run under way hold the
+// time integrals up to now, though they are settled only at changes.
+func TestResultsSoFar(t *testing.T) {
+	sc := dayScenario() // group a: 5 agents, then 12 from 08:30; group b: 2
+	r := NewRun(sc, sc.Seed, 0)
+	r.RunUntil(45 * time.Minute)
+	want := 5*0.5 + 12*0.25 + 2*0.75
+	for i := range 2 { // reading them changes nothing
+		if got := r.Results().Metrics[MAgentHours].Mean; math.Abs(got-want) > 1e-9 {
+			t.Errorf("read %d: agent-hours after 45 minutes = %v, want %v", i, got, want)
 		}
 	}
 }
