@@ -30,6 +30,7 @@ type groupState struct {
 	onDuty    int     // idle + busy (including those leaving after their work)
 	busy      int
 	leaving   int
+	mark      float64 // the group's time integrals are settled up to here
 }
 
 // staff is every agent seat.

@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // contactState is where a contact is.
 type contactState uint8
 
@@ -21,6 +23,7 @@ const (
 	flCallback                      // accepted a callback: keeps its place without waiting on the line
 	flRetrial                       // a new attempt after abandoning
 	flRepeat                        // a repeat contact after an unresolved one
+	flLogHandle                     // handle holds the logarithm of the handle time (see humanHandle)
 )
 
 // contact is one customer in the system, kept in a slab and reused, so the
@@ -36,7 +39,7 @@ type contact struct {
 	agent    int32   // agent seat handling it
 	timer    int32   // index of its patience timer in Runner.timers; -1: none
 	patience float64 // seconds it will wait in the human queue; +Inf: forever
-	handle   float64 // human handle time, seconds (after context effects)
+	handle   float64 // human handle time, seconds (after context effects), or its logarithm until needed
 	botTime  float64 // bot session length, seconds
 	optU     float64 // uniform deciding an opt-out
 	botU     float64 // uniform deciding the bot outcome
@@ -49,6 +52,15 @@ type contact struct {
 	state    contactState
 	flags    uint16
 	route    Route
+}
+
+// humanHandle makes c.handle the handle time in seconds, if it still
+// holds its logarithm.
+func (c *contact) humanHandle() {
+	if c.flags&flLogHandle != 0 {
+		c.handle = math.Exp(c.handle)
+		c.flags &^= flLogHandle
+	}
 }
 
 // contacts is a slab of contact slots with a free list.

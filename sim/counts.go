@@ -39,6 +39,7 @@ func RunCounts(ctx context.Context, scs []*Scenario, opts Options) ([][]Counts, 
 		sc := &runs[j.sc]
 		r := NewRun(sc, sc.Seed, j.rep)
 		r.noWaits = true
+		r.settleBots()
 		if r = runToEnd(ctx, r, opts); r != nil {
 			out[j.sc][j.rep] = r.counts()
 		}

@@ -109,6 +109,7 @@ func (r *Runner) liveValues() Values {
 		}
 		sp.add(&r.stats.spans[b])
 	}
+	r.unsettled(&sp)
 	return values(&all, &sp, r.sc.definition())
 }
 

@@ -42,7 +42,12 @@ func (r *Runner) initContact(id int32, in int, d draws) {
 	if sc.Patience != nil {
 		c.patience = sc.Patience.Rand(d.pat)
 	}
-	c.handle = r.handle[in].Rand(d.handle)
+	if l, ok := r.handle[in].(logNormalDraws); ok {
+		c.handle = l.logDraw(d.handle)
+		c.flags |= flLogHandle
+	} else {
+		c.handle = r.handle[in].Rand(d.handle)
+	}
 	if sc.Bot != nil {
 		c.botTime = sc.Bot.HandleTime.Rand(d.bot)
 		c.optU = d.bot.Float64()
@@ -105,10 +110,17 @@ func (r *Runner) enter(id int32) {
 		c.route = RouteOverflow
 		r.toQueue(id)
 	default:
-		r.botBusy++
-		c.state = stBot
 		c.flags |= flBotSession
 		c.botStart = r.now
+		if r.settleBot {
+			if out := r.botOutcome(c); out != 0 {
+				r.events++ // the session's end, settled now
+				r.botEnds(id, cl, out)
+				return
+			}
+		}
+		r.botBusy++
+		c.state = stBot
 		r.cal.push(r.now+c.botTime, evBotDone, id, c.gen)
 	}
 }
@@ -129,18 +141,13 @@ func (r *Runner) botDone(id int32) {
 	b := r.sc.Bot
 	cl := r.cell(c, int(c.arrCell))
 	c.botEnd = r.now
-	if c.botU < r.sc.Intents[c.intent].BotContainment {
-		cl.contained++
-		r.leave(id, OutContained)
-		return
-	}
-	if c.hangU < b.HangUp {
-		cl.botHangup++
-		r.leave(id, OutBotHangup)
+	if out := r.botOutcome(c); out != 0 {
+		r.botEnds(id, cl, out)
 		return
 	}
 	c.flags |= flEscalated
 	c.route = RouteEscalatedNoCtx
+	c.humanHandle()
 	if b.ContextTransfer {
 		c.flags |= flContext
 		c.route = RouteEscalatedCtx
@@ -153,10 +160,34 @@ func (r *Runner) botDone(id int32) {
 	r.toQueue(id)
 }
 
+// botOutcome is how contact c's bot session ends without a human:
+// OutContained, OutBotHangup, or 0 when it escalates.
+func (r *Runner) botOutcome(c *contact) Outcome {
+	switch {
+	case c.botU < r.sc.Intents[c.intent].BotContainment:
+		return OutContained
+	case c.hangU < r.sc.Bot.HangUp:
+		return OutBotHangup
+	}
+	return 0
+}
+
+// botEnds counts the end of contact id's bot session without a human
+// (out: OutContained or OutBotHangup) in its cell cl, and lets it leave.
+func (r *Runner) botEnds(id int32, cl *cell, out Outcome) {
+	if out == OutContained {
+		cl.contained++
+	} else {
+		cl.botHangup++
+	}
+	r.leave(id, out)
+}
+
 // toQueue offers contact id to the agents: answered at once by an available
 // agent, or queued with its abandonment, overflow and callback rules.
 func (r *Runner) toQueue(id int32) {
 	c := &r.cs.c[id]
+	c.humanHandle()
 	c.queued = r.now
 	c.state = stWaiting
 	cl := r.cell(c, r.bucket(r.now))
@@ -176,6 +207,7 @@ func (r *Runner) toQueue(id int32) {
 	}
 	q.push(ticket{id: id, gen: c.gen})
 	q.waiting++
+	r.settleQueue()
 	r.router.waiting++
 	if c.patience < inf && rt.channel != Email && c.flags&flCallback == 0 {
 		r.timers.push(timer{at: r.now + c.patience, seq: r.cal.next(), id: id}, &r.cs)
@@ -232,6 +264,7 @@ func (r *Runner) unqueue(c *contact) {
 	}
 	rt := &r.router.routes[c.intent]
 	r.router.queues[rt.skill][rt.channel][rt.class].waiting--
+	r.settleQueue()
 	r.router.waiting--
 	c.state = stServed
 }
@@ -271,6 +304,7 @@ func (r *Runner) answer(id, a int32) {
 	if ag.state != agBusy {
 		ag.state = agBusy
 		ag.idleGen++
+		r.settleGroup(int(ag.group))
 		r.staff.groups[ag.group].busy++
 	}
 	if rt.channel == Chat && int(ag.chats) < r.chatMax[ag.group] && !ag.leaving {
@@ -350,6 +384,7 @@ func (r *Runner) finishService(id int32) {
 			return
 		}
 	}
+	r.settleGroup(int(ag.group))
 	gs := &r.staff.groups[ag.group]
 	gs.busy--
 	ag.state = agIdle // no work now; agentFree finds some or pools it

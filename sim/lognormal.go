@@ -46,7 +46,12 @@ type sampler interface{ Rand(r *rand.Rand) float64 }
 // the same values as the LogNormal, without three logarithms a draw.
 type logNormalDraws struct{ mu, sigma float64 }
 
-func (l logNormalDraws) Rand(r *rand.Rand) float64 { return math.Exp(l.mu + l.sigma*r.NormFloat64()) }
+func (l logNormalDraws) Rand(r *rand.Rand) float64 { return math.Exp(l.logDraw(r)) }
+
+// logDraw is the logarithm of the value Rand draws: a contact keeps it
+// until it reaches the human queue, so that contacts the bot resolves
+// spare the exponential.
+func (l logNormalDraws) logDraw(r *rand.Rand) float64 { return l.mu + l.sigma*r.NormFloat64() }
 
 // fastSampler is d, or a faster sampler of the same draws.
 func fastSampler(d Dist) sampler {

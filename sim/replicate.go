@@ -55,6 +55,7 @@ func RunAll(ctx context.Context, scs []*Scenario, opts Options) ([]*Results, err
 		sc := &runs[j.sc]
 		r := NewRun(sc, sc.Seed, j.rep)
 		r.details, r.hists = opts.Details, hists
+		r.settleBots()
 		if r = runToEnd(ctx, r, opts); r == nil {
 			return
 		}

@@ -34,6 +34,8 @@ type Runner struct {
 	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
 	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
 	cum      []float64 // cumulative intent shares
+	arrWidth float64   // day profile: its interval, seconds
+	arrRates []float64 // day profile: arrivals per second of each interval (× rate)
 	handle   []sampler // per intent: its handle time
 	interval float64   // reporting interval, seconds; +Inf when there is one bucket
 	origin   float64   // start of bucket 0
@@ -42,7 +44,8 @@ type Runner struct {
 
 	measuring bool    // inside [warm-up, horizon): time integrals accumulate
 	counting  bool    // arrivals now are counted
-	lastT     float64 // time integrals are accumulated up to here
+	queueMark float64 // the queue-length integral is settled up to here
+	spanMark  float64 // the interval's seconds are settled up to here
 	span      int     // bucket the time integrals go to
 	pending   int     // counted contacts still in the system
 	botBusy   int
@@ -54,7 +57,10 @@ type Runner struct {
 	details bool          // figures keep per-replication details (Options.Details)
 	hists   *histFree     // where cell histograms come from; nil: allocate each
 	noWaits bool          // keep no wait histograms (RunCounts)
-	rec     Record        // reused for every record
+	// settleBot settles a bot session that ends without a human when it
+	// starts, with no event for its end (see settleBots).
+	settleBot bool
+	rec       Record // reused for every record
 }
 
 // NewRun prepares replication rep of sc with the given seed. sc must be valid
@@ -87,6 +93,12 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 		r.handle = append(r.handle, fastSampler(in.HandleTime))
 	}
 	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
+	if a := &sc.Arrivals; a.Day() {
+		r.arrWidth = a.Interval.Seconds()
+		for _, n := range a.Profile {
+			r.arrRates = append(r.arrRates, n*r.rate/r.arrWidth)
+		}
+	}
 	var peak []int
 	r.staffing, peak = timeline(sc)
 	r.staff = newStaff(sc.Groups, peak)
@@ -142,14 +154,14 @@ func (r *Runner) arrivalAfter(t float64) float64 {
 	if !a.Day() {
 		return t + r.rArr.ExpFloat64()*3600/(a.Rate*r.rate)
 	}
-	width := a.Interval.Seconds()
+	width := r.arrWidth
 	for {
 		i := int(t / width)
-		if i >= len(a.Profile) {
+		if i >= len(r.arrRates) {
 			return inf
 		}
 		end := float64(i+1) * width
-		if rate := a.Profile[i] * r.rate / width; rate > 0 {
+		if rate := r.arrRates[i]; rate > 0 {
 			if next := t + r.rArr.ExpFloat64()/rate; next < end {
 				return next
 			}
@@ -225,24 +237,7 @@ func (r *Runner) step() {
 }
 
 // advance moves the clock to t, accumulating the time integrals.
-func (r *Runner) advance(t float64) {
-	if r.measuring {
-		dt := t - r.lastT
-		sp := &r.stats.spans[r.span]
-		sp.seconds += dt
-		sp.queueArea += float64(r.router.waiting) * dt
-		groups := r.staff.groups
-		busy, duty, sched := sp.busy[:len(groups)], sp.onDuty[:len(groups)], sp.scheduled[:len(groups)]
-		for g := range groups {
-			gs := &groups[g]
-			busy[g] += float64(gs.busy) * dt
-			duty[g] += float64(gs.onDuty) * dt
-			sched[g] += float64(gs.scheduled) * dt
-		}
-	}
-	r.lastT = t
-	r.now = t
-}
+func (r *Runner) advance(t float64) { r.now = t }
 
 func (r *Runner) dispatch(e event) {
 	switch e.kind {
@@ -259,23 +254,29 @@ func (r *Runner) dispatch(e event) {
 	case evBoundary:
 		r.boundary(int(e.id))
 	case evWarmup:
+		r.settleAll()
 		r.measuring, r.counting = true, true
 	case evHorizon:
 		// Arrivals stop: counted contacts ahead in their FCFS queues are not
 		// affected, and a run of an unstable system still drains.
+		r.settleAll()
 		r.measuring, r.counting = false, false
 		r.nextArr = inf
 	}
 }
 
 // boundary starts interval k: statistics go to its bucket.
-func (r *Runner) boundary(k int) { r.span = k }
+func (r *Runner) boundary(k int) {
+	r.settleAll()
+	r.span = k
+}
 
 // applyStaffing applies staffing change i and gives agents coming on duty work.
 func (r *Runner) applyStaffing(i int) {
 	ch := &r.staffing[i]
 	r.staff.joined = r.staff.joined[:0]
 	for g := range r.sc.Groups {
+		r.settleGroup(g)
 		r.staff.groups[g].scheduled = ch.scheduled[g]
 		r.staff.setTarget(g, ch.target[g], r.now)
 	}
@@ -287,4 +288,16 @@ func (r *Runner) applyStaffing(i int) {
 			r.chatSlotFree(a)
 		}
 	}
+}
+
+// settleBots makes r settle each bot session that ends without a human
+// (contained or hung up) when it starts, instead of at an event when it
+// ends, where nothing but its counts depends on when it ends: the bot has
+// no capacity, there is no customer experience (scores, repeat contacts)
+// and no observer. The counts are those of a run without it; only the
+// time a replication ends (after every counted contact has left) may come
+// sooner. Runs that show the floor (InBot) keep the events.
+func (r *Runner) settleBots() {
+	b := r.sc.Bot
+	r.settleBot = b != nil && b.Capacity == 0 && r.sc.Experience == nil && r.observe == nil
 }

@@ -39,7 +39,13 @@ func (r *Runner) Snapshot() Snapshot {
 // Results returns this replication's figures so far as Results with one
 // replication (run it to the end first for final figures).
 func (r *Runner) Results() *Results {
-	res := merge(r.sc, r.sc.Seed, []*repFigures{r.figures()})
+	sp := &r.stats.spans[r.span]
+	kept := newSpan(len(sp.busy))
+	kept.add(sp)
+	r.unsettled(sp) // the time integrals so far, for a run under way
+	f := r.figures()
+	*sp = kept
+	res := merge(r.sc, r.sc.Seed, []*repFigures{f})
 	res.PerReplication[0].Index = r.rep
 	return res
 }

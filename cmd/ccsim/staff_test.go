@@ -154,6 +154,26 @@ func BenchmarkStaffLarge(b *testing.B) {
 	benchStaff(b, sc, staff.Goals{})
 }
 
+// BenchmarkRunCountsLarge times one replication of the large center's
+// day on one worker, as the staffing search measures each candidate
+// (sim.RunCounts): the engine's share of BenchmarkStaffLarge. It reports
+// the CPU seconds it took.
+func BenchmarkRunCountsLarge(b *testing.B) {
+	sc, err := loadScenario(filepath.Join("testdata", "staff-large.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	start, n := cpuTime(), 0
+	for b.Loop() {
+		if _, err := sim.RunCounts(context.Background(), []*sim.Scenario{sc}, sim.Options{Workers: 1, Replications: 1}); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(n), "cpu-s/op")
+}
+
 // benchStaff times staff.Search of sc and reports its simulations and
 // the CPU seconds it took (all cores).
 func benchStaff(b *testing.B, sc *sim.Scenario, goals staff.Goals) {

@@ -13,14 +13,14 @@ import (
 // in the measurement; on the confidence bound of each goal), and staffs
 // that load to the goals. Steps down are
 // limited to a fifth of the agents, so that a period measured as perfect
-// is not emptied at once.
+// is not emptied at once. The groups are worked out in parallel.
 func (p *problem) calibrate(n [][]int, o [][]obs) [][]int {
 	next := clone(n)
-	for g := range n {
+	p.eachGroup(func(g int) {
 		for k, have := range n[g] {
 			next[g][k] = p.proposal(g, k, have, o[g][k])
 		}
-	}
+	})
 	return next
 }
 
