@@ -103,3 +103,27 @@ func TestPlanComparisonMisses(t *testing.T) {
 		t.Errorf("risk %q, want %q", v[2], want)
 	}
 }
+
+// TestPlanRiskByChannel: with channel goals, the biggest risk is the channel
+// closest to its own target, even where the interval as a whole is fine.
+func TestPlanRiskByChannel(t *testing.T) {
+	pc := twoPlans()
+	sl := func(m float64) sim.Stat { return sim.Stat{Mean: m, CI95: [2]float64{m - 0.02, m + 0.02}, N: 10} }
+	pl := *pc.Plans[0]
+	pl.Goals.Channels = []staff.ChannelGoalsJSON{{Channel: "voice", Target: 0.8, ThresholdSeconds: 20}, {Channel: "chat", Target: 0.8, ThresholdSeconds: 60}}
+	pl.Intervals = []staff.Interval{
+		{Start: "08:00", Simulated: 12, Met: true, ServiceLevel: sl(0.82), AbandonRate: sl(0.03),
+			Channels: []staff.ChannelFigures{{Channel: "voice", ServiceLevel: sl(0.9)}, {Channel: "chat", ServiceLevel: sl(0.84)}}},
+		{Start: "08:30", Simulated: 13, Met: true, ServiceLevel: sl(0.88), AbandonRate: sl(0.02),
+			Channels: []staff.ChannelFigures{{Channel: "voice", ServiceLevel: sl(0.81), AbandonRate: sl(0.04)}, {Channel: "chat", ServiceLevel: sl(0.95)}}},
+	}
+	v := planVerdict(&pl)
+	want := "Biggest risk: voice in the 08:30 interval, closest to its service-level target (80 %) with 13 agents: 81.0% [79.0%, 83.0%], 4.0% abandoned."
+	if v[len(v)-1] != want {
+		t.Errorf("risk %q, want %q", v[len(v)-1], want)
+	}
+	pl.Goals.Channels = nil
+	if v := planVerdict(&pl); !strings.Contains(v[len(v)-1], "the 08:00 interval") {
+		t.Errorf("without channel goals the risk is the interval closest overall: %q", v[len(v)-1])
+	}
+}

@@ -57,20 +57,55 @@ func planMisses(pl *staff.Plan) string {
 }
 
 // planRisk is the interval of pl whose service level lies closest to (or
-// furthest below) the target, and by how much; -1 if none is defined.
+// furthest below) its target, and by how much; -1 if none is defined. With
+// channel goals each channel's service level counts against its own target.
 func planRisk(pl *staff.Plan) (int, float64) {
-	worst, margin := -1, math.Inf(1)
-	for i, iv := range pl.Intervals {
-		if m := iv.ServiceLevel.Mean - pl.Goals.Target; finite(m) && m < margin {
-			worst, margin = i, m
-		}
-	}
+	worst, _, margin := planRiskAt(pl)
 	return worst, margin
 }
 
-// planRiskText describes interval i of pl as the biggest risk.
+// planRiskAt is planRisk with the channel at risk ("" for the interval as a
+// whole).
+func planRiskAt(pl *staff.Plan) (int, string, float64) {
+	worst, channel, margin := -1, "", math.Inf(1)
+	for i, iv := range pl.Intervals {
+		if m := iv.ServiceLevel.Mean - pl.Goals.Target; finite(m) && m < margin {
+			worst, channel, margin = i, "", m
+		}
+		for _, cf := range iv.Channels {
+			if t := channelTarget(pl.Goals, cf.Channel); t > 0 {
+				if m := cf.ServiceLevel.Mean - t; finite(m) && m < margin {
+					worst, channel, margin = i, cf.Channel, m
+				}
+			}
+		}
+	}
+	return worst, channel, margin
+}
+
+// channelTarget is the service-level target of channel ch in g; 0 for none.
+func channelTarget(g staff.GoalsJSON, ch string) float64 {
+	for _, c := range g.Channels {
+		if c.Channel == ch {
+			return c.Target
+		}
+	}
+	return 0
+}
+
+// planRiskText describes interval i of pl as the biggest risk, naming the
+// channel closest to its goal when the plan has channel goals.
 func planRiskText(pl *staff.Plan, i int) string {
 	iv := pl.Intervals[i]
+	if w, ch, _ := planRiskAt(pl); w == i && ch != "" {
+		for _, cf := range iv.Channels {
+			if cf.Channel == ch {
+				return fmt.Sprintf("%s in the %s interval, closest to its service-level target (%s %%) with %d agents: %s %s, %s abandoned",
+					ch, iv.Start, num(100*channelTarget(pl.Goals, ch), 3), iv.Simulated, fmtValue("pct", cf.ServiceLevel.Mean),
+					fmtCI("pct", cf.ServiceLevel), fmtValue("pct", cf.AbandonRate.Mean))
+			}
+		}
+	}
 	return fmt.Sprintf("the %s interval, closest to the service-level target with %d agents: %s %s, %s abandoned",
 		iv.Start, iv.Simulated, fmtValue("pct", iv.ServiceLevel.Mean), fmtCI("pct", iv.ServiceLevel), fmtValue("pct", iv.AbandonRate.Mean))
 }

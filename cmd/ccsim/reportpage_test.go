@@ -260,7 +260,7 @@ func TestStaffAndSweepReportPages(t *testing.T) {
 	if want := "cost " + money(plan.Cost, "EUR"); !strings.Contains(v[1], want) || !strings.Contains(v[1], "scheduled agent-hours") {
 		t.Errorf("plan verdict %q, want agent-hours and %s (plan.json)", v[1], want)
 	}
-	wantMatch(t, "plan risk", v[2], `^Biggest risk: the \d\d:\d\d interval`)
+	wantMatch(t, "plan risk", v[2], `^Biggest risk: ((voice|chat) in )?the \d\d:\d\d interval`)
 	wantPDFTitle(t, filepath.Join(staffDir, "report.pdf"), "Staffing plan: Retail hybrid weekday")
 
 	if _, errs, code := ccsim(t, "sweep", filepath.Join("testdata", "sweep-small.toml"), "--out", sweepDir); code != 0 {
