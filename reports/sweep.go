@@ -17,13 +17,14 @@ import (
 // the figures of its points. MergeSweep joins the shards of a sweep into
 // the result of the whole.
 type SweepResult struct {
-	Sweep        string       `json:"sweep"`       // the sweep's name
-	Fingerprint  string       `json:"fingerprint"` // identifies the sweep's definition; shards of different sweeps do not merge
-	Base         string       `json:"base"`        // the base scenario's name
-	Params       []string     `json:"params"`      // the keys swept
-	Points       int          `json:"points"`      // points of the whole sweep
-	Shard        int          `json:"shard"`       // this shard's index, from 0; 0 for a whole sweep
-	Shards       int          `json:"shards"`      // number of shards; 1 for a whole sweep
+	Sweep        string       `json:"sweep"`                  // the sweep's name
+	Fingerprint  string       `json:"fingerprint"`            // identifies the sweep's definition; shards of different sweeps do not merge
+	Base         string       `json:"base"`                   // the base scenario's name
+	Params       []string     `json:"params"`                 // the keys swept
+	ParamLabels  []string     `json:"param_labels,omitempty"` // each key as a reader would name it ("senior shift 1 agents"); "" or nil: the key
+	Points       int          `json:"points"`                 // points of the whole sweep
+	Shard        int          `json:"shard"`                  // this shard's index, from 0; 0 for a whole sweep
+	Shards       int          `json:"shards"`                 // number of shards; 1 for a whole sweep
 	Replications int          `json:"replications"`
 	Seed         uint64       `json:"seed"`
 	Target       float64      `json:"service_level_target"`
@@ -40,6 +41,14 @@ type SweepPoint struct {
 	Labels    []string        `json:"labels,omitempty"` // each value with its key as a reader would say it ("senior shift 1 agents 14"); "" or nil: key=value
 	Metrics   sim.Metrics     `json:"metrics"`
 	Intervals []SweepInterval `json:"intervals"`
+}
+
+// paramLabel is key k as a reader would name it, else the key itself.
+func (sr SweepResult) paramLabel(k int) string {
+	if k < len(sr.ParamLabels) && sr.ParamLabels[k] != "" {
+		return sr.ParamLabels[k]
+	}
+	return sr.Params[k]
 }
 
 // label is point p's value of key k with its key, for legends: its Labels

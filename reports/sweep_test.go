@@ -160,3 +160,23 @@ func TestSweepLegendLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestSweepParamLabels: the X axis and title name a swept key as a reader
+// would, and the verdict names points by their labelled values.
+func TestSweepParamLabels(t *testing.T) {
+	sr := sweepFixture()
+	sr.ParamLabels = []string{"senior agents", ""}
+	for i := range sr.Results {
+		sr.Results[i].Labels = []string{"senior agents " + sr.Results[i].Values[0], ""}
+	}
+	c := sweepChart(sr, 0)
+	if p := c.Panels[0]; p.XLabel != "senior agents" || !strings.Contains(c.Title, "against senior agents") {
+		t.Errorf("axis %q, title %q, want the key's label", p.XLabel, c.Title)
+	}
+	if c := sweepChart(sr, 1); c.Panels[0].XLabel != sr.Params[1] {
+		t.Errorf("axis %q, want the key itself without a label", c.Panels[0].XLabel)
+	}
+	if got := sr.pointLabel(0); !strings.Contains(got, "senior agents "+sr.Results[0].Values[0]) || strings.Contains(got, sr.Params[0]+"=") {
+		t.Errorf("pointLabel = %q, want the labelled value", got)
+	}
+}

@@ -158,10 +158,10 @@ func sweepChart(sr SweepResult, k int) Chart {
 		if m == sim.MServiceLevel && sr.Target > 0 {
 			p.Rules = []Rule{{Label: "target " + num(100*sr.Target, 3) + " %", Value: 100 * sr.Target, Color: cRed}}
 		}
-		ax.apply(&p, key)
+		ax.apply(&p, sr.paramLabel(k))
 		panels = append(panels, p)
 	}
-	return Chart{Name: "sweep-" + slug(key), Title: fmt.Sprintf("Sweep %s: figures against %s (mean and 95 %% CI)", sr.Sweep, key),
+	return Chart{Name: "sweep-" + slug(key), Title: fmt.Sprintf("Sweep %s: figures against %s (mean and 95 %% CI)", sr.Sweep, sr.paramLabel(k)),
 		Cols: 2, Width: 12, Panels: panels}
 }
 

@@ -164,13 +164,14 @@ func sweepVerdict(sr SweepResult) []string {
 	return out
 }
 
-// pointLabel names point i by its keys: "point 3 (bot_containment=0.4, …)".
+// pointLabel names point i by its keys: "point 3 (containment 40 %, …)",
+// or "point 3 (bot_containment=0.4, …)" without readable labels.
 func (sr SweepResult) pointLabel(i int) string {
 	p := sr.Results[i]
 	var kv []string
-	for k, v := range p.Values {
-		if k < len(sr.Params) && v != "" {
-			kv = append(kv, sr.Params[k]+"="+v)
+	for k := range p.Values {
+		if l := sr.label(p, k); k < len(sr.Params) && l != "" {
+			kv = append(kv, l)
 		}
 	}
 	return fmt.Sprintf("point %d (%s)", p.Index, strings.Join(kv, ", "))

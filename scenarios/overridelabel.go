@@ -32,16 +32,7 @@ var shareKeys = map[string]bool{
 func (o Override) Label() string {
 	parts := strings.Split(o.Key, ".")
 	last := parts[len(parts)-1]
-	word, ok := keyWords[last]
-	if !ok {
-		word = strings.ReplaceAll(last, "_", " ")
-	}
-	switch {
-	case len(parts) >= 3:
-		word = owner(parts[:len(parts)-1]) + " " + word
-	case len(parts) == 2 && !ok:
-		word = strings.ReplaceAll(parts[0], "_", " ") + " " + word
-	}
+	word := KeyLabel(o.Key)
 	switch v := o.Value.(type) {
 	case bool:
 		if v {
@@ -54,6 +45,25 @@ func (o Override) Label() string {
 		}
 	}
 	return word + " " + FormatValue(o.Value)
+}
+
+// KeyLabel is a scenario key as a reader would name it, for axis titles:
+// "order_status containment" for intents.order_status.bot_containment,
+// "senior shift 1 agents" for agents.senior.shifts.0.count.
+func KeyLabel(key string) string {
+	parts := strings.Split(key, ".")
+	last := parts[len(parts)-1]
+	word, ok := keyWords[last]
+	if !ok {
+		word = strings.ReplaceAll(last, "_", " ")
+	}
+	switch {
+	case len(parts) >= 3:
+		word = owner(parts[:len(parts)-1]) + " " + word
+	case len(parts) == 2 && !ok:
+		word = strings.ReplaceAll(parts[0], "_", " ") + " " + word
+	}
+	return word
 }
 
 // owner names what the last of parts is: "senior" for agents.senior, "senior

@@ -23,3 +23,16 @@ func TestOverrideLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyLabel(t *testing.T) {
+	for key, want := range map[string]string{
+		"intents.order_status.bot_containment": "order_status containment",
+		"agents.senior.shifts.0.count":         "senior shift 1 agents",
+		"bot.context_transfer":                 "context transfer",
+		"patience.mean":                        "patience mean",
+	} {
+		if got := KeyLabel(key); got != want {
+			t.Errorf("KeyLabel(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

@@ -111,6 +111,9 @@ func sweepResults(ctx context.Context, e env, sw *scenarios.Sweep, idx, n, worke
 	if base.Costs != nil {
 		sr.Currency = base.Costs.Currency
 	}
+	for _, key := range sw.Params {
+		sr.ParamLabels = append(sr.ParamLabels, scenarios.KeyLabel(key))
+	}
 	var scs []*sim.Scenario
 	var index []int
 	for i, p := range sw.Points {
