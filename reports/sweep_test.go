@@ -180,3 +180,19 @@ func TestSweepParamLabels(t *testing.T) {
 		t.Errorf("pointLabel = %q, want the labelled value", got)
 	}
 }
+
+// TestSweepTickLabels: ticks say the values as the points' labels do
+// ("25 %", "on"), and stay as written without labels.
+func TestSweepTickLabels(t *testing.T) {
+	sr := sweepFixture()
+	if got := sweepChart(sr, 0).Panels[0].XTicks[0].Label; got != sr.Results[0].Values[0] {
+		t.Errorf("tick %q without labels, want the value %q", got, sr.Results[0].Values[0])
+	}
+	sr.ParamLabels = []string{"senior agents", ""}
+	for i := range sr.Results {
+		sr.Results[i].Labels = []string{"senior agents n" + sr.Results[i].Values[0], ""}
+	}
+	if got := sweepChart(sr, 0).Panels[0].XTicks[0].Label; got != "n"+sr.Results[0].Values[0] {
+		t.Errorf("tick %q, want the labelled value %q", got, "n"+sr.Results[0].Values[0])
+	}
+}

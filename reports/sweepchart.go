@@ -49,11 +49,12 @@ const maxBands = 3
 // else one position per distinct value in order of appearance.
 type sweepAxis struct {
 	values  []string
+	ticks   map[string]string // a value as a reader would say it ("25 %", "on"), from the points' labels
 	numeric bool
 }
 
 func newSweepAxis(sr SweepResult, k int) sweepAxis {
-	ax := sweepAxis{numeric: true}
+	ax := sweepAxis{numeric: true, ticks: map[string]string{}}
 	seen := map[string]bool{}
 	for _, p := range sr.Results {
 		v := p.Values[k]
@@ -62,11 +63,23 @@ func newSweepAxis(sr SweepResult, k int) sweepAxis {
 		}
 		seen[v] = true
 		ax.values = append(ax.values, v)
+		if l, ok := strings.CutPrefix(sr.label(p, k), sr.paramLabel(k)+" "); ok && k < len(sr.ParamLabels) && sr.ParamLabels[k] != "" {
+			ax.ticks[v] = l
+		}
 		if _, err := strconv.ParseFloat(v, 64); err != nil {
 			ax.numeric = false
 		}
 	}
 	return ax
+}
+
+// tick is value v as a tick label: as a reader would say it when the
+// points' labels tell, else as written.
+func (ax sweepAxis) tick(v string) string {
+	if t, ok := ax.ticks[v]; ok {
+		return t
+	}
+	return v
 }
 
 // x is the position of value v.
@@ -89,7 +102,7 @@ func (ax sweepAxis) apply(p *Panel, key string) {
 	lo, hi := 0.0, 0.0
 	for i, v := range ax.values {
 		x := ax.x(v)
-		p.XTicks = append(p.XTicks, Tick{Value: x, Label: shorten(v, 18)})
+		p.XTicks = append(p.XTicks, Tick{Value: x, Label: shorten(ax.tick(v), 18)})
 		if i == 0 || x < lo {
 			lo = x
 		}

@@ -30,7 +30,7 @@ func SweepHeatmap(sr SweepResult) (c Chart, ok bool) {
 		if m == sim.MCost && sr.Currency != "" {
 			title += " (" + sr.Currency + ")"
 		}
-		p := Panel{Title: title, XLabel: sr.Params[0], YLabel: sr.Params[1]}
+		p := Panel{Title: title, XLabel: sr.paramLabel(0), YLabel: sr.paramLabel(1)}
 		s := Series{Kind: Cells}
 		for _, pt := range sr.Results {
 			v := stat(pt.Metrics, m).Mean
@@ -41,17 +41,17 @@ func SweepHeatmap(sr SweepResult) (c Chart, ok bool) {
 		}
 		p.Series = []Series{s}
 		for i, v := range across.values {
-			p.XTicks = append(p.XTicks, Tick{Value: float64(i), Label: shorten(v, 12)})
+			p.XTicks = append(p.XTicks, Tick{Value: float64(i), Label: shorten(across.tick(v), 12)})
 		}
 		for i, v := range up.values {
-			p.YTicks = append(p.YTicks, Tick{Value: float64(i), Label: shorten(v, 12)})
+			p.YTicks = append(p.YTicks, Tick{Value: float64(i), Label: shorten(up.tick(v), 12)})
 		}
 		p.XMin, p.XMax = ptr(-0.5), ptr(float64(len(across.values))-0.5)
 		p.YMin, p.YMax = ptr(-0.5), ptr(float64(len(up.values))-0.5)
 		panels = append(panels, p)
 	}
 	return Chart{Name: "sweep-heatmap", Title: fmt.Sprintf("Sweep %s: each point's mean over the grid of %s and %s",
-		sr.Sweep, sr.Params[0], sr.Params[1]), Cols: 2, Width: 12, Panels: panels}, true
+		sr.Sweep, sr.paramLabel(0), sr.paramLabel(1)), Cols: 2, Width: 12, Panels: panels}, true
 }
 
 // index is the position of v in vs, or -1.
