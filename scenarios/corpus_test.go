@@ -39,7 +39,7 @@ var corpora = []corpus{
 	{"development", "testdata/corpus",
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
-			trainer.KindBreach:     {minFired: 88, maxFired: 100, minNamed: 88},
+			trainer.KindBreach:     {minFired: 92, maxFired: 100, minNamed: 92},
 			trainer.KindNearMiss:   {maxFired: 6}, // 4 of 78 lines
 			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
@@ -54,8 +54,8 @@ var corpora = []corpus{
 	{"held-out", "testdata/corpus-fresh",
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
-			trainer.KindBreach:     {minFired: 78, maxFired: 100, minNamed: 78},
-			trainer.KindNearMiss:   {maxFired: 5}, // 4 of 84 lines
+			trainer.KindBreach:     {minFired: 83, maxFired: 100, minNamed: 82},
+			trainer.KindNearMiss:   {maxFired: 4}, // 3 of 84 lines
 			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
 		},

@@ -143,13 +143,72 @@ func foreignScores(t *testing.T, name string, sc *trainer.Script) []float64 {
 
 // TestCalibrateRuleThreshold is how the rule threshold (DefaultThreshold +
 // RuleThresholdAdj) and the near-miss margin were chosen: on the
-// development set of every bundled script's rule examples and near misses,
-// each left out in turn, it sweeps both and logs the share of examples
-// still recognised and of near misses recognised by mistake. The defaults
-// must stay within one point of the lowest cost (missed examples plus four
-// times the near misses recognised) in the sweep. The labelled corpus
-// (TestCorpusAccuracy) is the test set and plays no part here.
+// development set of every bundled script's rule examples, dismissals and
+// near misses, each left out in turn, it sweeps both and logs the share of
+// examples (and dismissals) still recognised and of near misses recognised
+// (or fired on) by mistake. The defaults must stay within one point of the
+// lowest cost (missed examples plus four times the near misses recognised)
+// in the sweep. The labelled corpora (TestCorpusAccuracy) play no part.
 func TestCalibrateRuleThreshold(t *testing.T) {
+	scripts := bundledScripts(t)
+	score := func(rp trainer.RuleParams) (ex, nm, cost float64) {
+		all := ruleLOO(t, scripts, rp)
+		ex, nm = pct(all.Recognised+all.Fired, all.Examples+all.Dismissals), pct(all.Wrong, all.NearMisses)
+		return ex, nm, 100 - ex + 4*nm
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nrule threshold  near-miss margin  examples%%  near misses%%  cost\n")
+	best := math.Inf(1)
+	for adj := 0.0; adj <= 0.2401; adj += 0.03 {
+		for margin := 0.0; margin <= 0.1601; margin += 0.04 {
+			rp := trainer.DefaultRuleParams
+			rp.Adj, rp.NearMargin = adj, margin
+			ex, nm, cost := score(rp)
+			best = min(best, cost)
+			fmt.Fprintf(&b, "%14.2f %17.2f %10.1f %13.1f %5.1f\n", trainer.DefaultThreshold+adj, margin, ex, nm, cost)
+		}
+	}
+	ex, nm, cost := score(trainer.DefaultRuleParams)
+	t.Logf("%s\ndefaults %.2f / %.2f: examples recognised %.1f%%, near misses recognised %.1f%%, cost %.1f (best %.1f)",
+		b.String(), trainer.DefaultThreshold+trainer.RuleThresholdAdj, trainer.NearMissMargin, ex, nm, cost, best)
+	if cost > best+1 {
+		t.Errorf("defaults cost %.1f, the sweep's best %.1f: recalibrate RuleThresholdAdj and NearMissMargin", cost, best)
+	}
+}
+
+// TestCalibrateDismissalThreshold is how DismissalExampleAdj was chosen:
+// with the rule threshold and margin at their defaults, it sweeps the
+// closeness a line needs to a require rule's dismissals and logs the share
+// of dismissals (each left out) that still fire their rule and of near
+// misses that fire or satisfy a rule by mistake. The default must stay
+// within one point of the lowest cost (missed dismissals plus four times
+// the near misses wrong).
+func TestCalibrateDismissalThreshold(t *testing.T) {
+	scripts := bundledScripts(t)
+	score := func(rp trainer.RuleParams) (dis, nm, cost float64) {
+		all := ruleLOO(t, scripts, rp)
+		dis, nm = pct(all.Fired, all.Dismissals), pct(all.Wrong, all.NearMisses)
+		return dis, nm, 100 - dis + 4*nm
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\ndismissal threshold  dismissals%%  near misses%%  cost\n")
+	best := math.Inf(1)
+	for adj := 0.06; adj <= 0.3601; adj += 0.03 {
+		rp := trainer.DefaultRuleParams
+		rp.DisAdj = adj
+		dis, nm, cost := score(rp)
+		best = min(best, cost)
+		fmt.Fprintf(&b, "%19.2f %12.1f %13.1f %5.1f\n", trainer.DefaultThreshold+adj, dis, nm, cost)
+	}
+	dis, nm, cost := score(trainer.DefaultRuleParams)
+	t.Logf("%s\ndefault %.2f: dismissals firing %.1f%%, near misses wrong %.1f%%, cost %.1f (best %.1f)",
+		b.String(), trainer.DefaultThreshold+trainer.DismissalExampleAdj, dis, nm, cost, best)
+	if cost > best+1 {
+		t.Errorf("default cost %.1f, the sweep's best %.1f: recalibrate DismissalExampleAdj", cost, best)
+	}
+}
+
+func bundledScripts(t *testing.T) []*trainer.Script {
 	var scripts []*trainer.Script
 	for _, name := range RoleplayNames() {
 		sc, err := BundledRoleplay(name)
@@ -158,35 +217,22 @@ func TestCalibrateRuleThreshold(t *testing.T) {
 		}
 		scripts = append(scripts, sc)
 	}
-	score := func(adj, margin float64) (ex, nm, cost float64) {
-		var all trainer.RuleLOO
-		for _, sc := range scripts {
-			s, err := trainer.RuleLeaveOneOut(sc, adj, margin)
-			if err != nil {
-				t.Fatal(err)
-			}
-			all.Examples, all.Recognised = all.Examples+s.Examples, all.Recognised+s.Recognised
-			all.NearMisses, all.Wrong = all.NearMisses+s.NearMisses, all.Wrong+s.Wrong
+	return scripts
+}
+
+// ruleLOO adds up RuleLeaveOneOut over the scripts.
+func ruleLOO(t *testing.T, scripts []*trainer.Script, rp trainer.RuleParams) trainer.RuleLOO {
+	var all trainer.RuleLOO
+	for _, sc := range scripts {
+		s, err := trainer.RuleLeaveOneOut(sc, rp)
+		if err != nil {
+			t.Fatal(err)
 		}
-		ex, nm = pct(all.Recognised, all.Examples), pct(all.Wrong, all.NearMisses)
-		return ex, nm, 100 - ex + 4*nm
+		all.Examples, all.Recognised = all.Examples+s.Examples, all.Recognised+s.Recognised
+		all.Dismissals, all.Fired = all.Dismissals+s.Dismissals, all.Fired+s.Fired
+		all.NearMisses, all.Wrong = all.NearMisses+s.NearMisses, all.Wrong+s.Wrong
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "\nrule threshold  near-miss margin  examples%%  near misses%%  cost\n")
-	best := math.Inf(1)
-	for adj := 0.0; adj <= 0.2401; adj += 0.03 {
-		for margin := 0.0; margin <= 0.1601; margin += 0.04 {
-			ex, nm, cost := score(adj, margin)
-			best = min(best, cost)
-			fmt.Fprintf(&b, "%14.2f %17.2f %10.1f %13.1f %5.1f\n", trainer.DefaultThreshold+adj, margin, ex, nm, cost)
-		}
-	}
-	ex, nm, cost := score(trainer.RuleThresholdAdj, trainer.NearMissMargin)
-	t.Logf("%s\ndefaults %.2f / %.2f: examples recognised %.1f%%, near misses recognised %.1f%%, cost %.1f (best %.1f)",
-		b.String(), trainer.DefaultThreshold+trainer.RuleThresholdAdj, trainer.NearMissMargin, ex, nm, cost, best)
-	if cost > best+1 {
-		t.Errorf("defaults cost %.1f, the sweep's best %.1f: recalibrate RuleThresholdAdj and NearMissMargin", cost, best)
-	}
+	return all
 }
 
 func pct(n, d int) float64 { return 100 * float64(n) / float64(max(d, 1)) }

@@ -135,14 +135,23 @@ func (s *Script) SimilarityAt(node, text string) (float64, error) {
 // recognised.
 type RuleLOO struct {
 	Examples, Recognised int // examples left out, and those the rule still recognised
-	NearMisses, Wrong    int // near misses left out, and those the rule recognised anyway
+	Dismissals, Fired    int // a require rule's dismissals left out, and those that still fire it
+	NearMisses, Wrong    int // near misses left out, and those the rule recognised (or, for a require rule, fired on) anyway
 }
 
+// RuleParams are the thresholds of rules by meaning: the rule threshold
+// adjustment over the reply threshold, the near-miss margin, and the
+// adjustment a line's closeness to a require rule's dismissals needs.
+type RuleParams struct{ Adj, NearMargin, DisAdj float64 }
+
+// DefaultRuleParams are RuleThresholdAdj, NearMissMargin and
+// DismissalExampleAdj.
+var DefaultRuleParams = RuleParams{RuleThresholdAdj, NearMissMargin, DismissalExampleAdj}
+
 // RuleLeaveOneOut scores the rules of sc that have examples by leaving
-// each example and near miss out in turn (see RuleLOO), with the rule
-// threshold adjustment and near-miss margin given (RuleThresholdAdj and
-// NearMissMargin are the defaults). Patterns stay.
-func RuleLeaveOneOut(sc *Script, adj, nearMargin float64) (RuleLOO, error) {
+// each example, dismissal and near miss out in turn (see RuleLOO), with the
+// thresholds given (DefaultRuleParams are the defaults). Patterns stay.
+func RuleLeaveOneOut(sc *Script, rp RuleParams) (RuleLOO, error) {
 	var out RuleLOO
 	if sc.prog == nil {
 		if err := sc.Validate(); err != nil {
@@ -150,7 +159,7 @@ func RuleLeaveOneOut(sc *Script, adj, nearMargin float64) (RuleLOO, error) {
 		}
 	}
 	kk := *sc.prog.know
-	kk.ruleAdj, kk.nearMargin = adj, nearMargin
+	kk.ruleAdj, kk.nearMargin, kk.disAdj = rp.Adj, rp.NearMargin, rp.DisAdj
 	k := &kk
 	for _, r := range sc.prog.rules {
 		if len(r.ex) < 2 {
@@ -166,14 +175,17 @@ func RuleLeaveOneOut(sc *Script, adj, nearMargin float64) (RuleLOO, error) {
 			c := *r
 			c.near = without(r.near, i)
 			out.NearMisses++
-			out.Wrong += k.recognises(&c, r.near[i].text)
+			v := k.judge(&c, k.read(r.near[i].text))
+			if v.satisfies || v.fires {
+				out.Wrong++
+			}
 		}
 		for i := range r.dis {
 			c := *r
 			c.dis = without(r.dis, i)
-			out.Examples++
+			out.Dismissals++
 			if k.judge(&c, k.read(r.dis[i].text)).fires {
-				out.Recognised++
+				out.Fired++
 			}
 		}
 	}

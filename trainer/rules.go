@@ -97,8 +97,9 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 }
 
 // says reports whether one of the views is at least th close to the rule's
-// examples and closer to them than to its near misses by the near-miss
-// margin.
+// examples and closer to them than to its near misses and dismissals by the
+// near-miss margin (a line as close to brushing a requirement aside as to
+// meeting it does not meet it).
 func (k *knowledge) says(r *crule, rd *reading, vs []view, th float64) (bool, string, float64) {
 	if len(r.ex) == 0 || rd.salad {
 		return false, "", 0
@@ -107,25 +108,29 @@ func (k *knowledge) says(r *crule, rd *reading, vs []view, th float64) (bool, st
 	if i < 0 || s < th {
 		return false, "", s
 	}
-	if len(r.near) > 0 && from >= 0 {
-		if n, _ := k.nearest(vs[from], r.near, ""); n+k.nearMargin >= s {
-			return false, "", s
+	if from >= 0 {
+		for _, other := range [][]phrasing{r.near, r.dis} {
+			if n, _ := k.nearest(vs[from], other, ""); len(other) > 0 && n+k.nearMargin >= s {
+				return false, "", s
+			}
 		}
 	}
 	return true, fmt.Sprintf("example %q (%.2f)", r.ex[i].text, s), s
 }
 
 // dismisses reports whether a line is close to one of a require rule's
-// dismissals: at least the rule threshold, and closer to it by the near-miss
-// margin than to the rule's examples and near misses (what says the thing,
-// or nearly, is no dismissal).
+// dismissals: as a whole (brushing a request aside is what a reply does,
+// not one clause of it: "I can't say when the assessor comes, but I'll
+// chase it" evades nothing), at least the dismissal threshold, and closer
+// to it by the near-miss margin than to the rule's examples and near misses
+// (what says the thing, or nearly, is no dismissal).
 func (k *knowledge) dismisses(r *crule, rd *reading) (bool, string, float64) {
 	if len(r.dis) == 0 {
 		return false, "", 0
 	}
-	vs := rd.views()
+	vs := []view{rd.whole}
 	s, i, from := k.nearestAny(vs, r.dis)
-	if i < 0 || s < k.ruleThreshold() {
+	if i < 0 || s < k.threshold+k.disAdj {
 		return false, "", s
 	}
 	for _, other := range [][]phrasing{r.ex, r.near} {
@@ -137,13 +142,14 @@ func (k *knowledge) dismisses(r *crule, rd *reading) (bool, string, float64) {
 }
 
 // nearMiss reports whether the line is at least the threshold close to a
-// near miss and closer to it than to any example: then a pattern match does
-// not count either.
+// near miss (or a dismissal) and closer to it than to any example: then a
+// pattern match does not count either.
 func (k *knowledge) nearMiss(r *crule, rd *reading) bool {
-	if len(r.near) == 0 {
+	near := append(append([]phrasing(nil), r.near...), r.dis...)
+	if len(near) == 0 {
 		return false
 	}
-	n, i, _ := k.nearestAny(rd.views(), r.near)
+	n, i, _ := k.nearestAny(rd.views(), near)
 	if i < 0 || n < k.ruleThreshold() {
 		return false
 	}

@@ -29,6 +29,12 @@ const (
 	// so it keeps the value first calibrated for all rules, on replies
 	// standing in for rules against other scripts' lines.
 	DismissalThresholdAdj = 0.06
+	// DismissalExampleAdj is what a line's closeness to one of a require
+	// rule's dismissals needs above the reply threshold to fire it. It was
+	// chosen like RuleThresholdAdj, on the bundled scripts' dismissals and
+	// near misses left out one at a time (scenarios'
+	// TestCalibrateDismissalThreshold).
+	DismissalExampleAdj = 0.18
 )
 
 // knowledge is a script compiled for understanding free text: how it reads
@@ -40,6 +46,7 @@ type knowledge struct {
 	margin     float64
 	ruleAdj    float64 // RuleThresholdAdj, or a value being calibrated
 	nearMargin float64 // NearMissMargin, or a value being calibrated
+	disAdj     float64 // DismissalExampleAdj, or a value being calibrated
 }
 
 // ruleThreshold is the similarity (0-1) a rule by examples needs.
