@@ -185,24 +185,24 @@ func TestCalibrateRuleThreshold(t *testing.T) {
 // the near misses wrong).
 func TestCalibrateDismissalThreshold(t *testing.T) {
 	scripts := bundledScripts(t)
-	score := func(rp trainer.RuleParams) (dis, nm, cost float64) {
+	score := func(rp trainer.RuleParams) (dis, nm, good, cost float64) {
 		all := ruleLOO(t, scripts, rp)
-		dis, nm = pct(all.Fired, all.Dismissals), pct(all.Wrong, all.NearMisses)
-		return dis, nm, 100 - dis + 4*nm
+		dis, nm, good = pct(all.Fired, all.Dismissals), pct(all.Wrong, all.NearMisses), pct(all.GoodFired, all.Good)
+		return dis, nm, good, 100 - dis + 4*nm + 4*good
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "\ndismissal threshold  dismissals%%  near misses%%  cost\n")
+	fmt.Fprintf(&b, "\ndismissal threshold  dismissals%%  near misses%%  good lines%%  cost\n")
 	best := math.Inf(1)
 	for adj := 0.06; adj <= 0.3601; adj += 0.03 {
 		rp := trainer.DefaultRuleParams
 		rp.DisAdj = adj
-		dis, nm, cost := score(rp)
+		dis, nm, good, cost := score(rp)
 		best = min(best, cost)
-		fmt.Fprintf(&b, "%19.2f %12.1f %13.1f %5.1f\n", trainer.DefaultThreshold+adj, dis, nm, cost)
+		fmt.Fprintf(&b, "%19.2f %12.1f %13.1f %11.1f %5.1f\n", trainer.DefaultThreshold+adj, dis, nm, good, cost)
 	}
-	dis, nm, cost := score(trainer.DefaultRuleParams)
-	t.Logf("%s\ndefault %.2f: dismissals firing %.1f%%, near misses wrong %.1f%%, cost %.1f (best %.1f)",
-		b.String(), trainer.DefaultThreshold+trainer.DismissalExampleAdj, dis, nm, cost, best)
+	dis, nm, good, cost := score(trainer.DefaultRuleParams)
+	t.Logf("%s\ndefault %.2f: dismissals firing %.1f%%, near misses wrong %.1f%%, good reply examples fired %.1f%%, cost %.1f (best %.1f)",
+		b.String(), trainer.DefaultThreshold+trainer.DismissalExampleAdj, dis, nm, good, cost, best)
 	if cost > best+1 {
 		t.Errorf("default cost %.1f, the sweep's best %.1f: recalibrate DismissalExampleAdj", cost, best)
 	}
@@ -231,6 +231,7 @@ func ruleLOO(t *testing.T, scripts []*trainer.Script, rp trainer.RuleParams) tra
 		all.Examples, all.Recognised = all.Examples+s.Examples, all.Recognised+s.Recognised
 		all.Dismissals, all.Fired = all.Dismissals+s.Dismissals, all.Fired+s.Fired
 		all.NearMisses, all.Wrong = all.NearMisses+s.NearMisses, all.Wrong+s.Wrong
+		all.Good, all.GoodFired = all.Good+s.Good, all.GoodFired+s.GoodFired
 	}
 	return all
 }

@@ -137,6 +137,10 @@ type RuleLOO struct {
 	Examples, Recognised int // examples left out, and those the rule still recognised
 	Dismissals, Fired    int // a require rule's dismissals left out, and those that still fire it
 	NearMisses, Wrong    int // near misses left out, and those the rule recognised (or, for a require rule, fired on) anyway
+	// Good counts the examples of replies whose text does not break a
+	// require rule that has dismissals (good lines the author wrote), and
+	// GoodFired those that fire it by a dismissal all the same.
+	Good, GoodFired int
 }
 
 // RuleParams are the thresholds of rules by meaning: the rule threshold
@@ -188,8 +192,29 @@ func RuleLeaveOneOut(sc *Script, rp RuleParams) (RuleLOO, error) {
 				out.Fired++
 			}
 		}
+		if len(r.dis) > 0 {
+			out.Good, out.GoodFired = k.goodLines(sc.prog, r, out.Good, out.GoodFired)
+		}
 	}
 	return out, nil
+}
+
+// goodLines adds to good and fired the examples of the replies whose text
+// does not break rule r, and those of them that r's dismissals fire on.
+func (k *knowledge) goodLines(p *program, r *crule, good, fired int) (int, int) {
+	ri := p.ruleIndex[r.r.ID]
+	for _, rep := range p.replies {
+		if rep == nil || rep.verdicts[ri].fires {
+			continue
+		}
+		for _, ex := range rep.r.Examples {
+			good++
+			if ok, _, _ := k.dismisses(r, k.read(ex)); ok {
+				fired++
+			}
+		}
+	}
+	return good, fired
 }
 
 func without(ps []phrasing, i int) []phrasing {
