@@ -92,8 +92,10 @@ func (m model) erlangCServiceLevel(t float64) float64 {
 func (m model) outcomes(t float64) (within, served, late float64) {
 	cm, th := float64(m.c)*m.mu, m.theta
 	b := cm / th
-	nb := negBinomial{r: b + 1, logU: math.Log(-math.Expm1(-th * t)), logP: -(cm + th) * t}
-	nbV := negBinomial{r: b, logU: nb.logU, logP: -cm * t}
+	logU := math.Log(-math.Expm1(-th * t))
+	u := math.Exp(logU)
+	nb := negBinomial{r: b + 1, logU: logU, u: u, logP: -(cm + th) * t}
+	nbV := negBinomial{r: b, logU: logU, u: u, logP: -cm * t}
 	stay := math.Exp(-th * t) // P(own patience > t)
 	total, s, logScale := m.tail(3, func(j int, out []float64) {
 		f, g := nb.next(j), nbV.next(j) // 1 − I_u(j+1, b+1), P(V > t | j)
@@ -114,6 +116,7 @@ func (m model) outcomes(t float64) (within, served, late float64) {
 type negBinomial struct {
 	r    float64 // shape, > 0
 	logU float64 // log u; −Inf when u = 0
+	u    float64 // e^logU, as the ratio of successive terms needs it
 	logP float64 // log P(X = i) for the last i stepped, initially i = 0
 	cdf  float64 // P(X ≤ i)
 	done bool    // the rest of the mass is negligible and cdf is 1
@@ -131,7 +134,7 @@ func (x *negBinomial) next(i int) float64 {
 	x.cdf += p
 	// P(X = i+1)/P(X = i) = u·(i+r)/(i+1) falls in i; once below 1, the
 	// rest of the mass is below p·ratio/(1−ratio).
-	ratio := math.Exp(x.logU) * (float64(i) + x.r) / float64(i+1)
+	ratio := x.u * (float64(i) + x.r) / float64(i+1)
 	if ratio < 1 && p*ratio <= 1e-18*(1-ratio) {
 		x.done = true
 		x.cdf = 1

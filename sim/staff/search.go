@@ -92,8 +92,11 @@ func (p *problem) calibratePhase(ctx context.Context) ([][]int, error) {
 		} else {
 			stalled++
 		}
+		if stalled >= calibrateStall || p.evals >= p.budget()/2 {
+			return n, nil // before calibrating again, which would be wasted
+		}
 		next := p.calibrate(n, ev.obs)
-		if seen[key(next)] || stalled >= calibrateStall || p.evals >= p.budget()/2 {
+		if seen[key(next)] {
 			return n, nil
 		}
 		n, phase = next, "calibrate"
