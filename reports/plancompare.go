@@ -80,10 +80,10 @@ func planComparisonVerdict(c *staff.Comparison, plans []*staff.Plan) []string {
 		vf := pl.Verification
 		out = append(out, fmt.Sprintf("%s; its plan meets every goal in %d of %d intervals out of sample%s.", line, vf.AllMet, vf.Intervals, planMisses(pl)))
 	}
-	worst, at, margin := -1, -1, math.Inf(1)
+	worst, at := -1, planRisk{i: -1, margin: math.Inf(1)}
 	for k, pl := range plans {
-		if i, m := planRisk(pl); i >= 0 && m < margin {
-			worst, at, margin = k, i, m
+		if r := riskOf(pl); r.i >= 0 && r.margin < at.margin {
+			worst, at = k, r
 		}
 	}
 	if worst >= 0 {

@@ -33,8 +33,8 @@ func planVerdict(pl *staff.Plan) []string {
 		effort += "; cost " + money(*pl.Cost, pl.Currency) + " (staff, bot sessions, abandoned contacts)"
 	}
 	out := []string{first, effort + "."}
-	if worst, _ := planRisk(pl); worst >= 0 {
-		out = append(out, "Biggest risk: "+planRiskText(pl, worst)+".")
+	if r := riskOf(pl); r.i >= 0 {
+		out = append(out, "Biggest risk: "+planRiskText(pl, r)+".")
 	}
 	return out
 }
@@ -56,31 +56,31 @@ func planMisses(pl *staff.Plan) string {
 	return fmt.Sprintf("; it misses in %s (%s)", strings.Join(spans(starts, missed), ", "), strings.Join(why, "; "))
 }
 
-// planRisk is the interval of pl whose service level lies closest to (or
-// furthest below) its target, and by how much; -1 if none is defined. With
-// channel goals each channel's service level counts against its own target.
-func planRisk(pl *staff.Plan) (int, float64) {
-	worst, _, margin := planRiskAt(pl)
-	return worst, margin
+// planRisk is where pl's service level lies closest to (or furthest
+// below) its target: the interval (-1 if none is defined), the channel
+// ("" for the interval as a whole; with channel goals each channel's
+// service level counts against its own target) and the margin.
+type planRisk struct {
+	i       int
+	channel string
+	margin  float64
 }
 
-// planRiskAt is planRisk with the channel at risk ("" for the interval as a
-// whole).
-func planRiskAt(pl *staff.Plan) (int, string, float64) {
-	worst, channel, margin := -1, "", math.Inf(1)
+func riskOf(pl *staff.Plan) planRisk {
+	r := planRisk{i: -1, margin: math.Inf(1)}
 	for i, iv := range pl.Intervals {
-		if m := iv.ServiceLevel.Mean - pl.Goals.Target; finite(m) && m < margin {
-			worst, channel, margin = i, "", m
+		if m := iv.ServiceLevel.Mean - pl.Goals.Target; finite(m) && m < r.margin {
+			r = planRisk{i, "", m}
 		}
 		for _, cf := range iv.Channels {
 			if t := channelTarget(pl.Goals, cf.Channel); t > 0 {
-				if m := cf.ServiceLevel.Mean - t; finite(m) && m < margin {
-					worst, channel, margin = i, cf.Channel, m
+				if m := cf.ServiceLevel.Mean - t; finite(m) && m < r.margin {
+					r = planRisk{i, cf.Channel, m}
 				}
 			}
 		}
 	}
-	return worst, channel, margin
+	return r
 }
 
 // channelTarget is the service-level target of channel ch in g; 0 for none.
@@ -93,17 +93,15 @@ func channelTarget(g staff.GoalsJSON, ch string) float64 {
 	return 0
 }
 
-// planRiskText describes interval i of pl as the biggest risk, naming the
-// channel closest to its goal when the plan has channel goals.
-func planRiskText(pl *staff.Plan, i int) string {
-	iv := pl.Intervals[i]
-	if w, ch, _ := planRiskAt(pl); w == i && ch != "" {
-		for _, cf := range iv.Channels {
-			if cf.Channel == ch {
-				return fmt.Sprintf("%s in the %s interval, closest to its service-level target (%s %%) with %d agents: %s %s, %s abandoned",
-					ch, iv.Start, num(100*channelTarget(pl.Goals, ch), 3), iv.Simulated, fmtValue("pct", cf.ServiceLevel.Mean),
-					fmtCI("pct", cf.ServiceLevel), fmtValue("pct", cf.AbandonRate.Mean))
-			}
+// planRiskText describes pl's biggest risk r, naming its channel when it
+// is one.
+func planRiskText(pl *staff.Plan, r planRisk) string {
+	iv := pl.Intervals[r.i]
+	for _, cf := range iv.Channels {
+		if r.channel != "" && cf.Channel == r.channel {
+			return fmt.Sprintf("%s in the %s interval, closest to its service-level target (%s %%) with %d agents: %s %s, %s abandoned",
+				cf.Channel, iv.Start, num(100*channelTarget(pl.Goals, cf.Channel), 3), iv.Simulated, fmtValue("pct", cf.ServiceLevel.Mean),
+				fmtCI("pct", cf.ServiceLevel), fmtValue("pct", cf.AbandonRate.Mean))
 		}
 	}
 	return fmt.Sprintf("the %s interval, closest to the service-level target with %d agents: %s %s, %s abandoned",

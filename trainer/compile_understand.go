@@ -78,18 +78,24 @@ func (p *program) compileUnderstanding() {
 	}
 	p.weigh(k, pend)
 	p.know = k
+	// Key words come from the replies that satisfy a rule, and a reply's
+	// verdicts depend on key words (a reply may dismiss a rule): judge,
+	// learn the keys, judge again.
 	p.judgeReplies()
 	p.learnKeys()
 	p.judgeReplies()
 }
 
-// judgeReplies works out what each reply's words do to each rule.
+// judgeReplies works out what each reply's words do to each rule, reading
+// each reply's words once.
 func (p *program) judgeReplies() {
 	for _, r := range p.replies {
 		if r == nil {
 			continue
 		}
-		r.heard = p.know.read(r.utter)
+		if r.heard == nil {
+			r.heard = p.know.read(r.utter)
+		}
 		r.verdicts = make([]ruleVerdict, len(p.rules))
 		for i, rule := range p.rules {
 			r.verdicts[i] = p.know.judge(rule, r.heard)
@@ -125,8 +131,10 @@ func (p *program) learnKeys() {
 			if o == rule {
 				continue
 			}
-			for _, ph := range append(append(append([]phrasing(nil), o.ex...), o.near...), o.dis...) {
-				others = append(others, ph.stems)
+			for _, ps := range [][]phrasing{o.ex, o.near, o.dis} {
+				for _, ph := range ps {
+					others = append(others, ph.stems)
+				}
 			}
 		}
 		rule.keys = p.know.lx.lang.ruleKeys(own, says, others)

@@ -218,12 +218,7 @@ func (s *Session) KeyWords() map[string][]string {
 		if r.r.kind() != RuleRequire || !s.ruleLive(r) {
 			continue
 		}
-		ks := make([]string, 0, len(r.keys))
-		for k := range r.keys {
-			ks = append(ks, k)
-		}
-		slices.Sort(ks)
-		out[r.r.ID] = ks
+		out[r.r.ID] = sortedKeys(r.keys)
 	}
 	return out
 }

@@ -193,15 +193,16 @@ func RuleLeaveOneOut(sc *Script, rp RuleParams) (RuleLOO, error) {
 			}
 		}
 		if len(r.dis) > 0 {
-			out.Good, out.GoodFired = k.goodLines(sc.prog, r, out.Good, out.GoodFired)
+			good, fired := k.goodLines(sc.prog, r)
+			out.Good, out.GoodFired = out.Good+good, out.GoodFired+fired
 		}
 	}
 	return out, nil
 }
 
-// goodLines adds to good and fired the examples of the replies whose text
-// does not break rule r, and those of them that r's dismissals fire on.
-func (k *knowledge) goodLines(p *program, r *crule, good, fired int) (int, int) {
+// goodLines counts the examples of the replies whose text does not break
+// rule r, and those of them that r's dismissals fire on.
+func (k *knowledge) goodLines(p *program, r *crule) (good, fired int) {
 	ri := p.ruleIndex[r.r.ID]
 	for _, rep := range p.replies {
 		if rep == nil || rep.verdicts[ri].fires {

@@ -82,7 +82,7 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 			return v
 		}
 	}
-	if span, key, ok := rd.dismissed(r.keys); ok && !rd.salad {
+	if span, key, ok := rd.dismissed(r.keys); ok {
 		v.fires, v.ev.Dismissal, v.ev.Score = true, true, 1
 		v.ev.Matched = fmt.Sprintf("%q dismisses %q, a key word of the rule's examples", span, key)
 		return v
@@ -108,12 +108,8 @@ func (k *knowledge) says(r *crule, rd *reading, vs []view, th float64) (bool, st
 	if i < 0 || s < th {
 		return false, "", s
 	}
-	if from >= 0 {
-		for _, other := range [][]phrasing{r.near, r.dis} {
-			if n, _ := k.nearest(vs[from], other, ""); len(other) > 0 && n+k.nearMargin >= s {
-				return false, "", s
-			}
-		}
+	if from >= 0 && k.outranked(vs[from], s, r.near, r.dis) {
+		return false, "", s
 	}
 	return true, fmt.Sprintf("example %q (%.2f)", r.ex[i].text, s), s
 }
@@ -133,27 +129,37 @@ func (k *knowledge) dismisses(r *crule, rd *reading) (bool, string, float64) {
 	if i < 0 || s < k.threshold+k.disAdj {
 		return false, "", s
 	}
-	for _, other := range [][]phrasing{r.ex, r.near} {
-		if n, _ := k.nearest(vs[from], other, ""); len(other) > 0 && n+k.nearMargin >= s {
-			return false, "", s
-		}
+	if k.outranked(vs[from], s, r.ex, r.near) {
+		return false, "", s
 	}
 	return true, fmt.Sprintf("example %q (%.2f)", r.dis[i].text, s), s
+}
+
+// outranked reports whether view v is within the near-miss margin of
+// similarity s to a phrasing of one of the lists: then the phrasing s was
+// measured against does not win by enough.
+func (k *knowledge) outranked(v view, s float64, lists ...[]phrasing) bool {
+	for _, ps := range lists {
+		if n, i := k.nearest(v, ps, ""); i >= 0 && n+k.nearMargin >= s {
+			return true
+		}
+	}
+	return false
 }
 
 // nearMiss reports whether the line is at least the threshold close to a
 // near miss (or a dismissal) and closer to it than to any example: then a
 // pattern match does not count either.
 func (k *knowledge) nearMiss(r *crule, rd *reading) bool {
-	near := append(append([]phrasing(nil), r.near...), r.dis...)
-	if len(near) == 0 {
-		return false
+	vs := rd.views()
+	n, i, _ := k.nearestAny(vs, r.near)
+	if d, j, _ := k.nearestAny(vs, r.dis); j >= 0 && (i < 0 || d > n) {
+		n, i = d, j
 	}
-	n, i, _ := k.nearestAny(rd.views(), near)
 	if i < 0 || n < k.ruleThreshold() {
 		return false
 	}
-	e, _, _ := k.nearestAny(rd.views(), r.ex)
+	e, _, _ := k.nearestAny(vs, r.ex)
 	return n > e
 }
 
@@ -270,18 +276,15 @@ func (s *Session) fire(i int, evidence, matched string) {
 // nothing, and it does not decline a repetition ("no need to give it again",
 // "I've already got it").
 func (rd *reading) refuses() bool {
-	if !rd.negated || rd.salad {
+	if !rd.negated {
 		return false
 	}
+	dismisses := false
 	for _, t := range rd.ts {
 		if t.rep {
 			return false
 		}
+		dismisses = dismisses || t.dis
 	}
-	for _, t := range rd.ts {
-		if t.dis {
-			return true
-		}
-	}
-	return !strings.Contains(rd.text, "?")
+	return dismisses || !strings.Contains(rd.text, "?")
 }
