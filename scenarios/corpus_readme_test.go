@@ -71,20 +71,11 @@ func corpusTable(t *testing.T, c corpus) string {
 		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s |\n", name, lines, pct(p, p.Correct), pct(br, br.Named),
 			pct(nm, nm.Fired), pct(ot, ot.Correct), pct(sa, sa.Correct))
 	}
-	for _, name := range RoleplayNames() {
-		sc, err := BundledRoleplay(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines, err := LoadCorpus(os.DirFS(c.dir), name+CorpusSuffix)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep := trainer.RunCorpus(sc, lines)
+	for i, rep := range runCorpora(t, c) {
 		for _, k := range rep.Kinds {
 			all = addKind(all, k)
 		}
-		row("`"+name+"`", rep.Kinds)
+		row("`"+RoleplayNames()[i]+"`", rep.Kinds)
 	}
 	row("**all**", all)
 	return b.String()

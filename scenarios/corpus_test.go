@@ -72,16 +72,8 @@ func corpusAccuracy(t *testing.T, c corpus) {
 	var all []trainer.KindScore
 	var table strings.Builder
 	fmt.Fprintf(&table, "\n%s corpus (%s)\n%-20s %-11s %5s %7s %6s %6s\n", c.name, c.dir, "script", "kind", "lines", "correct", "fired", "named")
-	for _, name := range RoleplayNames() {
-		sc, err := BundledRoleplay(name)
-		if err != nil {
-			t.Fatalf("BundledRoleplay(%q): %v", name, err)
-		}
-		lines, err := LoadCorpus(os.DirFS(c.dir), name+CorpusSuffix)
-		if err != nil {
-			t.Fatalf("LoadCorpus(%q): %v", name, err)
-		}
-		rep := trainer.RunCorpus(sc, lines)
+	for i, rep := range runCorpora(t, c) {
+		name := RoleplayNames()[i]
 		for _, k := range rep.Kinds {
 			fmt.Fprintf(&table, "%-20s %-11s %5d %6.0f%% %5.0f%% %5.0f%%\n", name, k.Kind, k.Lines, k.Pct(k.Correct), k.Pct(k.Fired), k.Pct(k.Named))
 			all = addKind(all, k)
@@ -99,6 +91,24 @@ func corpusAccuracy(t *testing.T, c corpus) {
 	for _, p := range (trainer.CorpusReport{Kinds: all}).Problems() {
 		t.Logf("issue 12 target not met yet (%s corpus): %s", c.name, p)
 	}
+}
+
+// runCorpora runs corpus c of every bundled script, in RoleplayNames order.
+func runCorpora(t *testing.T, c corpus) []trainer.CorpusReport {
+	t.Helper()
+	var reps []trainer.CorpusReport
+	for _, name := range RoleplayNames() {
+		sc, err := BundledRoleplay(name)
+		if err != nil {
+			t.Fatalf("BundledRoleplay(%q): %v", name, err)
+		}
+		lines, err := LoadCorpus(os.DirFS(c.dir), name+CorpusSuffix)
+		if err != nil {
+			t.Fatalf("LoadCorpus(%q): %v", name, err)
+		}
+		reps = append(reps, trainer.RunCorpus(sc, lines))
+	}
+	return reps
 }
 
 // corpusFloor is what TestCorpusAccuracy asserts for one kind of line: the
