@@ -28,6 +28,7 @@ type program struct {
 	nodes    []*cnode
 	replies  []*creply
 	rules    []*crule
+	folds    map[int][]*ruleModel // a rule's cross-validation models, by rule index (foldModels)
 	triggers []*ctrigger
 	ticks    []*ctick
 	injects  []*ceffect
@@ -91,6 +92,8 @@ type crule struct {
 	require, forbid *rx
 	ex, near, dis   []phrasing
 	keys            map[string]bool // a require rule's key words: a dismissal names one
+	model           *ruleModel      // a forbid rule's learned model; nil without examples
+	good, bad       []phrasing      // with a model: the examples of replies whose text passes it, breaks it
 	when            evalFn
 	dim             int
 }

@@ -22,7 +22,7 @@ func (p *program) compileUnderstanding() {
 		lang = langEN
 	}
 	k := &knowledge{lx: newLexer(lang, s.Synonyms), threshold: s.MatchThreshold, margin: s.MatchMargin,
-		ruleAdj: RuleThresholdAdj, nearMargin: NearMissMargin, disAdj: DismissalExampleAdj}
+		ruleAdj: RuleThresholdAdj, nearMargin: NearMissMargin, disAdj: DismissalExampleAdj, learnedTau: LearnedThreshold}
 	if k.threshold == 0 {
 		k.threshold = DefaultThreshold
 	}
@@ -84,6 +84,10 @@ func (p *program) compileUnderstanding() {
 	p.judgeReplies()
 	p.learnKeys()
 	p.judgeReplies()
+	// Rule models learn which replies break a rule from the verdicts, and
+	// judge only what trainees type: a reply's own text is judged by its
+	// author's examples and patterns.
+	p.trainModels()
 }
 
 // judgeReplies works out what each reply's words do to each rule, reading

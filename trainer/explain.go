@@ -26,6 +26,10 @@ type Explanation struct {
 	// Keys are the key words (stems) of each live require rule: a line that
 	// dismisses one of them ("no need to verify") fires the rule.
 	Keys map[string][]string `json:"keys"`
+	// Models is the probability each live forbid rule's model gives the
+	// line (its best view), by rule id; the rule fires by its model from
+	// LearnedThreshold on.
+	Models map[string]float64 `json:"models,omitempty"`
 }
 
 // Explain tells an author why a line is understood as it is now: its terms,
@@ -55,6 +59,12 @@ func (s *Session) Explain(text string) Explanation {
 		}
 	}
 	for _, r := range s.p.rules {
+		if s.ruleLive(r) && r.model != nil {
+			if e.Models == nil {
+				e.Models = map[string]float64{}
+			}
+			_, e.Models[r.r.ID] = k.learned(r, rd)
+		}
 		if s.ruleLive(r) {
 			e.add(k.closest("rule "+r.r.ID, r.ex, views, names))
 			e.add(k.closest("rule "+r.r.ID+" near miss", r.near, views, names))

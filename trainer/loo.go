@@ -144,17 +144,20 @@ type RuleLOO struct {
 }
 
 // RuleParams are the thresholds of rules by meaning: the rule threshold
-// adjustment over the reply threshold, the near-miss margin, and the
-// adjustment a line's closeness to a require rule's dismissals needs.
-type RuleParams struct{ Adj, NearMargin, DisAdj float64 }
+// adjustment over the reply threshold, the near-miss margin, the
+// adjustment a line's closeness to a require rule's dismissals needs, and
+// the probability a forbid rule's model needs.
+type RuleParams struct{ Adj, NearMargin, DisAdj, Learned float64 }
 
-// DefaultRuleParams are RuleThresholdAdj, NearMissMargin and
-// DismissalExampleAdj.
-var DefaultRuleParams = RuleParams{RuleThresholdAdj, NearMissMargin, DismissalExampleAdj}
+// DefaultRuleParams are RuleThresholdAdj, NearMissMargin,
+// DismissalExampleAdj and LearnedThreshold.
+var DefaultRuleParams = RuleParams{RuleThresholdAdj, NearMissMargin, DismissalExampleAdj, LearnedThreshold}
 
 // RuleLeaveOneOut scores the rules of sc that have examples by leaving
 // each example, dismissal and near miss out in turn (see RuleLOO), with the
-// thresholds given (DefaultRuleParams are the defaults). Patterns stay.
+// thresholds given (DefaultRuleParams are the defaults). Patterns stay. A
+// forbid rule's model is cross-validated: each phrasing is judged by the
+// model trained without its fold (see foldModels).
 func RuleLeaveOneOut(sc *Script, rp RuleParams) (RuleLOO, error) {
 	var out RuleLOO
 	if sc.prog == nil {
@@ -163,21 +166,31 @@ func RuleLeaveOneOut(sc *Script, rp RuleParams) (RuleLOO, error) {
 		}
 	}
 	kk := *sc.prog.know
-	kk.ruleAdj, kk.nearMargin, kk.disAdj = rp.Adj, rp.NearMargin, rp.DisAdj
+	kk.ruleAdj, kk.nearMargin, kk.disAdj, kk.learnedTau = rp.Adj, rp.NearMargin, rp.DisAdj, rp.Learned
 	k := &kk
-	for _, r := range sc.prog.rules {
+	for ri, r := range sc.prog.rules {
 		if len(r.ex) < 2 {
 			continue
 		}
+		var folds []*ruleModel
+		if r.model != nil {
+			folds = sc.prog.foldModels(ri)
+		}
+		model := func(i int) *ruleModel {
+			if folds == nil {
+				return nil
+			}
+			return folds[i%learnedFolds]
+		}
 		for i := range r.ex {
 			c := *r
-			c.ex = without(r.ex, i)
+			c.ex, c.model = without(r.ex, i), model(i)
 			out.Examples++
 			out.Recognised += k.recognises(&c, r.ex[i].text)
 		}
 		for i := range r.near {
 			c := *r
-			c.near = without(r.near, i)
+			c.near, c.model = without(r.near, i), model(i)
 			out.NearMisses++
 			v := k.judge(&c, k.read(r.near[i].text))
 			if v.satisfies || v.fires {

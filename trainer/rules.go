@@ -60,12 +60,20 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 		says, how, score = true, fmt.Sprintf("pattern %q", patternSource(r)), 1
 	}
 	if r.r.kind() == RuleForbid {
+		if !says {
+			if ok, p := k.learned(r, rd); ok {
+				says, how, score = true, fmt.Sprintf("the rule's model (%.2f)", p), p
+			}
+		}
 		v.fires, v.ev.Matched, v.ev.Score = says, how, score
 		return v
 	}
 	if says {
 		v.satisfies = true
 		return v
+	}
+	if rd.declines() {
+		return v // "die brauche ich nicht noch mal": not asking twice is no dismissal
 	}
 	if ok, how, score := k.dismisses(r, rd); ok {
 		v.fires, v.ev.Dismissal, v.ev.Score = true, true, score
@@ -273,18 +281,25 @@ func (s *Session) fire(i int, evidence, matched string) {
 
 // refuses reports whether a negated mention can count against a require
 // rule: the line negates something and either dismisses it or asks
-// nothing, and it does not decline a repetition ("no need to give it again",
-// "I've already got it").
+// nothing.
 func (rd *reading) refuses() bool {
 	if !rd.negated {
 		return false
 	}
 	dismisses := false
 	for _, t := range rd.ts {
-		if t.rep {
-			return false
-		}
 		dismisses = dismisses || t.dis
 	}
 	return dismisses || !strings.Contains(rd.text, "?")
+}
+
+// declines reports whether the line declines a repetition ("no need to
+// give it again", "I've already got it", "die brauche ich nicht noch mal").
+func (rd *reading) declines() bool {
+	for _, t := range rd.ts {
+		if t.rep {
+			return true
+		}
+	}
+	return false
 }

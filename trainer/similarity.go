@@ -47,6 +47,7 @@ type knowledge struct {
 	ruleAdj    float64 // RuleThresholdAdj, or a value being calibrated
 	nearMargin float64 // NearMissMargin, or a value being calibrated
 	disAdj     float64 // DismissalExampleAdj, or a value being calibrated
+	learnedTau float64 // LearnedThreshold, or a value being calibrated
 }
 
 // ruleThreshold is the similarity (0-1) a rule by examples needs.

@@ -79,9 +79,16 @@ func (c *counter) add(f []byte) {
 
 // vector is like vocab.vector for the counted features.
 func (c *counter) vector() svec {
+	// Sums run in a fixed order (map order varies), so that the same line
+	// always weighs the same to the last bit.
+	hs := make([]uint64, 0, len(c.unknown))
+	for h := range c.unknown {
+		hs = append(hs, h)
+	}
+	slices.Sort(hs)
 	norm := 0.0
-	for _, tf := range c.unknown {
-		w := (1 + math.Log(tf)) * c.v.unknown
+	for _, h := range hs {
+		w := (1 + math.Log(c.unknown[h])) * c.v.unknown
 		norm += w * w
 	}
 	s := svec{ids: make([]int32, 0, len(c.known)), w: make([]float64, 0, len(c.known))}
@@ -113,7 +120,13 @@ func (v *vocab) vector(b bag) svec {
 	}
 	known := make([]iw, 0, len(b))
 	norm := 0.0
-	for f, tf := range b {
+	fs := make([]string, 0, len(b))
+	for f := range b {
+		fs = append(fs, f)
+	}
+	sort.Strings(fs) // a fixed order of the sum: the same weights to the last bit
+	for _, f := range fs {
+		tf := b[f]
 		w := 1 + math.Log(tf)
 		if id, ok := v.ids[f]; ok {
 			w *= v.idf[id]

@@ -82,6 +82,9 @@ func printExplanation(w io.Writer, p *message.Printer, line string, x trainer.Ex
 	for _, id := range slices.Sorted(maps.Keys(x.Keys)) {
 		p.Fprintf(w, "  key words of %s: %s\n", id, strings.Join(x.Keys[id], ", "))
 	}
+	for _, id := range slices.Sorted(maps.Keys(x.Models)) {
+		p.Fprintf(w, "  model of %s: %.2f (fires from %.2f)\n", id, x.Models[id], trainer.LearnedThreshold)
+	}
 	fmt.Fprintf(w, "  %-6s %-5s %-5s %-14s %-34s %s\n", p.Sprintf("score"), p.Sprintf("word"), p.Sprintf("char"), p.Sprintf("view"), p.Sprintf("target"), p.Sprintf("phrasing"))
 	for _, c := range x.Closest {
 		p.Fprintf(w, "  %.2f   %.2f  %.2f  %-14s %-34s %q\n", c.Score, c.Word, c.Char, explainView(p, c.View), explainTarget(p, c.Target), c.Phrasing)
