@@ -8,17 +8,28 @@ import (
 	"github.com/ccsim/ccsim/trainer"
 )
 
-// TestFreshCorpusIDs checks that the held-out corpus in
-// testdata/corpus-fresh parses and names only nodes, replies, rules,
-// variants and variables its script has. It deliberately does not run the
-// matcher on the lines: that batch is measured, never tuned on.
+// TestFreshCorpusIDs checks that the held-out corpora in
+// testdata/corpus-fresh and testdata/corpus-blind parse and name only nodes,
+// replies, rules, variants and variables their script has. It deliberately
+// does not run the matcher on the lines: those batches are measured, never
+// tuned on.
 func TestFreshCorpusIDs(t *testing.T) {
+	for _, dir := range []string{"corpus-fresh", "corpus-blind"} {
+		t.Run(dir, func(t *testing.T) {
+			corpusIDs(t, "testdata/"+dir)
+		})
+	}
+}
+
+// corpusIDs checks every bundled script's corpus file in dir.
+func corpusIDs(t *testing.T, dir string) {
+	t.Helper()
 	for _, name := range RoleplayNames() {
 		sc, err := BundledRoleplay(name)
 		if err != nil {
 			t.Fatalf("BundledRoleplay(%q): %v", name, err)
 		}
-		lines, err := LoadCorpus(os.DirFS("testdata/corpus-fresh"), name+CorpusSuffix)
+		lines, err := LoadCorpus(os.DirFS(dir), name+CorpusSuffix)
 		if err != nil {
 			t.Errorf("LoadCorpus(%q): %v", name, err)
 			continue
