@@ -22,7 +22,7 @@ func (p *program) compileUnderstanding() {
 		lang = langEN
 	}
 	k := &knowledge{lx: newLexer(lang, s.Synonyms), threshold: s.MatchThreshold, margin: s.MatchMargin,
-		ruleAdj: RuleThresholdAdj, nearMargin: NearMissMargin, disAdj: DismissalExampleAdj, learnedTau: LearnedThreshold}
+		ruleAdj: RuleThresholdAdj, nearMargin: NearMissMargin, disAdj: DismissalExampleAdj, learnedTau: LearnedThreshold, order: orderFor(lang.code)}
 	if k.threshold == 0 {
 		k.threshold = DefaultThreshold
 	}

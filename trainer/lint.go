@@ -150,6 +150,8 @@ func (l *linter) examples() {
 					l.p.errorf(path, "example %q of reply %q is too close to reply %q to tell apart (%.2f against %.2f)", ex, r.r.ID, otherOf(u, r.r.ID), u.Confidence, u.RunnerUpConfidence)
 				case u.Reply != "":
 					l.p.errorf(path, "example %q of reply %q is understood as reply %q (%.2f)", ex, r.r.ID, u.Reply, u.Confidence)
+				case u.Salad:
+					l.p.errorf(path, "example %q of reply %q reads as word salad (its words repeat, or their order is unlike sentences of the language): reword it as a trainee would say it", ex, r.r.ID)
 				default:
 					l.p.errorf(path, "example %q of reply %q is not understood even with it (confidence %.2f; a match.none pattern may veto it)", ex, r.r.ID, u.Confidence)
 				}

@@ -44,10 +44,11 @@ type knowledge struct {
 	word, char *vocab
 	threshold  float64
 	margin     float64
-	ruleAdj    float64 // RuleThresholdAdj, or a value being calibrated
-	nearMargin float64 // NearMissMargin, or a value being calibrated
-	disAdj     float64 // DismissalExampleAdj, or a value being calibrated
-	learnedTau float64 // LearnedThreshold, or a value being calibrated
+	ruleAdj    float64     // RuleThresholdAdj, or a value being calibrated
+	nearMargin float64     // NearMissMargin, or a value being calibrated
+	disAdj     float64     // DismissalExampleAdj, or a value being calibrated
+	learnedTau float64     // LearnedThreshold, or a value being calibrated
+	order      *orderModel // the language's word-order model: salad of sentence words
 }
 
 // ruleThreshold is the similarity (0-1) a rule by examples needs.
@@ -83,7 +84,7 @@ type reading struct {
 func (k *knowledge) read(text string) *reading {
 	a := analyse(text)
 	ts := k.lx.terms(a)
-	rd := &reading{text: text, a: a, ts: ts, whole: k.view(ts, false), salad: k.lx.lang.salad(ts), canon: canonical(a, ts)}
+	rd := &reading{text: text, a: a, ts: ts, whole: k.view(ts, false), salad: k.lx.lang.salad(ts) || k.order.salad(text), canon: canonical(a, ts)}
 	for _, t := range ts {
 		if t.neg {
 			rd.negated = true
