@@ -51,7 +51,9 @@ const orderFunctionWords = 160
 // orderSmoothing is added to every count (add-k smoothing).
 const orderSmoothing = 0.1
 
-var orderToken = regexp.MustCompile(`[\p{L}\p{N}']+|[.,!?;:]`)
+// orderToken reads numbers with their separators as one word ("14.99",
+// "9.14pm", "3-5", "10:30"), so their dots and colons do not end a clause.
+var orderToken = regexp.MustCompile(`\p{N}+(?:[.,:/-]\p{N}+)*\p{L}*|[\p{L}\p{N}']+|[.,!?;:]`)
 
 // orderModel holds class bigram counts.
 type orderModel struct {
@@ -115,11 +117,11 @@ func (m *orderModel) classes(text string) ([]string, int) {
 
 func (m *orderModel) classOf(t string) string {
 	switch {
-	case strings.ContainsAny(t, ".,!?;:"):
+	case len(t) == 1 && strings.ContainsAny(t, ".,!?;:"):
 		return "|"
 	case m.class[t] != "":
 		return t
-	case strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' }) < 0:
+	case t[0] >= '0' && t[0] <= '9':
 		return "N"
 	}
 	return "C"

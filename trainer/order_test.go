@@ -23,6 +23,7 @@ func TestOrderSalad(t *testing.T) {
 		{"could you tell me what went wrong with the order", false},
 		{"wrong me the could order went what with tell you", true},
 		{"refund the charge now", false}, // too short to judge by order
+		{"the 88.40 roaming charge was added on 12.03 at 9.14pm, so I'll look into it within 3-5 days", false},
 	}
 	for _, tc := range tests {
 		u := s.Understand(tc.text)
@@ -53,5 +54,16 @@ func TestParseOrder(t *testing.T) {
 	m, err := parseOrder(strings.NewReader("function a the\n<s> the 3\nthe C 3\nC </s> 2\n"))
 	if err != nil || m.total != 8 || m.from["the"] != 3 || m.to["</s>"] != 2 {
 		t.Errorf("parseOrder(valid) = %+v, %v", m, err)
+	}
+}
+
+// TestOrderNumbers: a number with its separators is one word of class N;
+// its dots and colons end no clause.
+func TestOrderNumbers(t *testing.T) {
+	m := orderFor("en")
+	got, words := m.classes("it was 14.99 at 10:30, or 3-5 days")
+	want := "<s> it was N at N | or N days </s>"
+	if strings.Join(got, " ") != want || words != 8 {
+		t.Errorf("classes = %q (%d words), want %q (8 words)", strings.Join(got, " "), words, want)
 	}
 }
