@@ -27,12 +27,65 @@ func (a *event) before(b *event) bool {
 	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
 }
 
-// calendar is a 4-ary min-heap of events ordered by (at, seq), so events at
-// equal times run in the order they were scheduled. Four children per node
-// halve the depth of a binary heap and keep siblings in one cache line pair.
+// calendar holds the events ordered by (at, seq), so events at equal times
+// run in the order they were scheduled. Most are in a 4-ary min-heap (four
+// children per node halve the depth of a binary heap and keep siblings in
+// one cache line pair). Events scheduled a fixed delay after now (see
+// pushLane) go to a FIFO lane per delay instead: each lane is already in
+// (at, seq) order, so such an event costs no heap work, and pop takes the
+// earliest of the heap's top and the lanes' heads, in the same order as a
+// single heap.
 type calendar struct {
-	ev  []event
-	seq uint64
+	ev    []event
+	lanes []lane
+	seq   uint64
+}
+
+// lane is a ring buffer of events in (at, seq) order.
+type lane struct {
+	buf        []event
+	head, size int
+}
+
+// pushLane schedules an event in lane l, whose events must be pushed in
+// nondecreasing time, such as those a fixed delay after now.
+func (c *calendar) pushLane(l int, at float64, kind eventKind, id int32, gen uint32) {
+	for len(c.lanes) <= l {
+		c.lanes = append(c.lanes, lane{})
+	}
+	q := &c.lanes[l]
+	if q.size == len(q.buf) {
+		q.grow()
+	}
+	c.seq++
+	q.buf[(q.head+q.size)&(len(q.buf)-1)] = event{at: at, seq: c.seq, id: id, gen: gen, kind: kind}
+	q.size++
+}
+
+func (q *lane) grow() {
+	n := max(64, 2*len(q.buf))
+	buf := make([]event, n)
+	for i := 0; i < q.size; i++ {
+		buf[i] = q.buf[(q.head+i)&(len(q.buf)-1)]
+	}
+	q.buf, q.head = buf, 0
+}
+
+// first returns the next event and the lane it is in (-1: the heap), or nil
+// when the calendar is empty.
+func (c *calendar) first() (*event, int) {
+	var e *event
+	if len(c.ev) > 0 {
+		e = &c.ev[0]
+	}
+	from := -1
+	for l := range c.lanes {
+		q := &c.lanes[l]
+		if q.size > 0 && (e == nil || q.buf[q.head].before(e)) {
+			e, from = &q.buf[q.head], l
+		}
+	}
+	return e, from
 }
 
 // push schedules an event.
@@ -61,14 +114,27 @@ func (c *calendar) next() uint64 {
 
 // peek returns the time of the next event, or +Inf when the calendar is empty.
 func (c *calendar) peek() float64 {
-	if len(c.ev) == 0 {
-		return inf
+	if e, _ := c.first(); e != nil {
+		return e.at
 	}
-	return c.ev[0].at
+	return inf
 }
 
-// pop removes and returns the next event. The calendar must not be empty.
-func (c *calendar) pop() event {
+// pop removes and returns the next event, from the lane (or the heap, -1)
+// first says. The calendar must not be empty.
+func (c *calendar) pop(l int) event {
+	if l >= 0 {
+		q := &c.lanes[l]
+		e := q.buf[q.head]
+		q.head = (q.head + 1) & (len(q.buf) - 1)
+		q.size--
+		return e
+	}
+	return c.popHeap()
+}
+
+// popHeap removes and returns the heap's top event.
+func (c *calendar) popHeap() event {
 	h := c.ev
 	top := h[0]
 	n := len(h) - 1

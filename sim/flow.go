@@ -213,7 +213,7 @@ func (r *Runner) toQueue(id int32) {
 		r.timers.push(timer{at: r.now + c.patience, seq: r.cal.next(), id: id}, &r.cs)
 	}
 	for l := 1; l < rt.levels; l++ {
-		r.cal.push(r.now+float64(l)*r.router.overflow, evOverflow, id, c.gen)
+		r.cal.pushLane(l-1, r.now+float64(l)*r.router.overflow, evOverflow, id, c.gen)
 	}
 }
 

@@ -211,7 +211,11 @@ func (r *Runner) nextTime() float64 { return min(r.nextArr, r.cal.peek(), r.time
 // in (time, sequence) order; an arrival goes first at equal times) and notes
 // when the run is over.
 func (r *Runner) step() {
-	next, ab := r.cal.peek(), r.timers.peek()
+	e, from := r.cal.first()
+	next, ab := inf, r.timers.peek()
+	if e != nil {
+		next = e.at
+	}
 	switch {
 	case r.nextArr <= next && r.nextArr <= ab:
 		if r.nextArr == inf {
@@ -221,12 +225,12 @@ func (r *Runner) step() {
 		r.advance(r.nextArr)
 		r.arrive()
 		r.nextArr = r.arrivalAfter(r.now)
-	case ab < next || (ab == next && r.timers.h[0].seq < r.cal.ev[0].seq):
+	case ab < next || (ab == next && r.timers.h[0].seq < e.seq):
 		t := r.timers.h[0]
 		r.advance(t.at)
 		r.abandon(t.id)
 	default:
-		e := r.cal.pop()
+		e := r.cal.pop(from)
 		r.advance(e.at)
 		r.dispatch(e)
 	}
