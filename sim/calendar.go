@@ -1,5 +1,10 @@
 package sim
 
+import (
+	"math"
+	"math/bits"
+)
+
 // eventKind says what an event does when its time comes.
 type eventKind uint8
 
@@ -14,17 +19,55 @@ const (
 	evHorizon                       // arrivals stop being counted (steady state) or stop (day)
 )
 
-// event is one entry of the calendar: a small value, no pointers, no closures.
+// event is one entry of the calendar: a small value, no pointers, no
+// closures, 24 bytes. Its time is kept as a key whose unsigned order is the
+// order of the times (see timeKey), and its sequence number shares a word
+// with its kind: events compare as two words, without branches.
 type event struct {
-	at   float64 // seconds since the run's start
-	seq  uint64  // scheduling order, breaks ties in at
-	id   int32
-	gen  uint32
-	kind eventKind
+	key uint64 // timeKey of the time, seconds since the run's start
+	sk  uint64 // sequence number (scheduling order, breaks ties in time) << 8 | kind
+	id  int32
+	gen uint32
 }
 
-func (a *event) before(b *event) bool {
-	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
+func newEvent(at float64, seq uint64, kind eventKind, id int32, gen uint32) event {
+	return event{key: timeKey(at), sk: seq<<8 | uint64(kind), id: id, gen: gen}
+}
+
+// at returns the event's time.
+func (e *event) at() float64 { return keyTime(e.key) }
+
+// seq returns the event's sequence number.
+func (e *event) seq() uint64 { return e.sk >> 8 }
+
+// kind returns what the event does.
+func (e *event) kind() eventKind { return eventKind(e.sk) }
+
+// timeKey maps a time to a key whose unsigned order is the order of the
+// times: the bits of a non-negative float64 with the sign bit set, those of
+// a negative one inverted. -0 becomes +0 (they are equal times); times are
+// never NaN.
+func timeKey(t float64) uint64 {
+	b := math.Float64bits(t + 0) // -0 + 0 is +0
+	return b ^ (uint64(int64(b)>>63) | 1<<63)
+}
+
+// keyTime is the time of a timeKey.
+func keyTime(k uint64) float64 {
+	return math.Float64frombits(k ^ (uint64(int64(^k)>>63) | 1<<63))
+}
+
+// less reports whether a comes before b: earlier, or at the same time and
+// scheduled earlier. Sequence numbers are unique, so the kind in their
+// low bits never decides.
+func less(a, b *event) bool { return lessBit(a, b) != 0 }
+
+// lessBit is less as 1 or 0, worked out as the borrow of a two-word
+// subtraction, without branches.
+func lessBit(a, b *event) int {
+	_, borrow := bits.Sub64(a.sk, b.sk, 0)
+	_, borrow = bits.Sub64(a.key, b.key, borrow)
+	return int(borrow)
 }
 
 // calendar holds the events ordered by (at, seq), so events at equal times
@@ -58,7 +101,7 @@ func (c *calendar) pushLane(l int, at float64, kind eventKind, id int32, gen uin
 		q.grow()
 	}
 	c.seq++
-	q.buf[(q.head+q.size)&(len(q.buf)-1)] = event{at: at, seq: c.seq, id: id, gen: gen, kind: kind}
+	q.buf[(q.head+q.size)&(len(q.buf)-1)] = newEvent(at, c.seq, kind, id, gen)
 	q.size++
 }
 
@@ -81,7 +124,7 @@ func (c *calendar) first() (*event, int) {
 	from := -1
 	for l := range c.lanes {
 		q := &c.lanes[l]
-		if q.size > 0 && (e == nil || q.buf[q.head].before(e)) {
+		if q.size > 0 && (e == nil || less(&q.buf[q.head], e)) {
 			e, from = &q.buf[q.head], l
 		}
 	}
@@ -91,13 +134,13 @@ func (c *calendar) first() (*event, int) {
 // push schedules an event.
 func (c *calendar) push(at float64, kind eventKind, id int32, gen uint32) {
 	c.seq++
-	e := event{at: at, seq: c.seq, id: id, gen: gen, kind: kind}
+	e := newEvent(at, c.seq, kind, id, gen)
 	c.ev = append(c.ev, e)
 	h := c.ev
 	i := len(h) - 1
 	for i > 0 {
 		p := (i - 1) / 4
-		if !e.before(&h[p]) {
+		if !less(&e, &h[p]) {
 			break
 		}
 		h[i] = h[p]
@@ -115,7 +158,7 @@ func (c *calendar) next() uint64 {
 // peek returns the time of the next event, or +Inf when the calendar is empty.
 func (c *calendar) peek() float64 {
 	if e, _ := c.first(); e != nil {
-		return e.at
+		return e.at()
 	}
 	return inf
 }
@@ -133,7 +176,11 @@ func (c *calendar) pop(l int) event {
 	return c.popHeap()
 }
 
-// popHeap removes and returns the heap's top event.
+// popHeap removes and returns the heap's top event. The hole left at the
+// top moves down to a leaf, each time to the earliest of four children
+// (found without branches), and the heap's last event fills it from there
+// upwards (bottom-up deletion: the last event, being late, seldom rises, so
+// the way down saves comparing it at each level).
 func (c *calendar) popHeap() event {
 	h := c.ev
 	top := h[0]
@@ -141,27 +188,40 @@ func (c *calendar) popHeap() event {
 	e := h[n]
 	h = h[:n]
 	c.ev = h
+	if n == 0 {
+		return top
+	}
 	i := 0
 	for {
 		first := 4*i + 1
-		if first >= n {
-			break
-		}
-		m := first
-		last := min(first+4, n)
-		for k := first + 1; k < last; k++ {
-			if h[k].before(&h[m]) {
-				m = k
+		if first+4 > n {
+			if first < n { // a last node with fewer than four children
+				m := first
+				for k := first + 1; k < n; k++ {
+					if less(&h[k], &h[m]) {
+						m = k
+					}
+				}
+				h[i] = h[m]
+				i = m
 			}
-		}
-		if !h[m].before(&e) {
 			break
 		}
-		h[i] = h[m]
-		i = m
+		g := h[first : first+4 : first+4]
+		a := lessBit(&g[1], &g[0])
+		b := 2 + lessBit(&g[3], &g[2])
+		a += (b - a) * lessBit(&g[b], &g[a])
+		h[i] = g[a]
+		i = first + a
 	}
-	if n > 0 {
-		h[i] = e
+	for i > 0 {
+		p := (i - 1) / 4
+		if !less(&e, &h[p]) {
+			break
+		}
+		h[i] = h[p]
+		i = p
 	}
+	h[i] = e
 	return top
 }

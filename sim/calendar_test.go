@@ -48,11 +48,11 @@ func TestCalendarOrder(t *testing.T) {
 		}
 		_, from := c.first()
 		e := c.pop(from)
-		if e.at != best.at || e.seq != best.seq || e.id != best.id {
-			t.Fatalf("pop %d: got (%v, %d, %d), want %+v", i, e.at, e.seq, e.id, best)
+		if e.at() != best.at || e.seq() != best.seq || e.id != best.id {
+			t.Fatalf("pop %d: got (%v, %d, %d), want %+v", i, e.at(), e.seq(), e.id, best)
 		}
 		want = slices.DeleteFunc(want, func(x entry) bool { return x.seq == best.seq })
-		now = e.at
+		now = e.at()
 	}
 }
 

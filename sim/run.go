@@ -214,7 +214,7 @@ func (r *Runner) step() {
 	e, from := r.cal.first()
 	next, ab := inf, r.timers.peek()
 	if e != nil {
-		next = e.at
+		next = e.at()
 	}
 	switch {
 	case r.nextArr <= next && r.nextArr <= ab:
@@ -225,13 +225,13 @@ func (r *Runner) step() {
 		r.advance(r.nextArr)
 		r.arrive()
 		r.nextArr = r.arrivalAfter(r.now)
-	case ab < next || (ab == next && r.timers.h[0].seq < e.seq):
+	case ab < next || (ab == next && r.timers.h[0].seq < e.seq()):
 		t := r.timers.h[0]
 		r.advance(t.at)
 		r.abandon(t.id)
 	default:
 		e := r.cal.pop(from)
-		r.advance(e.at)
+		r.advance(e.at())
 		r.dispatch(e)
 	}
 	r.events++
@@ -244,7 +244,7 @@ func (r *Runner) step() {
 func (r *Runner) advance(t float64) { r.now = t }
 
 func (r *Runner) dispatch(e event) {
-	switch e.kind {
+	switch e.kind() {
 	case evDone:
 		r.finishService(e.id)
 	case evOverflow:
