@@ -16,7 +16,7 @@ type draws struct{ pat, handle, bot, extra *rand.Rand }
 // routing see the same customers.
 func (r *Runner) arrive() {
 	u := r.rIntent.Float64()
-	in := 0
+	in := int(r.guide[int(u*guideSize)])
 	for u >= r.cum[in] {
 		in++
 	}
@@ -24,6 +24,28 @@ func (r *Runner) arrive() {
 	r.cs.c[id].flags = 0 // a fresh contact: nothing carried over from the slot's last use
 	r.initContact(id, in, draws{r.rPat, r.rHandle, r.rBot, r.rExtra})
 	r.enter(id)
+}
+
+// guideSize is the number of equal parts of [0, 1) an intent guide has: a
+// power of two, so that u × guideSize is exact.
+const guideSize = 256
+
+// intentGuide returns, for each part [j, j+1) / guideSize of [0, 1), the
+// first intent whose cumulative share cum exceeds j / guideSize. A uniform u
+// in that part has its intent (the first whose cumulative share exceeds u)
+// there or after it, since u ≥ j / guideSize: arrive's search starts there
+// and finds the same intent as a search from the first, in a step or two.
+func intentGuide(cum []float64) []uint16 {
+	g := make([]uint16, guideSize)
+	in := 0
+	for j := range g {
+		lo := float64(j) / guideSize
+		for in < len(cum)-1 && cum[in] <= lo {
+			in++
+		}
+		g[j] = uint16(in)
+	}
+	return g
 }
 
 // initContact draws contact id's attributes for intent in.

@@ -34,6 +34,7 @@ type Runner struct {
 	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
 	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
 	cum      []float64 // cumulative intent shares
+	guide    []uint16  // where arrive's search of cum starts (see intentGuide)
 	arrWidth float64   // day profile: its interval, seconds
 	arrRates []float64 // day profile: arrivals per second of each interval (× rate)
 	handle   []sampler // per intent: its handle time
@@ -93,6 +94,7 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 		r.handle = append(r.handle, fastSampler(in.HandleTime))
 	}
 	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
+	r.guide = intentGuide(r.cum)
 	if a := &sc.Arrivals; a.Day() {
 		r.arrWidth = a.Interval.Seconds()
 		for _, n := range a.Profile {
