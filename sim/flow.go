@@ -113,9 +113,9 @@ func (r *Runner) enter(id int32) {
 			cl.emotional++
 		}
 	}
-	intent := &sc.Intents[c.intent]
 	b := sc.Bot
-	if b == nil || !intent.BotEligible() || (b.EmotionalToHuman && c.flags&flEmotional != 0) {
+	// The route's copy of Intent.BotEligible: calling it here would copy the Intent.
+	if b == nil || !r.router.routes[c.intent].bot || (b.EmotionalToHuman && c.flags&flEmotional != 0) {
 		c.route = RouteDirect
 		r.toQueue(id)
 		return
