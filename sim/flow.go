@@ -254,8 +254,9 @@ func (r *Runner) findAgent(rt *route, l int) (int32, bool) {
 // times the mean handle time, spread over the agents on duty.
 func (r *Runner) expectedWait(rt *route) float64 {
 	ahead := 0
-	for _, q := range r.router.queues[rt.skill][Voice] {
-		ahead += q.waiting
+	qs := r.router.queues[rt.skill][Voice]
+	for i := range qs {
+		ahead += qs[i].waiting
 	}
 	agents := 0
 	for _, g := range r.skillGroups[rt.skill] {
@@ -382,7 +383,7 @@ func (r *Runner) scheduleAgain(c *contact, d Dist, flag uint16) {
 // again is a retrial or repeat contact arriving.
 func (r *Runner) again(id int32) {
 	c := &r.cs.c[id]
-	if r.now >= r.arrEnd && r.sc.Arrivals.Day() {
+	if r.now >= r.arrEnd && r.day {
 		r.cs.release(id) // the center has closed
 		return
 	}

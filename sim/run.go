@@ -31,6 +31,7 @@ type Runner struct {
 	needExtra   bool    // some feature uses the contacts' extra uniforms
 	rate        float64 // arrival-rate multiplier of this replication (day factor × busyness)
 
+	day      bool      // arrivals follow a day profile (Arrivals.Day, kept: calling it copies the Arrivals)
 	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
 	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
 	cum      []float64 // cumulative intent shares
@@ -95,7 +96,8 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 	}
 	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
 	r.guide = intentGuide(r.cum)
-	if a := &sc.Arrivals; a.Day() {
+	r.day = sc.Arrivals.Day()
+	if a := &sc.Arrivals; r.day {
 		r.arrWidth = a.Interval.Seconds()
 		for _, n := range a.Profile {
 			r.arrRates = append(r.arrRates, n*r.rate/r.arrWidth)
@@ -152,9 +154,8 @@ func (r *Runner) schedule() {
 // current rate, restarted at each interval boundary of a day profile
 // (exact for a piecewise-constant rate, by memorylessness).
 func (r *Runner) arrivalAfter(t float64) float64 {
-	a := &r.sc.Arrivals
-	if !a.Day() {
-		return t + r.rArr.ExpFloat64()*3600/(a.Rate*r.rate)
+	if !r.day {
+		return t + r.rArr.ExpFloat64()*3600/(r.sc.Arrivals.Rate*r.rate)
 	}
 	width := r.arrWidth
 	for {
