@@ -134,10 +134,13 @@ func (c *calendar) first() (*event, int) {
 // push schedules an event.
 func (c *calendar) push(at float64, kind eventKind, id int32, gen uint32) {
 	c.seq++
-	e := newEvent(at, c.seq, kind, id, gen)
-	c.ev = append(c.ev, e)
+	c.ev = append(c.ev, event{})
+	c.up(len(c.ev)-1, newEvent(at, c.seq, kind, id, gen))
+}
+
+// up puts e in the heap's hole at i, or above it, moving later parents down.
+func (c *calendar) up(i int, e event) {
 	h := c.ev
-	i := len(h) - 1
 	for i > 0 {
 		p := (i - 1) / 4
 		if !less(&e, &h[p]) {
@@ -214,14 +217,6 @@ func (c *calendar) popHeap() event {
 		h[i] = g[a]
 		i = first + a
 	}
-	for i > 0 {
-		p := (i - 1) / 4
-		if !less(&e, &h[p]) {
-			break
-		}
-		h[i] = h[p]
-		i = p
-	}
-	h[i] = e
+	c.up(i, e)
 	return top
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -39,9 +40,9 @@ func TestCalendarOrder(t *testing.T) {
 		}
 		best := slices.MinFunc(want, func(a, b entry) int {
 			if a.at != b.at {
-				return cmpFloat(a.at, b.at)
+				return cmp.Compare(a.at, b.at)
 			}
-			return cmpFloat(float64(a.seq), float64(b.seq))
+			return cmp.Compare(a.seq, b.seq)
 		})
 		if got := c.peek(); got != best.at {
 			t.Fatalf("pop %d: peek %v, want %v", i, got, best.at)
@@ -54,14 +55,4 @@ func TestCalendarOrder(t *testing.T) {
 		want = slices.DeleteFunc(want, func(x entry) bool { return x.seq == best.seq })
 		now = e.at()
 	}
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

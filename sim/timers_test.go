@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -41,9 +42,9 @@ func TestTimersOrder(t *testing.T) {
 			want := slices.MinFunc(live, func(a, b int32) int {
 				x, y := due[a], due[b]
 				if x.at != y.at {
-					return cmpFloat(x.at, y.at)
+					return cmp.Compare(x.at, y.at)
 				}
-				return cmpFloat(float64(x.seq), float64(y.seq))
+				return cmp.Compare(x.seq, y.seq)
 			})
 			if got := tm.h[0].id; got != want {
 				t.Fatalf("op %d: earliest timer is contact %d's, want %d's", i, got, want)
