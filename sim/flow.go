@@ -16,7 +16,7 @@ type draws struct{ pat, handle, bot, extra *rand.Rand }
 // routing see the same customers.
 func (r *Runner) arrive() {
 	u := r.rIntent.Float64()
-	in := 0
+	in := int(r.guide[int(u*guideSize)])
 	for u >= r.cum[in] {
 		in++
 	}
@@ -24,6 +24,28 @@ func (r *Runner) arrive() {
 	r.cs.c[id].flags = 0 // a fresh contact: nothing carried over from the slot's last use
 	r.initContact(id, in, draws{r.rPat, r.rHandle, r.rBot, r.rExtra})
 	r.enter(id)
+}
+
+// guideSize is the number of equal parts of [0, 1) an intent guide has: a
+// power of two, so that u × guideSize is exact.
+const guideSize = 256
+
+// intentGuide returns, for each part [j, j+1) / guideSize of [0, 1), the
+// first intent whose cumulative share cum exceeds j / guideSize. A uniform u
+// in that part has its intent (the first whose cumulative share exceeds u)
+// there or after it, since u ≥ j / guideSize: arrive's search starts there
+// and finds the same intent as a search from the first, in a step or two.
+func intentGuide(cum []float64) []uint16 {
+	g := make([]uint16, guideSize)
+	in := 0
+	for j := range g {
+		lo := float64(j) / guideSize
+		for in < len(cum)-1 && cum[in] <= lo {
+			in++
+		}
+		g[j] = uint16(in)
+	}
+	return g
 }
 
 // initContact draws contact id's attributes for intent in.
@@ -91,9 +113,9 @@ func (r *Runner) enter(id int32) {
 			cl.emotional++
 		}
 	}
-	intent := &sc.Intents[c.intent]
 	b := sc.Bot
-	if b == nil || !intent.BotEligible() || (b.EmotionalToHuman && c.flags&flEmotional != 0) {
+	// The route's copy of Intent.BotEligible: calling it here would copy the Intent.
+	if b == nil || !r.router.routes[c.intent].bot || (b.EmotionalToHuman && c.flags&flEmotional != 0) {
 		c.route = RouteDirect
 		r.toQueue(id)
 		return
@@ -213,7 +235,7 @@ func (r *Runner) toQueue(id int32) {
 		r.timers.push(timer{at: r.now + c.patience, seq: r.cal.next(), id: id}, &r.cs)
 	}
 	for l := 1; l < rt.levels; l++ {
-		r.cal.push(r.now+float64(l)*r.router.overflow, evOverflow, id, c.gen)
+		r.cal.pushLane(l-1, r.now+float64(l)*r.router.overflow, evOverflow, id, c.gen)
 	}
 }
 
@@ -232,8 +254,9 @@ func (r *Runner) findAgent(rt *route, l int) (int32, bool) {
 // times the mean handle time, spread over the agents on duty.
 func (r *Runner) expectedWait(rt *route) float64 {
 	ahead := 0
-	for _, q := range r.router.queues[rt.skill][Voice] {
-		ahead += q.waiting
+	qs := r.router.queues[rt.skill][Voice]
+	for i := range qs {
+		ahead += qs[i].waiting
 	}
 	agents := 0
 	for _, g := range r.skillGroups[rt.skill] {
@@ -360,7 +383,7 @@ func (r *Runner) scheduleAgain(c *contact, d Dist, flag uint16) {
 // again is a retrial or repeat contact arriving.
 func (r *Runner) again(id int32) {
 	c := &r.cs.c[id]
-	if r.now >= r.arrEnd && r.sc.Arrivals.Day() {
+	if r.now >= r.arrEnd && r.day {
 		r.cs.release(id) // the center has closed
 		return
 	}

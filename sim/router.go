@@ -33,6 +33,7 @@ type route struct {
 	handle  float64 // mean handle time, for callback wait estimates
 	emotion float64
 	complex bool
+	bot     bool // the intent's contacts go to the bot first (Intent.BotEligible)
 }
 
 // candidate is a queue an agent group may serve, at a routing level.
@@ -146,7 +147,7 @@ func newRouter(sc *Scenario, agents int) *router {
 			sl = c
 		}
 		r := route{skill: s, channel: in.Channel, thresh: sl.Threshold.Seconds(), levels: len(rt.idle[s]),
-			handle: in.HandleTime.Mean(), emotion: in.Emotional, complex: in.Complex}
+			handle: in.HandleTime.Mean(), emotion: in.Emotional, complex: in.Complex, bot: in.BotEligible()}
 		for k, q := range rt.queues[s][in.Channel] {
 			if q.prio == in.Priority {
 				r.class = k

@@ -31,9 +31,11 @@ type Runner struct {
 	needExtra   bool    // some feature uses the contacts' extra uniforms
 	rate        float64 // arrival-rate multiplier of this replication (day factor × busyness)
 
+	day      bool      // arrivals follow a day profile (Arrivals.Day, kept: calling it copies the Arrivals)
 	nextArr  float64   // time of the next arrival; +Inf when arrivals are over
 	arrEnd   float64   // arrivals stop here (day) or stop being counted (steady state)
 	cum      []float64 // cumulative intent shares
+	guide    []uint16  // where arrive's search of cum starts (see intentGuide)
 	arrWidth float64   // day profile: its interval, seconds
 	arrRates []float64 // day profile: arrivals per second of each interval (× rate)
 	handle   []sampler // per intent: its handle time
@@ -93,7 +95,9 @@ func NewRun(sc *Scenario, seed uint64, rep int) *Runner {
 		r.handle = append(r.handle, fastSampler(in.HandleTime))
 	}
 	r.cum[len(r.cum)-1] = math.Inf(1) // rounding never leaves a draw unassigned
-	if a := &sc.Arrivals; a.Day() {
+	r.guide = intentGuide(r.cum)
+	r.day = sc.Arrivals.Day()
+	if a := &sc.Arrivals; r.day {
 		r.arrWidth = a.Interval.Seconds()
 		for _, n := range a.Profile {
 			r.arrRates = append(r.arrRates, n*r.rate/r.arrWidth)
@@ -150,9 +154,8 @@ func (r *Runner) schedule() {
 // current rate, restarted at each interval boundary of a day profile
 // (exact for a piecewise-constant rate, by memorylessness).
 func (r *Runner) arrivalAfter(t float64) float64 {
-	a := &r.sc.Arrivals
-	if !a.Day() {
-		return t + r.rArr.ExpFloat64()*3600/(a.Rate*r.rate)
+	if !r.day {
+		return t + r.rArr.ExpFloat64()*3600/(r.sc.Arrivals.Rate*r.rate)
 	}
 	width := r.arrWidth
 	for {
@@ -211,7 +214,11 @@ func (r *Runner) nextTime() float64 { return min(r.nextArr, r.cal.peek(), r.time
 // in (time, sequence) order; an arrival goes first at equal times) and notes
 // when the run is over.
 func (r *Runner) step() {
-	next, ab := r.cal.peek(), r.timers.peek()
+	e, from := r.cal.first()
+	next, ab := inf, r.timers.peek()
+	if e != nil {
+		next = e.at()
+	}
 	switch {
 	case r.nextArr <= next && r.nextArr <= ab:
 		if r.nextArr == inf {
@@ -221,13 +228,13 @@ func (r *Runner) step() {
 		r.advance(r.nextArr)
 		r.arrive()
 		r.nextArr = r.arrivalAfter(r.now)
-	case ab < next || (ab == next && r.timers.h[0].seq < r.cal.ev[0].seq):
+	case ab < next || (ab == next && r.timers.h[0].seq < e.seq()):
 		t := r.timers.h[0]
 		r.advance(t.at)
 		r.abandon(t.id)
 	default:
-		e := r.cal.pop()
-		r.advance(e.at)
+		e := r.cal.pop(from)
+		r.advance(e.at())
 		r.dispatch(e)
 	}
 	r.events++
@@ -240,7 +247,7 @@ func (r *Runner) step() {
 func (r *Runner) advance(t float64) { r.now = t }
 
 func (r *Runner) dispatch(e event) {
-	switch e.kind {
+	switch e.kind() {
 	case evDone:
 		r.finishService(e.id)
 	case evOverflow:
