@@ -66,6 +66,8 @@ func scriptExplain(e env, args []string) error {
 func printExplanation(w io.Writer, p *message.Printer, line string, x trainer.Explanation) {
 	p.Fprintf(w, "%q\n  terms: %s\n", line, strings.Join(x.Terms, " "))
 	switch {
+	case x.Salad:
+		p.Fprintf(w, "  word salad (its words repeat, or their order is unlike sentences): not understood, fires and satisfies no rule (best %s, %.2f)\n", x.Best, x.Confidence)
 	case x.Reply != "":
 		p.Fprintf(w, "  understood as %s (%.2f)\n", x.Reply, x.Confidence)
 	case x.Ambiguous:
