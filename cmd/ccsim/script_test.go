@@ -147,6 +147,8 @@ func TestScriptTools(t *testing.T) {
 		{"stats", []string{"script", "stats", "failed-bot"}, 0, "outcomes         resolved, escalated, hung_up"},
 		{"explain a dismissal", []string{"script", "explain", "cancel-x5", "--at", "reason", "we won't bother confirming your identity, let's just cancel it"}, 0, `fires verify-first: pattern "@verify" matched "verify" only in a negated clause`},
 		{"explain stems", []string{"script", "explain", "cancel-x5", "--at", "reason", "we won't bother confirming your identity"}, 0, "terms: we wont ¬bother ¬verifi"},
+		{"explain word salad", []string{"script", "explain", "cancel-x5", "--at", "reason", "number the cancel what's my order can you please it"}, 0, "word salad (its words repeat, or their order is unlike sentences)"},
+		{"explain a rule model", []string{"script", "explain", "cancel-x5", "--at", "reason", "you'll regret cancelling, this price won't come back"}, 0, "model of no-pressure: "},
 		{"explain unknown node", []string{"script", "explain", "failed-bot", "--at", "nowhere", "hello"}, 2, ""},
 		{"explain no line", []string{"script", "explain", "failed-bot"}, 2, ""},
 		{"unknown tool", []string{"script", "extract", "cancel-x5"}, 2, ""},
