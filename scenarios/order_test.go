@@ -104,7 +104,7 @@ func TestCalibrateOrder(t *testing.T) {
 			}
 			for _, l := range lines {
 				if (l.Kind == trainer.KindParaphrase || l.Kind == trainer.KindBreach || l.Kind == trainer.KindNearMiss) &&
-					len(strings.Fields(l.Text)) >= 6 {
+					len(strings.Fields(l.Text)) >= 8 {
 					real = append(real, orderLine{lang, l.Text})
 				}
 			}

@@ -142,7 +142,22 @@ func (p *program) learnKeys() {
 			}
 		}
 		rule.keys = p.know.lx.lang.ruleKeys(own, says, others)
+		for _, st := range p.nameStems() {
+			delete(rule.keys, st) // "please don't rush, Helen" dismisses nothing
+		}
 	}
+}
+
+// nameStems are the stems of the customer's name: examples that greet the
+// customer by name make it frequent in a rule's examples, but a name is
+// never what a rule requires.
+func (p *program) nameStems() []string {
+	a := analyse(p.s.Persona.Name)
+	var out []string
+	for _, t := range p.know.lx.terms(a) {
+		out = append(out, t.stem)
+	}
+	return out
 }
 
 // contentStems returns the stems of ts that are neither stop words nor negated.

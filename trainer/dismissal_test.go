@@ -166,3 +166,26 @@ func TestDismissalExamples(t *testing.T) {
 		t.Errorf("Validate with dismissals on a forbid rule = %v, want an error at rule.1.dismissals", err)
 	}
 }
+
+// TestKeyWordsSkipTheCustomersName: examples that greet the customer by
+// name make the name frequent in them, but it is no key word: "please
+// don't rush, Dana" dismisses nothing.
+func TestKeyWordsSkipTheCustomersName(t *testing.T) {
+	var ex []string
+	for _, e := range dismissEN {
+		ex = append(ex, "Dana, "+e)
+	}
+	sc := dismissScript("en", ex)
+	sc.Persona.Name = "Dana Reyes"
+	if err := sc.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	keys := sc.prog.rules[0].keys
+	if keys["dana"] || !keys["postcod"] {
+		t.Errorf("key words %v: want the rule's words (postcod) and not the customer's name", sortedKeys(keys))
+	}
+	s := mustStart(t, sc, newClock().opts(ModeFree))
+	if u := s.Understand("please don't feel rushed, Dana, take your time"); len(u.Fires) > 0 {
+		t.Errorf("a line naming the customer in a negated clause fired %+v", u.Fires)
+	}
+}
