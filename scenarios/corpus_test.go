@@ -57,21 +57,21 @@ var corpora = []corpus{
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
 			trainer.KindBreach:     {minFired: 85, maxFired: 100, minNamed: 84},
-			trainer.KindNearMiss:   {maxFired: 4}, // 3 of 84 lines
+			trainer.KindNearMiss:   {maxFired: 5}, // 4 of 84 lines
 			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
 		},
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 80, maxFired: 100},
 			trainer.KindBreach:     {minFired: 30, maxFired: 100},
-			trainer.KindNearMiss:   {maxFired: 15}, // 1 of 7 lines
+			trainer.KindNearMiss:   {maxFired: 29}, // 2 of 7 lines
 			trainer.KindOffTopic:   {minCorrect: 60, maxFired: 34},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
 		}},
 	{"blind", "testdata/corpus-blind",
 		map[string]corpusFloor{
-			trainer.KindParaphrase: {minCorrect: 87, maxFired: 100}, // 127 of 145 lines
-			trainer.KindBreach:     {minFired: 76, maxFired: 100, minNamed: 74},
+			trainer.KindParaphrase: {minCorrect: 91, maxFired: 100}, // 133 of 145 lines
+			trainer.KindBreach:     {minFired: 82, maxFired: 100, minNamed: 81},
 			trainer.KindNearMiss:   {maxFired: 4}, // 3 of 85 lines
 			trainer.KindOffTopic:   {minCorrect: 91, maxFired: 3},
 			trainer.KindSalad:      {minCorrect: 87, maxFired: 0}, // 3 of 24 understood

@@ -23,7 +23,7 @@ type ruleModel struct {
 const (
 	// LearnedThreshold is the probability (0-1) a forbid rule's model
 	// needs to fire the rule on a line no example is close enough to.
-	LearnedThreshold = 0.8
+	LearnedThreshold = 0.7
 	learnedL2        = 1e-4 // L2 penalty, per unit of (balanced) training weight
 	learnedEpochs    = 60   // full-batch Nesterov gradient steps
 	learnedStep      = 4.0  // 1/L: the loss's gradient is 1/4-Lipschitz for unit vectors
