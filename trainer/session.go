@@ -26,7 +26,7 @@ type Options struct {
 	Seed    uint64            // 0 uses the script's seed
 	Trainee string            // hashed into the random stream, so trainees in a room differ
 	Variant string            // forces a hand-off variant; "" draws one by weight
-	Set     map[string]string // initial values as expressions, overriding the script's
+	Set     map[string]string // initial values as expressions (a set variable: its members, "a, b"), overriding the script's
 	Now     func() time.Time  // the clock; the session never reads the wall clock itself
 	// At starts the session at this node instead of the script's start, for
 	// corpora and tests; "" is the start node. Nodes before it are not visited.
@@ -275,6 +275,14 @@ func (s *Session) applySet() error {
 		slot, ok := s.p.varSlot[name]
 		if !ok {
 			return fmt.Errorf("trainer: set: unknown variable %q", name)
+		}
+		if vt := s.p.varTypes[slot]; vt.k == KindSet {
+			v, err := setLiteral(s.opt.Set[name], vt.dom)
+			if err != nil {
+				return fmt.Errorf("trainer: set %s: %v", name, err)
+			}
+			s.vars[slot] = v
+			continue
 		}
 		f, t, err := s.p.compileExpr(s.opt.Set[name], KindInvalid)
 		if err != nil || t.k != s.p.varTypes[slot].k {

@@ -1,7 +1,9 @@
 package trainer
 
 import (
+	"fmt"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -151,4 +153,28 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// setLiteral reads the value of a set variable given to Options.Set: its
+// members separated by commas, optionally quoted and in brackets ("price,
+// upgrade", "['price']", "" or "[]" for the empty set); each must be one of
+// the variable's values.
+func setLiteral(src string, dom []string) (Value, error) {
+	body := strings.TrimSpace(src)
+	if strings.HasPrefix(body, "[") && strings.HasSuffix(body, "]") {
+		body = body[1 : len(body)-1]
+	}
+	var mask int64
+	for _, m := range strings.Split(body, ",") {
+		m = strings.Trim(strings.TrimSpace(m), `'"`)
+		if m == "" {
+			continue
+		}
+		i := slices.Index(dom, m)
+		if i < 0 {
+			return Value{}, fmt.Errorf("%q is not one of the set's values (%s)", m, strings.Join(dom, ", "))
+		}
+		mask |= 1 << i
+	}
+	return setValue(mask, dom), nil
 }
