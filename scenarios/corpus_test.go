@@ -41,7 +41,7 @@ var corpora = []corpus{
 	{"development", "testdata/corpus",
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
-			trainer.KindBreach:     {minFired: 92, maxFired: 100, minNamed: 92},
+			trainer.KindBreach:     {minFired: 95, maxFired: 100, minNamed: 95},
 			trainer.KindNearMiss:   {maxFired: 6}, // 4 of 78 lines
 			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
@@ -56,7 +56,7 @@ var corpora = []corpus{
 	{"held-out", "testdata/corpus-fresh",
 		map[string]corpusFloor{
 			trainer.KindParaphrase: {minCorrect: 90, maxFired: 100},
-			trainer.KindBreach:     {minFired: 85, maxFired: 100, minNamed: 84},
+			trainer.KindBreach:     {minFired: 88, maxFired: 100, minNamed: 87},
 			trainer.KindNearMiss:   {maxFired: 5}, // 4 of 84 lines
 			trainer.KindOffTopic:   {minCorrect: 85, maxFired: 5},
 			trainer.KindSalad:      {minCorrect: 100, maxFired: 0},
