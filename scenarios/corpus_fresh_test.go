@@ -9,12 +9,12 @@ import (
 )
 
 // TestFreshCorpusIDs checks that the held-out corpora in
-// testdata/corpus-fresh and testdata/corpus-blind parse and name only nodes,
-// replies, rules, variants and variables their script has. It deliberately
-// does not run the matcher on the lines: those batches are measured, never
-// tuned on.
+// testdata/corpus-fresh, testdata/corpus-blind and testdata/corpus-unseen
+// parse and name only nodes, replies, rules, variants and variables their
+// script has. It deliberately does not run the matcher on the lines: those
+// batches are measured, never tuned on.
 func TestFreshCorpusIDs(t *testing.T) {
-	for _, dir := range []string{"corpus-fresh", "corpus-blind"} {
+	for _, dir := range []string{"corpus-fresh", "corpus-blind", "corpus-unseen"} {
 		t.Run(dir, func(t *testing.T) {
 			corpusIDs(t, "testdata/"+dir)
 		})
