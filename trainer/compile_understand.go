@@ -110,6 +110,7 @@ func (p *program) judgeReplies() {
 // learnKeys finds each require rule's key words: what its examples and the
 // replies that satisfy it say, and other phrasings seldom do.
 func (p *program) learnKeys() {
+	names := p.nameStems()
 	for i, rule := range p.rules {
 		if rule.r.kind() != RuleRequire {
 			continue
@@ -142,7 +143,7 @@ func (p *program) learnKeys() {
 			}
 		}
 		rule.keys = p.know.lx.lang.ruleKeys(own, says, others)
-		for _, st := range p.nameStems() {
+		for _, st := range names {
 			delete(rule.keys, st) // "please don't rush, Helen" dismisses nothing
 		}
 	}

@@ -59,17 +59,18 @@ func (s *Session) Explain(text string) Explanation {
 		}
 	}
 	for _, r := range s.p.rules {
-		if s.ruleLive(r) && r.model != nil {
+		if !s.ruleLive(r) {
+			continue
+		}
+		if r.model != nil {
 			if e.Models == nil {
 				e.Models = map[string]float64{}
 			}
-			_, e.Models[r.r.ID] = k.learned(r, rd)
+			_, e.Models[r.r.ID] = k.learned(r, rd.views())
 		}
-		if s.ruleLive(r) {
-			e.add(k.closest("rule "+r.r.ID, r.ex, views, names))
-			e.add(k.closest("rule "+r.r.ID+" near miss", r.near, views, names))
-			e.add(k.closest("rule "+r.r.ID+" dismissal", r.dis, views, names))
-		}
+		e.add(k.closest("rule "+r.r.ID, r.ex, views, names))
+		e.add(k.closest("rule "+r.r.ID+" near miss", r.near, views, names))
+		e.add(k.closest("rule "+r.r.ID+" dismissal", r.dis, views, names))
 	}
 	slices.SortStableFunc(e.Closest, func(a, b Closeness) int { return cmp.Compare(b.Score, a.Score) })
 	return e

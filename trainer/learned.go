@@ -32,6 +32,10 @@ const (
 	learnedFolds     = 5   // folds of the cross-validation of rule models
 )
 
+// sqrtWord and sqrtChar scale a view's two unit vectors so that their
+// concatenation's dot product is the similarity's weighted sum.
+var sqrtWord, sqrtChar = math.Sqrt(wordWeight), math.Sqrt(1 - wordWeight)
+
 // sample is one training phrasing of a rule model: y is 1 for a breach.
 type sample struct {
 	v      view
@@ -41,12 +45,11 @@ type sample struct {
 // score is the model's probability that v breaks the rule.
 func (m *ruleModel) score(v view) float64 {
 	z := m.bias
-	sw, sc := math.Sqrt(wordWeight), math.Sqrt(1-wordWeight)
 	for i, id := range v.word.ids {
-		z += sw * v.word.w[i] * m.word[id]
+		z += sqrtWord * v.word.w[i] * m.word[id]
 	}
 	for i, id := range v.char.ids {
-		z += sc * v.char.w[i] * m.char[id]
+		z += sqrtChar * v.char.w[i] * m.char[id]
 	}
 	return 1 / (1 + math.Exp(-z))
 }
@@ -133,7 +136,6 @@ func (k *knowledge) trainRule(ss []sample) *ruleModel {
 	gw, gc := make([]float64, len(m.word)), make([]float64, len(m.char))
 	vw, vc := make([]float64, len(m.word)), make([]float64, len(m.char))
 	vb := 0.0
-	sw, sc := math.Sqrt(wordWeight), math.Sqrt(1-wordWeight)
 	for range learnedEpochs {
 		lookAhead(m.word, vw)
 		lookAhead(m.char, vc)
@@ -145,10 +147,10 @@ func (k *knowledge) trainRule(ss []sample) *ruleModel {
 			d := s.wgt * (m.score(s.v) - s.y)
 			gb += d
 			for i, id := range s.v.word.ids {
-				gw[id] += d * sw * s.v.word.w[i]
+				gw[id] += d * sqrtWord * s.v.word.w[i]
 			}
 			for i, id := range s.v.char.ids {
-				gc[id] += d * sc * s.v.char.w[i]
+				gc[id] += d * sqrtChar * s.v.char.w[i]
 			}
 		}
 		descend(m.word, vw, gw)
@@ -178,18 +180,17 @@ func descend(w, v, g []float64) {
 	}
 }
 
-// learned reports whether rule r's model recognises the line as a breach,
-// with the best probability over its views: at least the model threshold,
+// learned reports whether rule r's model recognises a line, read as its
+// views (rd.views()), as a breach, with the best probability over them: at least the model threshold,
 // and the line no closer to a phrasing that does not break the rule (a
 // near miss, an example of a reply whose text breaks no rule) than to one
 // that does (an example of the rule or of a reply that breaks it). The
 // model generalises; the phrasings it was trained on still decide the
 // lines that are close to them.
-func (k *knowledge) learned(r *crule, rd *reading) (bool, float64) {
+func (k *knowledge) learned(r *crule, vs []view) (bool, float64) {
 	if r.model == nil {
 		return false, 0
 	}
-	vs := rd.views()
 	best := 0.0
 	for _, v := range vs {
 		best = max(best, r.model.score(v))
@@ -266,7 +267,7 @@ func ModelFalseAlarms(sc *Script) (checked int, alarms []string, err error) {
 					continue
 				}
 				checked++
-				if ok, pr := p.know.learned(r, rd); ok {
+				if ok, pr := p.know.learned(r, rd.views()); ok {
 					alarms = append(alarms, fmt.Sprintf("reply %q example %q: rule %q's model %.2f", rep.r.ID, ex, r.r.ID, pr))
 				}
 			}

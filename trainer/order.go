@@ -101,7 +101,7 @@ func orderFor(lang string) *orderModel {
 func (m *orderModel) classes(text string) ([]string, int) {
 	out, words := []string{"<s>"}, 0
 	for _, t := range orderToken.FindAllString(strings.ToLower(text), -1) {
-		c := m.classOf(t)
+		c := orderClass(m.class, t)
 		if c == "|" && (out[len(out)-1] == "|" || out[len(out)-1] == "<s>") {
 			continue
 		}
@@ -116,11 +116,12 @@ func (m *orderModel) classes(text string) ([]string, int) {
 	return append(out, "</s>"), words
 }
 
-func (m *orderModel) classOf(t string) string {
+// orderClass is a token's class given the function words.
+func orderClass(function map[string]string, t string) string {
 	switch {
 	case len(t) == 1 && strings.ContainsAny(t, ".,!?;:"):
 		return "|"
-	case m.class[t] != "":
+	case function[t] != "":
 		return t
 	case t[0] >= '0' && t[0] <= '9':
 		return "N"
@@ -158,7 +159,7 @@ func BuildOrderModel(w io.Writer, sentences []string) error {
 	freq := map[string]int{}
 	for _, s := range sentences {
 		for _, t := range orderToken.FindAllString(strings.ToLower(s), -1) {
-			if c := (&orderModel{}).classOf(t); c != "|" && c != "N" {
+			if c := orderClass(nil, t); c != "|" && c != "N" {
 				freq[t]++ // numbers are class N, never function words
 			}
 		}

@@ -55,13 +55,14 @@ func (k *knowledge) judge(r *crule, rd *reading) ruleVerdict {
 	if r.r.kind() == RuleRequire {
 		re = r.require
 	}
-	says, how, score := k.says(r, rd, rd.views(), k.ruleThreshold())
+	vs := rd.views()
+	says, how, score := k.says(r, rd, vs, k.ruleThreshold())
 	if re != nil && rd.affirmed(re) && !k.nearMiss(r, rd) {
 		says, how, score = true, fmt.Sprintf("pattern %q", patternSource(r)), 1
 	}
 	if r.r.kind() == RuleForbid {
 		if !says {
-			if ok, p := k.learned(r, rd); ok {
+			if ok, p := k.learned(r, vs); ok {
 				says, how, score = true, fmt.Sprintf("the rule's model (%.2f)", p), p
 			}
 		}
